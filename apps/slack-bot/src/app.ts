@@ -1,0 +1,122 @@
+import type { ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CccClient } from '@ccc-kit/ccc-client';
+import type { DeskClient } from '@ccc-kit/desk-client';
+import { App, HTTPReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import { createAccess } from './access.ts';
+import type { BotDeps } from './deps.ts';
+import { createIdentityCache } from './identity.ts';
+import { registerListeners } from './listeners.ts';
+import { type BotLogger, toBoltLogger } from './logger.ts';
+
+/** Options of {@link createBotApp}; `main.ts` builds them from the environment, tests and the demo by hand. */
+export interface BotAppOptions {
+  readonly slack: {
+    readonly token: string;
+    readonly signingSecret: string;
+    /** Web API base URL (default `https://slack.com/api/`), e.g. the sandbox's Slack emulator. */
+    readonly apiUrl?: string | undefined;
+  };
+  /** CCC client; without it, call lookups answer "not configured". */
+  readonly ccc?: CccClient | undefined;
+  /** Desk client; without it, chat lookups answer "not configured". */
+  readonly desk?: DeskClient | undefined;
+  /** Slack user IDs allowed to get recording links (default: nobody). */
+  readonly recordingAllowedUsers?: readonly string[] | undefined;
+  /** Channels where `/ccc` works (default: all). */
+  readonly allowedChannels?: readonly string[] | undefined;
+  /** Users who may use `/ccc` and its buttons (default: all). */
+  readonly allowedUsers?: readonly string[] | undefined;
+  readonly logger: BotLogger;
+  /** Clock in Unix milliseconds (default `Date.now`). */
+  readonly now?: (() => number) | undefined;
+  /** Port used when `start()` gets none (default 3000). */
+  readonly port?: number | undefined;
+  /** Interface to listen on (default: all, as a server behind a proxy needs; tests and the demo use 127.0.0.1). */
+  readonly host?: string | undefined;
+}
+
+/** A bot ready to start. */
+export interface BotApp {
+  /** The Bolt app (listeners registered). */
+  readonly app: App;
+  /** Checks the token with auth.test, then listens; resolves with the bound port (pass 0 for any free one). */
+  start(port?: number): Promise<{ readonly port: number; readonly url: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Slack bot: Bolt in HTTP mode (`POST /slack/events`, signature-verified) plus `GET /healthz`,
+ * with the `/ccc` command and the button listeners. No side effects until `start()`.
+ *
+ * @example
+ * const bot = createBotApp({ slack: { token, signingSecret }, ccc, desk, logger });
+ * const { url } = await bot.start(0);
+ */
+export function createBotApp(options: BotAppOptions): BotApp {
+  const { logger } = options;
+  const clientOptions = {
+    ...(options.slack.apiUrl ? { slackApiUrl: options.slack.apiUrl } : {}),
+    retryConfig: { retries: 2 },
+  };
+  const slack = new WebClient(options.slack.token, { ...clientOptions, logger: toBoltLogger(logger) });
+  const identity = createIdentityCache(slack);
+  const app = new App({
+    receiver: createReceiver(options.slack.signingSecret, logger),
+    logger: toBoltLogger(logger),
+    clientOptions,
+    // The ids come from our own auth.test (one call, also giving the bot's name for messages).
+    authorize: async () => {
+      const { botId, botUserId, teamId } = await identity.resolve();
+      return { botToken: options.slack.token, botId, botUserId, teamId };
+    },
+  });
+  const deps: BotDeps = {
+    ccc: options.ccc,
+    desk: options.desk,
+    slack,
+    logger,
+    now: options.now ?? Date.now,
+    access: createAccess(options),
+    botName: () => identity.current()?.name ?? 'ccc',
+  };
+  registerListeners(app, deps);
+  return {
+    app,
+    async start(port = options.port ?? 3000) {
+      const bot = await identity.resolve();
+      const bound = await listen(app, port, options.host);
+      const backends = { ccc: Boolean(deps.ccc), desk: Boolean(deps.desk) };
+      logger.info({ port: bound, team: bot.teamId, bot: bot.botUserId, ...backends }, 'slack bot listening');
+      return { port: bound, url: `http://${options.host ?? '127.0.0.1'}:${bound}` };
+    },
+    stop: async () => {
+      await app.stop();
+    },
+  };
+}
+
+/** Bolt's HTTP receiver: signed requests on `POST /slack/events`, plus an unauthenticated `GET /healthz`. */
+function createReceiver(signingSecret: string, logger: BotLogger): HTTPReceiver {
+  return new HTTPReceiver({
+    signingSecret,
+    endpoints: '/slack/events',
+    logger: toBoltLogger(logger),
+    customRoutes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => healthz(res) }],
+  });
+}
+
+/** Starts listening; resolves with the bound port (useful with port 0). */
+async function listen(app: App, port: number, host: string | undefined): Promise<number> {
+  const server = (await app.start(host ? { port, host } : port)) as {
+    address(): AddressInfo | string | null;
+  };
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
+}
+
+function healthz(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ status: 'ok' }));
+}

@@ -1,0 +1,78 @@
+import type { SessionStateQuery } from '@ccc-kit/desk-client';
+import type { Reply } from '../deps.ts';
+import { type Backend, notConfiguredReply, problemReply, usageReply } from '../replies.ts';
+import type { ParsedCommand } from './parse.ts';
+import type { SessionsQuery } from './sessions-page.ts';
+import { callWindow, type SearchWindow, sessionsWindow } from './window.ts';
+
+/**
+ * A lookup the bot can run, with everything resolved (windows in Unix seconds). Serialisable: the Share and
+ * More buttons carry it, so a click repeats exactly the same query.
+ */
+export type LookupRequest =
+  | { readonly kind: 'state'; readonly query: SessionStateQuery }
+  | { readonly kind: 'transcript'; readonly sessionId: string }
+  | { readonly kind: 'call'; readonly sessionId: string; readonly window: SearchWindow }
+  | ({ readonly kind: 'sessions' } & SessionsQuery);
+
+/** The answer of a lookup (with its Share button when ephemeral). */
+export interface LookupOutcome {
+  readonly reply: Reply;
+  /** A note for the requester only (e.g. "no ASR"): never posted in the channel. */
+  readonly note?: boolean;
+}
+
+/** Which backends a lookup can use. */
+export function backendsOf(kind: LookupRequest['kind']): readonly ('ccc' | 'desk')[] {
+  if (kind === 'call') return ['ccc'];
+  if (kind === 'transcript') return ['desk', 'ccc'];
+  return ['desk'];
+}
+
+/** What a parsed command turns into: an immediate answer, or a lookup to run after the ack. */
+export type CommandPlan =
+  | { readonly reply: Reply }
+  | { readonly request: LookupRequest; readonly what: string };
+
+/**
+ * Plans a parsed command: usage and problems are answered at once, backends that are not configured
+ * too, and `--since` is resolved against `nowMs`.
+ */
+export function planCommand(
+  command: ParsedCommand,
+  configured: { readonly ccc: boolean; readonly desk: boolean },
+  nowMs: number,
+): CommandPlan {
+  if (command.kind === 'help') return { reply: usageReply() };
+  if (command.kind === 'invalid') return { reply: problemReply(command.problem) };
+  const backends = backendsOf(command.kind);
+  if (!backends.some((b) => configured[b])) {
+    const backend: Backend = command.kind === 'call' ? 'call' : 'chat';
+    return { reply: notConfiguredReply(backend) };
+  }
+  switch (command.kind) {
+    case 'state':
+      return { request: command, what: 'the chat' };
+    case 'transcript':
+      return { request: command, what: 'the transcript' };
+    case 'call': {
+      const result = callWindow(command.since, nowMs);
+      if (!result.ok) return { reply: problemReply(result.problem) };
+      return {
+        request: { kind: 'call', sessionId: command.sessionId, window: result.window },
+        what: 'the call',
+      };
+    }
+    case 'sessions': {
+      const result = sessionsWindow(command.since, nowMs);
+      if (!result.ok) return { reply: problemReply(result.problem) };
+      const request = {
+        kind: 'sessions',
+        clientUserId: command.clientUserId,
+        window: result.window,
+        skip: 0,
+      } as const;
+      return { request, what: 'recent chat sessions' };
+    }
+  }
+}

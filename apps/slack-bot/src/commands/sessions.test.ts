@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clickPayload, findButton } from '../test-utils/buttons.ts';
+import { chatFixture, datasetOf } from '../test-utils/fixtures.ts';
+import { type Harness, startHarness } from '../test-utils/harness.ts';
+
+const NOW = Math.floor(Date.now() / 1000);
+// 23 sessions of one customer in the last 23 hours (newest: s-22), and one of someone else.
+const mine = Array.from({ length: 23 }, (_, i) =>
+  chatFixture({
+    sessionId: `s-${String(i).padStart(2, '0')}`,
+    time: NOW - (23 - i) * 3600,
+    clientUserId: '1299314544',
+    stars: 4,
+  }),
+);
+const dataset = datasetOf(
+  [],
+  [...mine, chatFixture({ sessionId: 'other-1', time: NOW - 60, clientUserId: 'someone' })],
+);
+
+const idsIn = (blocks: readonly unknown[] | undefined): string[] =>
+  [...JSON.stringify(blocks).matchAll(/s-\d{2}/g)].map((m) => m[0]);
+
+describe('/ccc sessions', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ dataset });
+  });
+  afterAll(() => h.stop());
+
+  test('a page of recent sessions, newest first, with the end status in words and the agent', async () => {
+    const result = await h.command('sessions 1299314544 --since 7d');
+    const [reply] = await h.replies(result);
+    const shown = JSON.stringify(reply?.blocks);
+    expect(new Set(idsIn(reply?.blocks))).toEqual(
+      new Set(['s-22', 's-21', 's-20', 's-19', 's-18', 's-17', 's-16', 's-15', 's-14', 's-13']),
+    );
+    expect(shown.indexOf('s-22')).toBeLessThan(shown.indexOf('s-13'));
+    expect(shown).not.toContain('other-1');
+    expect(shown).toContain('Agent ended the session');
+    expect(shown).toContain('ann@example.com');
+    expect(shown).toContain('ccc_sessions_more');
+    const list = h.deskEmulator
+      .requests()
+      .filter((r) => r.command === 'describe_im_cdr_list')
+      .at(-1);
+    expect(list?.body).toMatchObject({ ClientUserId: '1299314544' });
+  });
+
+  test('More replaces the list with the next page, until the oldest', async () => {
+    const result = await h.command('sessions 1299314544');
+    const [first] = await h.replies(result);
+    const more = await h.interact({ payload: clickPayload(findButton(first?.blocks, 'ccc_sessions_more')) });
+    const [second] = await h.replies(more);
+    expect(second?.replaceOriginal).toBe(true);
+    expect(new Set(idsIn(second?.blocks))).toEqual(
+      new Set(['s-12', 's-11', 's-10', 's-09', 's-08', 's-07', 's-06', 's-05', 's-04', 's-03']),
+    );
+    const last = await h.interact({ payload: clickPayload(findButton(second?.blocks, 'ccc_sessions_more')) });
+    const [third] = await h.replies(last);
+    expect(new Set(idsIn(third?.blocks))).toEqual(new Set(['s-02', 's-01', 's-00']));
+    expect(JSON.stringify(third?.blocks)).not.toContain('ccc_sessions_more');
+  });
+
+  test('--since 24h narrows the window; nothing found is said plainly', async () => {
+    const result = await h.command('sessions nobody-here --since 24h');
+    const [reply] = await h.replies(result);
+    expect(reply?.text).toBe('No sessions found');
+    expect(JSON.stringify(reply?.blocks)).not.toContain('ccc_sessions_more');
+  });
+
+  test('Share posts the list in the channel; More under it answers the clicker alone', async () => {
+    const result = await h.command('sessions 1299314544', { channelId: 'C0CALLS' });
+    const [reply] = await h.replies(result);
+    const share = await h.interact({
+      channelId: 'C0CALLS',
+      payload: clickPayload(findButton(reply?.blocks, 'ccc_share_to_channel')),
+    });
+    const [shared] = await h.replies(share);
+    expect(shared?.responseType).toBe('in_channel');
+    expect(idsIn(shared?.blocks)).toEqual(idsIn(reply?.blocks));
+    expect(JSON.stringify(shared?.blocks)).not.toContain('ccc_share_to_channel');
+    const more = await h.interact({
+      channelId: 'C0CALLS',
+      payload: clickPayload(findButton(shared?.blocks, 'ccc_sessions_more'), false),
+    });
+    const [next] = await h.replies(more);
+    expect(next?.replaceOriginal).toBe(false);
+    expect(next?.responseType).toBe('ephemeral');
+    expect(idsIn(next?.blocks)[0]).toBe('s-12');
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clickPayload, findButton } from '../test-utils/buttons.ts';
+import { callFixture, chatFixture, datasetOf } from '../test-utils/fixtures.ts';
+import { type Harness, startHarness } from '../test-utils/harness.ts';
+
+const NOW = Math.floor(Date.now() / 1000);
+const LONG = 'chat-long-250';
+const SHORT = 'chat-short';
+const CALL_ASR = 'call-with-asr';
+const CALL_NO_ASR = 'call-without-asr';
+const dataset = datasetOf(
+  [
+    callFixture({
+      sessionId: CALL_ASR,
+      time: NOW - 7200,
+      asr: [
+        { user: 'ann@example.com', message: 'Thank you for calling, this is Ann.', offset: 25 },
+        { user: '008613812345678', message: 'My invoice is wrong.', offset: 30 },
+      ],
+    }),
+    callFixture({ sessionId: CALL_NO_ASR, time: NOW - 3600 }),
+  ],
+  [
+    chatFixture({ sessionId: LONG, time: NOW - 5000, messages: 250 }),
+    chatFixture({ sessionId: SHORT, time: NOW - 900 }),
+    chatFixture({ sessionId: 'chat-empty', time: NOW - 800, messages: 0 }),
+  ],
+);
+
+describe('/ccc transcript', () => {
+  let h: Harness;
+  let lobby: string;
+  beforeAll(async () => {
+    h = await startHarness({ dataset });
+    lobby = h.slack.createChannel('lobby', { isMember: false }).id;
+  });
+  afterAll(() => h.stop());
+
+  test('a 250-message chat: every page read, one file uploaded to the channel, a preview in the reply', async () => {
+    const result = await h.command(`transcript ${LONG}`, { channelId: 'C0CALLS' });
+    const [reply] = await h.replies(result);
+    const pages = h.deskEmulator.requests().filter((r) => r.command === 'describe_chat_messages');
+    expect(pages.map((r) => (r.body as { Offset?: number }).Offset ?? 0)).toEqual([0, 100, 200]);
+    const uploads = h.slack.uploads().filter((u) => u.completed);
+    expect(uploads).toHaveLength(1);
+    const [file] = uploads;
+    expect(file?.channel).toBe('C0CALLS');
+    const lines = file?.text?.trimEnd().split('\n') ?? [];
+    expect(lines).toHaveLength(250);
+    expect(lines[0]).toContain('message 1');
+    expect(lines[249]).toContain('message 250');
+    expect(reply?.responseType).toBe('ephemeral');
+    expect(reply?.text).toContain(LONG);
+    expect(JSON.stringify(reply?.blocks)).toContain('ccc_share_to_channel');
+  });
+
+  test('where the bot cannot post, the reply keeps the preview and says how to fix it', async () => {
+    const before = h.slack.uploads().filter((u) => u.completed).length;
+    const result = await h.command(`transcript ${SHORT}`, { channelId: lobby });
+    const [reply] = await h.replies(result);
+    expect(h.slack.uploads().filter((u) => u.completed)).toHaveLength(before);
+    const shown = JSON.stringify(reply?.blocks ?? reply?.text);
+    expect(shown).toContain("I can't post files in this channel — invite me with /invite @ccc-bot");
+    expect(shown).toContain('message 1');
+  });
+
+  test('a voice call: the speech transcript from DescribeTelRecordAsr, speaker and time per sentence', async () => {
+    const result = await h.command(`transcript ${CALL_ASR}`);
+    const [reply] = await h.replies(result);
+    const file = h.slack.uploads().find((u) => u.completed && u.text?.includes('Thank you for calling'));
+    const lines = file?.text?.trimEnd().split('\n') ?? [];
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/\d{2}:\d{2}:\d{2}.*ann@example\.com.*Thank you for calling, this is Ann\./);
+    expect(lines[1]).toContain('My invoice is wrong.');
+    expect(lines[1]).not.toContain('008613812345678');
+    expect(reply?.text).toContain(CALL_ASR);
+  });
+
+  test('a voice call without ASR says that speech recognition is not enabled', async () => {
+    const result = await h.command(`transcript ${CALL_NO_ASR}`);
+    const [reply] = await h.replies(result);
+    expect(reply?.text).toMatch(/speech recognition \(ASR\) is not enabled/i);
+    expect(JSON.stringify(reply?.blocks ?? [])).not.toContain('ccc_share_to_channel');
+  });
+
+  test('an id neither Desk nor CCC knows', async () => {
+    const result = await h.command('transcript nope-0000');
+    const [reply] = await h.replies(result);
+    expect(reply?.text).toBe('No chat or call with id `nope-0000` was found.');
+  });
+
+  test('Share posts the preview in the channel without uploading the file again', async () => {
+    const result = await h.command(`transcript ${SHORT}`, { channelId: 'C0CALLS' });
+    const [reply] = await h.replies(result);
+    const uploads = h.slack.uploads().length;
+    const share = await h.interact({
+      channelId: 'C0CALLS',
+      payload: clickPayload(findButton(reply?.blocks, 'ccc_share_to_channel')),
+    });
+    const [shared] = await h.replies(share);
+    expect(shared?.responseType).toBe('in_channel');
+    expect(shared?.text).toBe(reply?.text);
+    expect(h.slack.uploads()).toHaveLength(uploads);
+  });
+
+  test('an empty chat says so, without uploading an empty file', async () => {
+    const uploads = h.slack.uploads().length;
+    const result = await h.command('transcript chat-empty');
+    const [reply] = await h.replies(result);
+    expect(reply?.text).toContain('no messages');
+    expect(h.slack.uploads()).toHaveLength(uploads);
+  });
+});

@@ -1,0 +1,41 @@
+import type { CccClient } from '@ccc-kit/ccc-client';
+import type { DeskClient } from '@ccc-kit/desk-client';
+import type { Block, KnownBlock, WebClient } from '@slack/web-api';
+import type { Access } from './access.ts';
+import type { BotLogger } from './logger.ts';
+
+/** Everything the command and action handlers use; built once by `createBotApp`. */
+export interface BotDeps {
+  /** CCC client, when call lookups are configured. */
+  readonly ccc: CccClient | undefined;
+  /** Desk client, when chat lookups are configured. */
+  readonly desk: DeskClient | undefined;
+  /** Web API client with the bot token (transcript uploads). */
+  readonly slack: WebClient;
+  readonly logger: BotLogger;
+  /** Clock in Unix milliseconds. */
+  readonly now: () => number;
+  readonly access: Access;
+  /** The bot's name in the workspace, for "invite me" notes (from auth.test). */
+  botName(): string;
+}
+
+/** A message sent through a `response_url` (ephemeral unless `response_type: 'in_channel'`). */
+export interface Reply {
+  readonly text: string;
+  readonly blocks?: readonly (KnownBlock | Block)[] | undefined;
+  readonly response_type?: 'ephemeral' | 'in_channel';
+  readonly replace_original?: boolean;
+  readonly delete_original?: boolean;
+  readonly unfurl_links?: boolean;
+  readonly unfurl_media?: boolean;
+}
+
+/** One command run or button click, as the handlers see it (no Bolt types: testable without HTTP). */
+export interface Invocation {
+  readonly userId: string;
+  /** Channel or DM it came from (absent for some interactions). */
+  readonly channelId: string | undefined;
+  /** Replies through the response_url; never throws (a refused reply is logged). */
+  respond(reply: Reply): Promise<void>;
+}

@@ -1,0 +1,84 @@
+import {
+  ACTION_CALL_DETAILS,
+  ACTION_CALL_RECORDING,
+  ACTION_SESSIONS_MORE,
+  ACTION_SHARE,
+} from '@ccc-kit/slack-blocks';
+import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ActionInput } from './actions/action-input.ts';
+import { callDetails } from './actions/call-details.ts';
+import { callRecording } from './actions/call-recording.ts';
+import { sessionsMore } from './actions/sessions-more.ts';
+import { shareToChannel } from './actions/share.ts';
+import { runCommand } from './commands/run-command.ts';
+import type { BotDeps, Invocation, Reply } from './deps.ts';
+import { describeFailure } from './failures.ts';
+import { ephemeral } from './replies.ts';
+
+type ActionHandler = (deps: BotDeps, inv: Invocation, input: ActionInput) => Promise<void>;
+
+/**
+ * Replies through Bolt's `respond`, logging (not throwing) when Slack refuses, e.g. an expired URL.
+ * Replies to buttons say `replace_original: false` unless they mean it: a button on a channel post must
+ * never turn that post into the clicker's answer.
+ */
+function responder(deps: BotDeps, respond: RespondFn, fromButton = false): Invocation['respond'] {
+  return async (reply: Reply) => {
+    const message = {
+      response_type: 'ephemeral' as const,
+      ...reply,
+      ...(fromButton ? { replace_original: reply.replace_original ?? false } : {}),
+    };
+    try {
+      await respond(message as Parameters<RespondFn>[0]);
+    } catch (error) {
+      deps.logger.warn({ err: describeFailure(error) }, 'reply through response_url refused');
+    }
+  };
+}
+
+function onAction(deps: BotDeps, name: string, handler: ActionHandler) {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    const inv: Invocation = {
+      userId: body.user.id,
+      channelId: body.channel?.id,
+      respond: responder(deps, respond, true),
+    };
+    const refusal = deps.access.userRefusal(inv.userId);
+    if (refusal) return inv.respond(ephemeral(refusal));
+    deps.logger.debug({ action: name, user: inv.userId, channel: inv.channelId }, 'button');
+    const input: ActionInput = {
+      value: 'value' in action ? action.value : undefined,
+      blockId: action.block_id,
+      onEphemeral: (body.container as { is_ephemeral?: unknown } | undefined)?.is_ephemeral === true,
+    };
+    await handler(deps, inv, input);
+  };
+}
+
+/**
+ * Registers the thin Bolt adapters: `/ccc` and the four buttons. Each acknowledges first, then calls a
+ * handler that knows nothing about Bolt.
+ */
+export function registerListeners(app: App, deps: BotDeps): void {
+  app.command('/ccc', async ({ command, ack, respond }) => {
+    const input = { text: command.text, userId: command.user_id, channelId: command.channel_id };
+    await runCommand(deps, input, {
+      ack: (reply) => ack(reply as Parameters<typeof ack>[0]),
+      respond: responder(deps, respond),
+    });
+  });
+  app.action(ACTION_CALL_DETAILS, onAction(deps, 'call_details', callDetails));
+  app.action(ACTION_CALL_RECORDING, onAction(deps, 'call_recording', callRecording));
+  app.action(ACTION_SESSIONS_MORE, onAction(deps, 'sessions_more', sessionsMore));
+  app.action(ACTION_SHARE, onAction(deps, 'share', shareToChannel));
+  app.error(async (error) => {
+    deps.logger.error({ err: describeFailure(error) }, 'unhandled listener error');
+  });
+}

@@ -1,0 +1,49 @@
+import { createCccClient } from '@ccc-kit/ccc-client';
+import { createDeskClient } from '@ccc-kit/desk-client';
+import { createBotApp } from './app.ts';
+import { formatEnvProblems, loadEnv } from './env.ts';
+import { createLogger, toClientLogger } from './logger.ts';
+
+// Composition root: the only place that reads the environment, builds clients and starts listening.
+
+const loaded = loadEnv();
+if (!loaded.ok) {
+  console.error(formatEnvProblems(loaded.problems));
+  process.exit(1);
+}
+const { env } = loaded;
+const logger = createLogger(env.LOG_LEVEL);
+
+const ccc = env.ccc && createCccClient({ ...env.ccc, logger: toClientLogger(logger, 'ccc-client') });
+const desk = env.desk && createDeskClient({ ...env.desk, logger: toClientLogger(logger, 'desk-client') });
+
+const bot = createBotApp({
+  slack: { token: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, apiUrl: env.SLACK_API_URL },
+  ccc,
+  desk,
+  recordingAllowedUsers: env.RECORDING_ALLOWED_USERS,
+  allowedChannels: env.ALLOWED_CHANNELS,
+  allowedUsers: env.ALLOWED_USERS,
+  logger,
+  port: env.PORT,
+});
+
+try {
+  await bot.start(env.PORT);
+} catch (error) {
+  logger.fatal(
+    { err: { message: (error as Error).message, code: (error as { code?: unknown }).code } },
+    'startup failed',
+  );
+  process.exit(1);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'stopping');
+    bot.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { SUBCOMMANDS } from './commands/parse.ts';
+
+interface Manifest {
+  features: {
+    bot_user: { display_name: string };
+    slash_commands: { command: string; url: string; description: string; usage_hint: string }[];
+  };
+  oauth_config: { scopes: { bot: string[]; user?: string[] } };
+  settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+}
+
+const manifest = parse(readFileSync(new URL('../manifest.yaml', import.meta.url), 'utf8')) as Manifest;
+
+describe('manifest.yaml', () => {
+  test('one /ccc command, within Slack limits, naming every subcommand', () => {
+    const [command, ...others] = manifest.features.slash_commands;
+    expect(others).toEqual([]);
+    expect(command?.command).toBe('/ccc');
+    expect(command?.description.length).toBeLessThanOrEqual(2000);
+    expect(command?.usage_hint.length).toBeLessThanOrEqual(1000);
+    for (const sub of SUBCOMMANDS) expect(command?.usage_hint).toContain(sub);
+  });
+
+  test('commands and buttons go to the Bolt endpoint over HTTPS (HTTP mode, no socket mode)', () => {
+    const url = manifest.features.slash_commands[0]?.url;
+    expect(url).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: url });
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  test('asks for exactly the scopes the features use', () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'files:write']);
+    expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+});

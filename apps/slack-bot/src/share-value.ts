@@ -1,0 +1,72 @@
+import { type ActionValue, decodeActionValue } from '@ccc-kit/slack-blocks';
+import type { LookupRequest } from './commands/plan.ts';
+import { SESSIONS_PAGE_SIZE } from './commands/sessions-page.ts';
+
+/** Prefix of the `block_id` of the actions block holding a Share button; the lookup kind follows it. */
+export const SHARE_BLOCK_PREFIX = 'ccc_share:';
+
+const KINDS = ['state', 'transcript', 'sessions'] as const;
+
+/** The button value repeating `request` (`@ccc-kit/slack-blocks` action values), or undefined if it cannot. */
+export function actionValueOf(request: LookupRequest, nowSeconds: number): ActionValue | undefined {
+  switch (request.kind) {
+    case 'state':
+      // A session id is enough to repeat the lookup; a customer query needs the id the answer resolved.
+      return 'sessionId' in request.query
+        ? { v: 1, sessionId: request.query.sessionId, start: nowSeconds, end: nowSeconds }
+        : undefined;
+    case 'transcript':
+      return { v: 1, sessionId: request.sessionId, start: nowSeconds, end: nowSeconds };
+    case 'call':
+      return { v: 1, sessionId: request.sessionId, start: request.window.start, end: request.window.end };
+    case 'sessions':
+      return {
+        v: 1,
+        offset: request.skip,
+        limit: SESSIONS_PAGE_SIZE,
+        start: request.window.start,
+        end: request.window.end,
+        ...(request.clientUserId ? { filter: request.clientUserId } : {}),
+      };
+  }
+}
+
+// A window that ended when the command ran still reads "in the last N days" when a button repeats it.
+const RECENT_SECONDS = 3600;
+const windowOf = (value: ActionValue, nowSeconds: number) => ({
+  start: value.start,
+  end: value.end,
+  endsNow: value.end >= nowSeconds - RECENT_SECONDS,
+});
+
+/** Rebuilds a sessions request from a More (or Share) value. */
+export function sessionsRequestOf(value: ActionValue, nowSeconds: number): LookupRequest | undefined {
+  if (!('offset' in value)) return undefined;
+  return {
+    kind: 'sessions',
+    clientUserId: value.filter,
+    window: windowOf(value, nowSeconds),
+    skip: value.offset,
+  };
+}
+
+/**
+ * Rebuilds the request behind a Share button: the kind from the block id (the call details message of
+ * `@ccc-kit/slack-blocks` brings its own button, so any other block id with a call value is a call) and the
+ * query from the value. Undefined for values this bot did not write.
+ */
+export function requestFromShare(
+  blockId: string | undefined,
+  raw: string | undefined,
+  nowSeconds: number,
+): LookupRequest | undefined {
+  const kind = KINDS.find((k) => blockId === `${SHARE_BLOCK_PREFIX}${k}`) ?? 'call';
+  const decoded = decodeActionValue(raw);
+  if (!decoded.ok) return undefined;
+  const value = decoded.value;
+  if (kind === 'sessions') return sessionsRequestOf(value, nowSeconds);
+  if (!('sessionId' in value)) return undefined;
+  if (kind === 'state') return { kind, query: { sessionId: value.sessionId } };
+  if (kind === 'transcript') return { kind, sessionId: value.sessionId };
+  return { kind, sessionId: value.sessionId, window: windowOf(value, nowSeconds) };
+}

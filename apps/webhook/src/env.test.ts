@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { loadEnv } from './env.ts';
+
+const base = {
+  SLACK_BOT_TOKEN: 'xoxb-1',
+  PUSH_TOKEN: 'a-very-long-push-token',
+  SLACK_DEFAULT_CHANNEL: '#calls',
+};
+
+describe('loadEnv', () => {
+  test('defaults and inferred push auth', () => {
+    const result = loadEnv(base);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.env).toMatchObject({
+      PORT: 8080,
+      PUSH_PATH: '/push',
+      pushAuth: 'token',
+      DATABASE_URL: 'sqlite:./data/webhook.db',
+      PUSH_MAX_BODY_BYTES: 1_048_576,
+      RECONCILE_INTERVAL: 600_000,
+      reconcile: false,
+    });
+  });
+
+  test('refuses to start without push authentication unless PUSH_AUTH=none', () => {
+    const { PUSH_TOKEN: _, ...noAuth } = base;
+    expect(loadEnv(noAuth)).toEqual({
+      ok: false,
+      problems: [
+        'PUSH_AUTH: set PUSH_BASIC_USER + PUSH_BASIC_PASSWORD, or PUSH_TOKEN (or PUSH_AUTH=none to accept unauthenticated pushes)',
+      ],
+    });
+    expect(loadEnv({ ...noAuth, PUSH_AUTH: 'none' })).toMatchObject({ ok: true, env: { pushAuth: 'none' } });
+  });
+
+  test('reports every problem at once without echoing values', () => {
+    const result = loadEnv({
+      PORT: 'eighty',
+      PUSH_TOKEN: 'short-secret',
+      PUSH_BASIC_USER: 'tencent',
+      RECONCILE_INTERVAL: 'often',
+      TENCENTCLOUD_SECRET_ID: 'AKIDxxxx',
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'PORT: use a whole number',
+        'PUSH_TOKEN: use at least 16 characters',
+        'SLACK_BOT_TOKEN: is required (the bot token, xoxb-…, from the Slack app made from the manifest)',
+        'RECONCILE_INTERVAL: use a duration like 500ms, 30s, 10m or 1h',
+      ],
+    });
+    expect(JSON.stringify(result)).not.toContain('short-secret');
+  });
+
+  test('cross-field problems', () => {
+    expect(loadEnv({ SLACK_BOT_TOKEN: 'x', PUSH_BASIC_USER: 'u', TENCENTCLOUD_SECRET_ID: 'id' })).toEqual({
+      ok: false,
+      problems: [
+        'PUSH_BASIC_USER and PUSH_BASIC_PASSWORD: set both, or neither',
+        'PUSH_AUTH: set PUSH_BASIC_USER + PUSH_BASIC_PASSWORD, or PUSH_TOKEN (or PUSH_AUTH=none to accept unauthenticated pushes)',
+        'ROUTES_FILE or SLACK_DEFAULT_CHANNEL: set at least one, otherwise nothing is ever posted',
+        'TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and CCC_SDK_APP_ID: set all three to enable reconciliation, or none',
+      ],
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { type CallRecord, type Push, toCallRecord, toChatRecord } from '@ccc-kit/cdr-parser';
+import { safeParseCdrPush, type TelCdrInfo } from '@ccc-kit/schemas';
+import type { RoutingFacts } from './routes/index.ts';
+
+const callFacts = (record: CallRecord, kind: RoutingFacts['kind']): RoutingFacts => ({
+  kind,
+  direction: record.direction,
+  outcome: record.outcome,
+  endStatus: record.endStatus.raw,
+  skillGroupId: record.skillGroup?.id ?? null,
+  skillGroupName: record.skillGroup?.name ?? null,
+  caller: record.caller.raw || null,
+  callee: record.callee.raw || null,
+  queueWaitSeconds: record.durations.queueWait,
+  talkSeconds: record.durations.talk,
+  at: record.startedAt,
+});
+
+/** The routing facts of a parsed push (recordings are not routed: they follow their call). */
+export function facts(push: Exclude<Push, { kind: 'record' }> | Push): RoutingFacts {
+  switch (push.kind) {
+    case 'cdr':
+      return callFacts(toCallRecord(push.payload), 'cdr');
+    case 'imcdr': {
+      const chat = toChatRecord(push.payload);
+      return {
+        kind: 'imcdr',
+        direction: 'inbound',
+        outcome: chat.outcome,
+        endStatus: chat.endStatus.raw,
+        skillGroupId: chat.skillGroup?.id ?? null,
+        skillGroupName: chat.skillGroup?.name ?? null,
+        caller: null,
+        callee: null,
+        queueWaitSeconds: chat.durations.queueWait,
+        talkSeconds: chat.durations.talk,
+        at: chat.startedAt,
+      };
+    }
+    case 'voicemail':
+    case 'record': {
+      const at = push.payload.Timestamp ? new Date(push.payload.Timestamp * 1000) : null;
+      return {
+        kind: 'voicemail',
+        direction: 'inbound',
+        outcome: 'voicemail',
+        endStatus: null,
+        skillGroupId: null,
+        skillGroupName: null,
+        caller: push.payload.EndpointUser ?? null,
+        callee: null,
+        queueWaitSeconds: 0,
+        talkSeconds: 0,
+        at,
+      };
+    }
+  }
+}
+
+/**
+ * Routing facts of a call found by reconciliation: DescribeTelCdr rows carry the same fields as a CDR push
+ * (a superset), so they go through the same parser and record builder.
+ */
+export function factsOfCall(call: TelCdrInfo): RoutingFacts {
+  const parsed = safeParseCdrPush(call);
+  if (!parsed.ok)
+    throw new Error(`DescribeTelCdr row is not a usable call record: ${parsed.issues[0]?.message}`);
+  return callFacts(toCallRecord(parsed.value), 'cdr');
+}

@@ -1,0 +1,47 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** How pushes authenticate (Tencent's console supports HTTP Basic; a token in the URL works everywhere). */
+export type PushAuth =
+  | { readonly mode: 'basic'; readonly user: string; readonly password: string }
+  | { readonly mode: 'token'; readonly token: string }
+  | { readonly mode: 'none' };
+
+/** Compares two secrets in constant time (hashing first so lengths do not leak either). */
+export function safeEqual(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+const bearer = (header: string | undefined): string | null =>
+  header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+
+const basic = (header: string | undefined): { user: string; password: string } | null => {
+  if (!header?.startsWith('Basic ')) return null;
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+};
+
+/**
+ * Checks a push request's credentials: Basic (`Authorization: Basic`), or the token as `?token=` or
+ * `Authorization: Bearer`. Returns `null` when accepted, else the reason (never containing the secret).
+ */
+export function checkPushAuth(
+  auth: PushAuth,
+  headers: IncomingHttpHeaders,
+  query: URLSearchParams,
+): string | null {
+  if (auth.mode === 'none') return null;
+  if (auth.mode === 'token') {
+    const given = query.get('token') ?? bearer(headers.authorization);
+    if (given === null) return 'missing token: send ?token=… or Authorization: Bearer …';
+    return safeEqual(given, auth.token) ? null : 'wrong token';
+  }
+  const given = basic(headers.authorization);
+  if (!given) return 'missing HTTP Basic credentials';
+  const userOk = safeEqual(given.user, auth.user);
+  const passwordOk = safeEqual(given.password, auth.password);
+  return userOk && passwordOk ? null : 'wrong user name or password';
+}

@@ -1,0 +1,56 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The webhook's Prometheus metrics, on their own registry (no global state). */
+export interface WebhookMetrics {
+  readonly registry: Registry;
+  readonly pushes: Counter<'action' | 'result'>;
+  readonly ackSeconds: Histogram<'result'>;
+  readonly slackPosts: Counter<'result'>;
+  readonly outboxDepth: Gauge<'state'>;
+  readonly quarantined: Gauge;
+  readonly reconcileFound: Counter;
+}
+
+/** Creates the metric set. */
+export function createMetrics(): WebhookMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  return {
+    registry,
+    pushes: new Counter({
+      name: 'ccc_webhook_pushes_total',
+      help: 'Pushes received, by action and result (stored, duplicate, rejected, unauthorized, too_large, unavailable)',
+      labelNames: ['action', 'result'],
+      registers,
+    }),
+    ackSeconds: new Histogram({
+      name: 'ccc_webhook_ack_seconds',
+      help: 'Time from request start to reply, by result',
+      labelNames: ['result'],
+      buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
+    slackPosts: new Counter({
+      name: 'ccc_webhook_slack_posts_total',
+      help: 'Slack API calls of the relay, by result (sent, retried, rate_limited, dead)',
+      labelNames: ['result'],
+      registers,
+    }),
+    outboxDepth: new Gauge({
+      name: 'ccc_webhook_outbox_messages',
+      help: 'Outbox rows by state (dead = dead letters)',
+      labelNames: ['state'],
+      registers,
+    }),
+    quarantined: new Gauge({
+      name: 'ccc_webhook_quarantine_rows',
+      help: 'Quarantined pushes kept',
+      registers,
+    }),
+    reconcileFound: new Counter({
+      name: 'ccc_webhook_reconcile_found_total',
+      help: 'Calls found by reconciliation that no push had delivered',
+      registers,
+    }),
+  };
+}

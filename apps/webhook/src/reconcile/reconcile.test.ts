@@ -1,0 +1,43 @@
+import { pino } from 'pino';
+import { expect, test } from 'vitest';
+import { createMetrics } from '../http/metrics.ts';
+import { createReconciler } from './reconcile.ts';
+
+const HOUR = 3_600_000;
+
+test('after runs failed for longer than the window, the next run starts where the last finished one ended', async () => {
+  let clock = Date.UTC(2026, 0, 10, 2);
+  const windows: { from: number; to: number; ok: boolean }[] = [];
+  // Each run moves the clock an hour on; runs 2 to 5 fail (Tencent down for four hours, window two hours).
+  const listCalls = async function* (start: Date, end: Date) {
+    const ok = windows.length === 0 || windows.length >= 5;
+    windows.push({ from: (start.getTime() - clock) / HOUR, to: (end.getTime() - clock) / HOUR, ok });
+    clock += HOUR;
+    if (!ok) throw new Error('InternalError');
+    yield* [];
+  };
+  const reconciler = createReconciler({
+    listCalls,
+    submit: async () => 'stored',
+    routeFor: () => [],
+    intervalMs: 5,
+    windowMs: 2 * HOUR,
+    logger: pino({ level: 'silent' }),
+    metrics: createMetrics(),
+    now: () => clock,
+  });
+  reconciler.start();
+  while (windows.length < 7) await new Promise((resolve) => setTimeout(resolve, 5));
+  await reconciler.stop();
+  // Hours relative to each run's "now": the sixth run (the first after the outage) reaches back to where
+  // the first one ended, 5 hours earlier, instead of only 2.
+  expect(windows.slice(0, 7)).toEqual([
+    { from: -2, to: 0, ok: true },
+    { from: -2, to: 0, ok: false },
+    { from: -2, to: 0, ok: false },
+    { from: -3, to: 0, ok: false },
+    { from: -4, to: 0, ok: false },
+    { from: -5, to: 0, ok: true },
+    { from: -2, to: 0, ok: true },
+  ]);
+});

@@ -1,0 +1,5 @@
+export { isWithinHours, localTime } from './business-hours.ts';
+export { parseRoutes } from './load.ts';
+export type { RoutingFacts } from './match.ts';
+export { route, ruleMatches } from './match.ts';
+export type { RouteRule, RoutesFile } from './schema.ts';

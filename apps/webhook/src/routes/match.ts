@@ -1,0 +1,65 @@
+import type { Delivery } from '../store/types.ts';
+import { isWithinHours } from './business-hours.ts';
+import type { RouteRule, RoutesFile } from './schema.ts';
+
+/** The facts of a record that routing rules look at (derived from cdr-parser's records). */
+export interface RoutingFacts {
+  readonly kind: 'cdr' | 'imcdr' | 'voicemail';
+  readonly direction: 'inbound' | 'outbound' | null;
+  readonly outcome: string;
+  readonly endStatus: string | null;
+  readonly skillGroupId: number | string | null;
+  readonly skillGroupName: string | null;
+  /** Raw numbers as Tencent sends them (`0086…`). */
+  readonly caller: string | null;
+  readonly callee: string | null;
+  readonly queueWaitSeconds: number;
+  readonly talkSeconds: number;
+  /** When the call or chat started; business hours use it. */
+  readonly at: Date | null;
+}
+
+const anyOf = <T>(wanted: readonly T[] | undefined, actual: T | null): boolean =>
+  wanted === undefined || (actual !== null && wanted.includes(actual));
+
+const prefixed = (prefixes: readonly string[] | undefined, number: string | null): boolean =>
+  prefixes === undefined || (number !== null && prefixes.some((p) => number.startsWith(p)));
+
+/** True when every criterion of the rule holds for the record. */
+export function ruleMatches(rule: RouteRule, facts: RoutingFacts): boolean {
+  const m = rule.match;
+  const group = m.skillGroup?.map(String);
+  return (
+    anyOf(m.kind, facts.kind) &&
+    (m.direction === undefined || m.direction === facts.direction) &&
+    anyOf(m.outcome, facts.outcome) &&
+    anyOf(m.endStatus, facts.endStatus) &&
+    (group === undefined ||
+      group.includes(String(facts.skillGroupId ?? '\0')) ||
+      group.includes(facts.skillGroupName ?? '\0')) &&
+    prefixed(m.callerPrefix, facts.caller) &&
+    prefixed(m.calleePrefix, facts.callee) &&
+    (m.minQueueWait === undefined || facts.queueWaitSeconds >= m.minQueueWait) &&
+    (m.minTalk === undefined || facts.talkSeconds >= m.minTalk) &&
+    (m.businessHours === undefined ||
+      (facts.at !== null && isWithinHours(facts.at, m.businessHours) === (m.businessHours.when === 'inside')))
+  );
+}
+
+/**
+ * The channels a record goes to: one delivery per channel of every matching rule (two rules naming the
+ * same channel post once, mentions merged), else the default channel, else none.
+ */
+export function route(routes: RoutesFile, facts: RoutingFacts, defaultChannel?: string): Delivery[] {
+  const byChannel = new Map<string, Set<string>>();
+  for (const rule of routes.rules) {
+    if (!ruleMatches(rule, facts)) continue;
+    const mentions = byChannel.get(rule.channel) ?? new Set<string>();
+    if (rule.mention) mentions.add(rule.mention);
+    byChannel.set(rule.channel, mentions);
+  }
+  if (byChannel.size === 0 && defaultChannel) byChannel.set(defaultChannel, new Set());
+  return [...byChannel].map(([channel, mentions]) =>
+    mentions.size ? { channel, mention: [...mentions].join(',') } : { channel },
+  );
+}

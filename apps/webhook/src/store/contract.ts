@@ -1,0 +1,42 @@
+import { afterEach, describe } from 'vitest';
+import type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
+import { describeGroupCommitContract } from './contract-group-commit.ts';
+import { describeIngestContract } from './contract-ingest.ts';
+import { describeMaintenanceContract } from './contract-maintenance.ts';
+import { describeOutboxContract } from './contract-outbox.ts';
+import type { Store } from './types.ts';
+
+export type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
+
+/**
+ * The behaviour every `Store` engine must have. Each engine's test file calls it with a factory that opens
+ * a migrated store on a fresh database; every store the tests open is closed after each test.
+ *
+ * @example
+ * describeStoreContract('sqlite', async (options) => makeSqliteUnderTest(options));
+ */
+export function describeStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`Store contract: ${name}`, () => {
+    const opened: Store[] = [];
+    const open: MakeStore = async (options) => {
+      const underTest = await makeStore(options);
+      opened.push(underTest.store);
+      return {
+        ...underTest,
+        reopen: async (): Promise<Store> => {
+          const store = await underTest.reopen();
+          opened.push(store);
+          return store;
+        },
+      } satisfies StoreUnderTest;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((store) => store.close()));
+    });
+
+    describeIngestContract(open);
+    describeOutboxContract(open);
+    describeMaintenanceContract(open);
+    describeGroupCommitContract(open);
+  });
+}

@@ -1,0 +1,100 @@
+import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
+import { checkIngestItem } from './shared.ts';
+import type { IngestItem, IngestOutcome, Store } from './types.ts';
+
+/** Options of {@link createGroupCommitter}. */
+export interface GroupCommitOptions {
+  /** Most items per transaction; default 256 (bounds how long one commit blocks SQLite's event loop). */
+  readonly maxBatch?: number;
+}
+
+/** Batches concurrent ingests into one transaction per event-loop turn. */
+export interface GroupCommitter {
+  /** Resolves after the item's batch committed (ack now), rejects if that transaction failed (do not ack). */
+  submit(item: IngestItem): Promise<IngestOutcome>;
+  /** Waits until everything submitted so far has committed or failed. */
+  flush(): Promise<void>;
+}
+
+interface Waiter {
+  readonly item: IngestItem;
+  readonly resolve: (outcome: IngestOutcome) => void;
+  readonly reject: (error: StoreError) => void;
+}
+
+/**
+ * Group commit: pushes that arrive in the same event-loop turn (and while the previous commit is running)
+ * share one `ingest` transaction, so one fsync acknowledges many pushes. At most one `ingest` of this
+ * committer runs at a time; use one committer per store.
+ *
+ * @example
+ * const committer = createGroupCommitter(store);
+ * const outcome = await committer.submit(item); // committed: now reply {"ErrCode":0}
+ */
+export function createGroupCommitter(
+  store: Pick<Store, 'ingest'>,
+  options: GroupCommitOptions = {},
+): GroupCommitter {
+  const maxBatch = options.maxBatch ?? 256;
+  if (!Number.isSafeInteger(maxBatch) || maxBatch < 1) {
+    throw new StoreError(
+      StoreErrorCode.InvalidOptions,
+      `maxBatch must be a positive integer, got ${maxBatch}`,
+    );
+  }
+  const queue: Waiter[] = [];
+  const unsettled = new Set<Promise<unknown>>();
+  let scheduled = false;
+  let committing = false;
+
+  const kick = (): void => {
+    if (scheduled || committing || queue.length === 0) return;
+    scheduled = true;
+    // setImmediate runs after the pending I/O callbacks, so every request parsed in this turn joins the batch.
+    setImmediate(commitNext);
+  };
+  const commitNext = async (): Promise<void> => {
+    scheduled = false;
+    committing = true;
+    const batch = queue.splice(0, maxBatch);
+    try {
+      const outcomes = await store.ingest(batch.map((waiter) => waiter.item));
+      batch.forEach((waiter, index) => {
+        const outcome = outcomes[index];
+        if (outcome) waiter.resolve(outcome);
+        else
+          waiter.reject(
+            new StoreError(StoreErrorCode.QueryFailed, `ingest returned no outcome for item ${index}`),
+          );
+      });
+    } catch (error) {
+      const storeError = toStoreError(error, 'ingest');
+      for (const waiter of batch) waiter.reject(storeError);
+    } finally {
+      committing = false;
+      kick();
+    }
+  };
+
+  return {
+    submit: (item) => {
+      const problem = checkIngestItem(item);
+      if (problem) {
+        return Promise.reject(
+          new StoreError(StoreErrorCode.InvalidItem, `Ingest item ${item.dedupeKey}: ${problem}`),
+        );
+      }
+      const promise = new Promise<IngestOutcome>((resolve, reject) => queue.push({ item, resolve, reject }));
+      const tracked: Promise<unknown> = promise.then(
+        () => unsettled.delete(tracked),
+        () => unsettled.delete(tracked),
+      );
+      unsettled.add(tracked);
+      kick();
+      return promise;
+    },
+    flush: async () => {
+      await Promise.all([...unsettled]);
+    },
+  };
+}

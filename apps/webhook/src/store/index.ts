@@ -1,0 +1,30 @@
+export { isStoreError, StoreError, StoreErrorCode } from './errors.ts';
+export type { GroupCommitOptions, GroupCommitter } from './group-commit.ts';
+export { createGroupCommitter } from './group-commit.ts';
+export type { DatabaseTarget, OpenStoreOptions } from './open-store.ts';
+export { openStore, parseDatabaseUrl } from './open-store.ts';
+export type { PostgresStoreOptions } from './postgres-store.ts';
+export { createPostgresStore } from './postgres-store.ts';
+export type { SqliteStoreOptions } from './sqlite-store.ts';
+export { createSqliteStore } from './sqlite-store.ts';
+export type {
+  ClaimedMessage,
+  ClaimOptions,
+  Delivery,
+  InboxKind,
+  InboxRow,
+  InboxSource,
+  IngestItem,
+  IngestOutcome,
+  ListInboxOptions,
+  MigrationResult,
+  OutboxKind,
+  OutboxRow,
+  OutboxState,
+  QuarantineInput,
+  QuarantineReason,
+  QuarantineRow,
+  Store,
+  StoreCommonOptions,
+  StoreStats,
+} from './types.ts';

@@ -1,0 +1,126 @@
+import type pg from 'pg';
+import { checkOut } from './postgres-client.ts';
+import { ADVISORY_LOCK_CLASS } from './postgres-migrations.ts';
+import { postDeliveries, toClaimedMessage, toStats } from './shared.ts';
+import { SQL } from './sql.ts';
+import type { ClaimedMessage, ClaimOptions, IngestItem, IngestOutcome, StoreStats } from './types.ts';
+
+type Row = Record<string, unknown>;
+
+/** Runs `fn` in one transaction on one pooled client; a client whose ROLLBACK failed is destroyed. */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const { client, release } = await checkOut(pool);
+  let broken: Error | undefined;
+  try {
+    await client.query(begin);
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    release(broken);
+  }
+}
+
+/**
+ * Stores a batch in the caller's transaction. First it takes one advisory lock per session that has a cdr
+ * or a recording in the batch (sorted, so two replicas cannot deadlock on them): without it a cdr and its
+ * recording committed at the same moment by two replicas would each miss the other and never be threaded.
+ */
+export async function ingestPostgres(
+  client: pg.PoolClient,
+  items: readonly IngestItem[],
+): Promise<IngestOutcome[]> {
+  const sessions = [
+    ...new Set(items.filter((i) => i.kind === 'cdr' || i.kind === 'record').map((i) => i.sessionId)),
+  ];
+  if (sessions.length > 0) {
+    await client.query(
+      `SELECT pg_advisory_xact_lock($1, k) FROM
+        (SELECT DISTINCT hashtext('session:' || s) AS k FROM unnest($2::text[]) AS s ORDER BY k) AS keys`,
+      [ADVISORY_LOCK_CLASS, sessions],
+    );
+  }
+  const outcomes: IngestOutcome[] = [];
+  for (const item of items) outcomes.push(await ingestOnePostgres(client, item));
+  return outcomes;
+}
+
+async function ingestOnePostgres(client: pg.PoolClient, item: IngestItem): Promise<IngestOutcome> {
+  const { kind, dedupeKey, sessionId, pushId, source, body, receivedAt: at } = item;
+  const inserted = await client.query<Row>(SQL.insertInbox, [
+    kind,
+    dedupeKey,
+    sessionId,
+    pushId,
+    source,
+    body,
+    at,
+  ]);
+  const inboxId = inserted.rows[0]?.id;
+  if (inboxId === undefined) return 'duplicate';
+  const posts: { id: unknown; channel: string }[] = [];
+  for (const { channel, mention } of postDeliveries(item)) {
+    const row = await client.query<Row>(SQL.insertPost, [inboxId, channel, sessionId, mention ?? null, at]);
+    if (row.rows[0]) posts.push({ id: row.rows[0].id, channel });
+  }
+  const reply = (recordId: unknown, post: { id: unknown; channel: unknown }) =>
+    client.query(SQL.insertReply, [recordId, post.id, post.channel, sessionId, at]);
+  if (kind === 'cdr' && posts.length > 0) {
+    const records = await client.query<Row>(SQL.recordsOfSession, [sessionId]);
+    for (const record of records.rows) for (const post of posts) await reply(record.id, post);
+  }
+  if (kind === 'record') {
+    const cdrPosts = await client.query<Row>(SQL.cdrPostsOfSession, [sessionId]);
+    for (const post of cdrPosts.rows) await reply(inboxId, { id: post.id, channel: post.channel });
+  }
+  return 'stored';
+}
+
+// One statement: SKIP LOCKED makes concurrent claimers (replicas) take disjoint rows, and READ COMMITTED
+// re-checks `state = 'pending'` on rows changed since the snapshot, so a row is never claimed twice.
+const CLAIM = `WITH due AS (${SQL.selectDue} FOR UPDATE OF o SKIP LOCKED)
+  UPDATE outbox AS t SET state = 'sending', lease_owner = $3, lease_until = $4
+  FROM due WHERE t.id = due.id
+  RETURNING t.*, due.inbox_kind, due.body, due.parent_state, due.parent_ts`;
+
+/** Leases due rows (see {@link SQL.selectDue}), returned in id order. */
+export async function claimDuePostgres(pool: pg.Pool, options: ClaimOptions): Promise<ClaimedMessage[]> {
+  const { now, limit, owner, leaseMs } = options;
+  const { rows } = await pool.query<Row>(CLAIM, [now, limit, owner, now + leaseMs]);
+  return rows.map(toClaimedMessage).sort((a, b) => a.id - b.id);
+}
+
+/** Inserts a quarantine row and trims the table to the newest `limit` rows, in one transaction. */
+export function quarantinePostgres(pool: pg.Pool, values: unknown[], limit: number): Promise<number> {
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<Row>(SQL.insertQuarantine, values);
+    await client.query(
+      'DELETE FROM quarantine WHERE id IN (SELECT id FROM quarantine ORDER BY id DESC OFFSET $1)',
+      [limit],
+    );
+    return Number(rows[0]?.id);
+  });
+}
+
+/** Row counts from one snapshot. */
+export function readStatsPostgres(pool: pg.Pool): Promise<StoreStats> {
+  return inTransaction(
+    pool,
+    async (client) => {
+      const inbox = await client.query<Row>(SQL.countInbox);
+      const quarantine = await client.query<Row>(SQL.countQuarantine);
+      const byState = await client.query<Row>(SQL.countOutboxByState);
+      return toStats(inbox.rows[0], quarantine.rows[0], byState.rows);
+    },
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
+}

@@ -1,0 +1,161 @@
+import pg from 'pg';
+import { afterAll, describe, expect, test } from 'vitest';
+import { describeStoreContract, type MakeStore } from './contract.ts';
+import { cdr, record, T0 } from './contract-fixtures.ts';
+import { isStoreError } from './errors.ts';
+import { openStore } from './open-store.ts';
+import { checkOut } from './postgres-client.ts';
+import { createPostgresStore, type PostgresStoreOptions } from './postgres-store.ts';
+import type { Store } from './types.ts';
+
+const url = process.env.WEBHOOK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const host = new URL(url).host;
+const onCi = process.env.CI === 'true';
+
+async function reachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+// On CI Postgres is part of the job, so the tests run (and fail loudly) even if it is down.
+const skip = !onCi && !(await reachable());
+
+const run = `webhook_test_${process.pid}_${Date.now().toString(36)}`;
+const schemas: string[] = [];
+const freshSchema = (): string => {
+  const schema = `${run}_${schemas.length + 1}`;
+  schemas.push(schema);
+  return schema;
+};
+afterAll(async () => {
+  if (schemas.length === 0) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
+});
+
+const makePostgres: MakeStore = async (options = {}) => {
+  const schema = freshSchema();
+  const settings: PostgresStoreOptions = {
+    ...options,
+    connectionString: url,
+    schema,
+    poolSize: 4,
+    lockTimeoutMs: 200,
+  };
+  const store = createPostgresStore(settings);
+  expect(await store.migrate()).toEqual({ applied: [1], current: 1 });
+  return {
+    store,
+    reopen: async () => createPostgresStore(settings),
+    blockWrites: async () => {
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      await other.query('BEGIN');
+      await other.query(`LOCK TABLE "${schema}".inbox IN EXCLUSIVE MODE`);
+      return async () => {
+        await other.query('ROLLBACK');
+        await other.end();
+      };
+    },
+  };
+};
+
+const title = skip
+  ? `postgres store — SKIPPED: PostgreSQL unreachable at ${host} and CI is not 'true'`
+  : `postgres store at ${host}`;
+
+describe.skipIf(skip)(title, () => {
+  describeStoreContract('postgres', makePostgres);
+
+  const opened: Store[] = [];
+  const track = <T extends Store>(store: T): T => {
+    opened.push(store);
+    return store;
+  };
+  afterAll(async () => {
+    await Promise.all(opened.map((store) => store.close()));
+  });
+
+  test('two replicas claiming 200 due rows concurrently claim every row exactly once', async () => {
+    const { store, reopen } = await makePostgres();
+    const replicas = [track(store), track(await reopen())];
+    await store.ingest(Array.from({ length: 200 }, (_, i) => cdr(`c${i}`, ['C1'])));
+    const drain = async (replica: Store, owner: string): Promise<number[]> => {
+      const ids: number[] = [];
+      for (;;) {
+        const batch = await replica.claimDue({ now: T0 + 1, limit: 7, leaseMs: 60_000, owner });
+        if (batch.length === 0) return ids;
+        ids.push(...batch.map((message) => message.id));
+      }
+    };
+    const claims = await Promise.all(
+      replicas.flatMap((replica, r) => [drain(replica, `replica-${r}-a`), drain(replica, `replica-${r}-b`)]),
+    );
+    const all = claims.flat();
+    expect(all).toHaveLength(200);
+    expect(new Set(all).size).toBe(200);
+    expect(await store.stats()).toMatchObject({ outbox: { pending: 0, sending: 200 } });
+  });
+
+  test('two replicas migrating a fresh schema at once apply each version exactly once', async () => {
+    const settings = { connectionString: url, schema: freshSchema(), poolSize: 2 };
+    const [a, b] = [track(createPostgresStore(settings)), track(createPostgresStore(settings))];
+    const results = await Promise.all([a.migrate(), b.migrate()]);
+    expect(results.map((r) => r.applied).sort()).toEqual([[], [1]]);
+    expect(await b.ingest([cdr('s1', ['C1'])])).toEqual(['stored']);
+  });
+
+  test('a cdr and its recording committed at the same moment on two replicas are still threaded', async () => {
+    const { store, reopen } = await makePostgres();
+    const other = track(await reopen());
+    track(store);
+    const sessions = Array.from({ length: 30 }, (_, i) => `race-${i}`);
+    await Promise.all(
+      sessions.flatMap((s) => [
+        store.ingest([cdr(s, ['C1'])]),
+        other.ingest([record(s, 'r1'), record(s, 'r2')]),
+      ]),
+    );
+    expect(await store.stats()).toMatchObject({ inbox: 90, outbox: { pending: 90 } });
+  });
+
+  test('a checked-out client whose connection dies is discarded instead of crashing the process', async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const { client, release } = await checkOut(pool);
+    // What pg does when the socket of a checked-out client dies; with no listener, emit() would throw.
+    expect(() => client.emit('error', new Error('read ECONNRESET'))).not.toThrow();
+    release();
+    expect(pool.totalCount).toBe(0);
+    await pool.end();
+  });
+
+  test('openStore picks Postgres for postgres:// and postgresql:// URLs and migrates', async () => {
+    for (const scheme of ['postgres:', 'postgresql:']) {
+      const store = track(await openStore(url.replace(/^postgres(ql)?:/, scheme), { schema: freshSchema() }));
+      expect(store.engine).toBe('postgres');
+      expect(await store.ingest([cdr('s1', ['C1'])])).toEqual(['stored']);
+    }
+  });
+});
+
+describe('postgres store without a server', () => {
+  test('an unreachable server makes ping reject webhook_store_unavailable', async () => {
+    const store = createPostgresStore({ connectionString: 'postgres://postgres@127.0.0.1:1/test' });
+    const error = await store.ping().catch((e: unknown) => e);
+    await store.close();
+    expect(isStoreError(error) && error.code).toBe('webhook_store_unavailable');
+  });
+
+  test('a schema that is not a plain lower-case identifier is refused', () => {
+    const make = () => createPostgresStore({ connectionString: url, schema: 'x"; DROP TABLE inbox; --' });
+    expect(make).toThrow(expect.objectContaining({ code: 'webhook_store_invalid_options' }));
+  });
+});

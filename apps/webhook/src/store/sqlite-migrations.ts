@@ -1,0 +1,107 @@
+import type Database from 'better-sqlite3';
+import { StoreError, StoreErrorCode } from './errors.ts';
+import type { Migration } from './shared.ts';
+import type { MigrationResult } from './types.ts';
+
+/** SQLite schema versions, oldest first. Never edit a released one: append a new version. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'inbox, outbox, quarantine',
+    sql: `
+      CREATE TABLE inbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('cdr', 'imcdr', 'record', 'voicemail')),
+        dedupe_key TEXT NOT NULL UNIQUE,
+        session_id TEXT NOT NULL,
+        push_id TEXT UNIQUE,
+        source TEXT NOT NULL CHECK (source IN ('push', 'reconcile')),
+        body TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+      CREATE INDEX inbox_session ON inbox (session_id, kind);
+      CREATE INDEX inbox_received ON inbox (received_at);
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        inbox_id INTEGER NOT NULL REFERENCES inbox (id),
+        parent_id INTEGER REFERENCES outbox (id),
+        channel TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('post', 'reply')),
+        session_id TEXT NOT NULL,
+        mention TEXT,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER NOT NULL,
+        lease_owner TEXT,
+        lease_until INTEGER,
+        slack_ts TEXT,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        CHECK ((kind = 'post') = (parent_id IS NULL))
+      );
+      CREATE UNIQUE INDEX outbox_post_once ON outbox (inbox_id, channel) WHERE kind = 'post';
+      CREATE UNIQUE INDEX outbox_reply_once ON outbox (inbox_id, parent_id) WHERE kind = 'reply';
+      CREATE INDEX outbox_pending ON outbox (id, next_at) WHERE state = 'pending';
+      CREATE INDEX outbox_sending ON outbox (lease_owner, lease_until) WHERE state = 'sending';
+      CREATE INDEX outbox_state ON outbox (state);
+      CREATE INDEX outbox_session ON outbox (session_id, channel);
+      CREATE INDEX outbox_parent ON outbox (parent_id);
+
+      CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        push_id TEXT,
+        action TEXT,
+        query TEXT NOT NULL,
+        reason_code TEXT NOT NULL,
+        reason_message TEXT NOT NULL,
+        body BLOB NOT NULL,
+        truncated INTEGER NOT NULL,
+        body_size INTEGER NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+/**
+ * Applies the missing migrations in one IMMEDIATE transaction, so a second process opening the same file
+ * waits for the first instead of applying a version twice.
+ */
+export function migrateSqlite(
+  db: Database.Database,
+  now: () => number,
+  migrations: readonly Migration[] = SQLITE_MIGRATIONS,
+): MigrationResult {
+  const run = db.transaction((): MigrationResult => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+    const done = new Set(
+      db
+        .prepare('SELECT version FROM schema_migrations')
+        .pluck()
+        .all()
+        .map((v) => Number(v)),
+    );
+    const applied: number[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.version)) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        now(),
+      );
+      applied.push(migration.version);
+    }
+    return { applied, current: Math.max(0, ...done, ...applied) };
+  });
+  try {
+    return run.immediate();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StoreError(StoreErrorCode.MigrationFailed, `SQLite migration failed: ${detail}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,123 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
+import {
+  assertIngestItems,
+  quarantineValues,
+  resolveCommonOptions,
+  toInboxRow,
+  toOutboxRow,
+  toQuarantineRow,
+} from './shared.ts';
+import { SQL } from './sql.ts';
+import { migrateSqlite } from './sqlite-migrations.ts';
+import {
+  claimDueSqlite,
+  createSqliteSql,
+  ingestOneSqlite,
+  quarantineSqlite,
+  readStatsSqlite,
+} from './sqlite-ops.ts';
+import type { Store, StoreCommonOptions } from './types.ts';
+
+/** Options of {@link createSqliteStore}. */
+export interface SqliteStoreOptions extends StoreCommonOptions {
+  /** File path (parent folders are created) or `:memory:`. */
+  readonly path: string;
+  /**
+   * `full` (default): every commit is fsync'd, so an ack survives an OS crash or power loss, not only a
+   * process crash. `normal`: survives kill -9 but the last commits may roll back on power loss.
+   */
+  readonly synchronous?: 'full' | 'normal';
+  /** How long a write waits for another connection's lock before failing `unavailable`; default 5,000 ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (or creates) a SQLite store: one better-sqlite3 connection, WAL journal. Call `migrate()` before
+ * use (`openStore` does it for you).
+ *
+ * @example
+ * const store = createSqliteStore({ path: './data/webhook.db' });
+ * await store.migrate();
+ * const [outcome] = await store.ingest([item]);
+ */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const common = resolveCommonOptions(options);
+  const db = openDatabase(options);
+  const sql = createSqliteSql(db);
+  let closed = false;
+  // Operations run synchronously inside the promise executor: better-sqlite3 blocks, and with one connection
+  // per store two operations can never interleave inside one transaction.
+  const op = <T>(what: string, fn: () => T): Promise<T> =>
+    new Promise<T>((resolve) => {
+      if (closed) throw new StoreError(StoreErrorCode.Closed, `Store ${what} called after close()`);
+      resolve(fn());
+    }).catch((error: unknown) => {
+      throw toStoreError(error, what);
+    });
+  // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing
+  // with SQLITE_BUSY when a read transaction tries to upgrade.
+  const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const settle = (text: string, ...args: unknown[]): boolean => sql.run(text, ...args) === 1;
+
+  return {
+    engine: 'sqlite',
+    migrate: () => op('migrate', () => migrateSqlite(db, common.now)),
+    ingest: (items) =>
+      op('ingest', () => {
+        assertIngestItems(items);
+        return items.length === 0 ? [] : write(() => items.map((item) => ingestOneSqlite(sql, item)));
+      }),
+    claimDue: (options) => op('claimDue', () => write(() => claimDueSqlite(sql, options))),
+    markSent: (id, owner, slackTs) => op('markSent', () => settle(SQL.markSent, slackTs, id, owner)),
+    reschedule: (id, owner, { nextAt, error }) =>
+      op('reschedule', () => settle(SQL.reschedule, nextAt, error, id, owner)),
+    deadLetter: (id, owner, error) => op('deadLetter', () => settle(SQL.deadLetter, error, id, owner)),
+    releaseClaims: (owner) => op('releaseClaims', () => sql.run(SQL.releaseClaims, owner)),
+    recoverExpiredLeases: (now) => op('recoverExpiredLeases', () => sql.run(SQL.recoverExpired, now)),
+    replayDead: () => op('replayDead', () => sql.run(SQL.replayDead, common.now())),
+    quarantine: (item) =>
+      op('quarantine', () => {
+        const values = quarantineValues(item, common.quarantineMaxBodyBytes);
+        return write(() => quarantineSqlite(sql, values, common.quarantineLimit));
+      }),
+    listQuarantine: ({ limit = 100 } = {}) =>
+      op('listQuarantine', () => sql.all(SQL.listQuarantine, limit).map(toQuarantineRow)),
+    takeQuarantine: (id) =>
+      op('takeQuarantine', () => {
+        const row = sql.get(SQL.takeQuarantine, id);
+        return row ? toQuarantineRow(row) : null;
+      }),
+    stats: () => op('stats', () => db.transaction(() => readStatsSqlite(sql))()),
+    ping: () => op('ping', () => void sql.get('SELECT 1 AS ok')),
+    findPost: (sessionId, channel) =>
+      op('findPost', () => {
+        const row = sql.get(SQL.findPost, sessionId, channel);
+        return row ? toOutboxRow(row) : null;
+      }),
+    listInbox: ({ sinceMs, kind, limit = 10_000 } = {}) =>
+      op('listInbox', () => sql.all(SQL.listInbox, sinceMs ?? null, kind ?? null, limit).map(toInboxRow)),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+function openDatabase(options: SqliteStoreOptions): Database.Database {
+  try {
+    if (options.path !== ':memory:' && options.path !== '')
+      mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    throw toStoreError(error, `open of SQLite database ${options.path}`);
+  }
+}

@@ -1,0 +1,192 @@
+/** What a stored push is: the `action` query parameter of the Tencent data push. */
+export type InboxKind = 'cdr' | 'imcdr' | 'record' | 'voicemail';
+/** Where a record came from: a data push, or the `DescribeTelCdr` reconciliation poller. */
+export type InboxSource = 'push' | 'reconcile';
+/** `post` = top-level Slack message; `reply` = thread reply under the call's post in that channel. */
+export type OutboxKind = 'post' | 'reply';
+/** Life cycle of one Slack message: pending → sending (leased) → sent | dead (and dead → pending on replay). */
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'dead';
+/** Result of ingesting one item: `stored` (new rows committed) or `duplicate` (already known, nothing written). */
+export type IngestOutcome = 'stored' | 'duplicate';
+
+/** A Slack channel chosen by the router for a top-level post, with an optional mention to prepend. */
+export interface Delivery {
+  readonly channel: string;
+  readonly mention?: string | null;
+}
+
+/** One push (or reconciled record) to store, with the channels its top-level post goes to. */
+export interface IngestItem {
+  readonly kind: InboxKind;
+  /** Caller-computed logical identity, e.g. `cdr:<SessionId>` or `record:<SessionId>:<RecordId>`. */
+  readonly dedupeKey: string;
+  readonly sessionId: string;
+  /** `X-TCCC-PUSH-UUID`; null for reconciled records or when the header is missing. */
+  readonly pushId: string | null;
+  readonly source: InboxSource;
+  /** Raw JSON text as received (kept verbatim: Tencent bodies have quirks worth keeping). */
+  readonly body: string;
+  /** Epoch milliseconds; also used as `created_at`/`next_at` of the outbox rows this item creates. */
+  readonly receivedAt: number;
+  /** Channels for a top-level post (cdr/imcdr/voicemail); ignored for `record` (replies follow the cdr). */
+  readonly deliveries: readonly Delivery[];
+}
+
+/** A stored inbox row. */
+export interface InboxRow {
+  readonly id: number;
+  readonly kind: InboxKind;
+  readonly dedupeKey: string;
+  readonly sessionId: string;
+  readonly pushId: string | null;
+  readonly source: InboxSource;
+  readonly body: string;
+  readonly receivedAt: number;
+}
+
+/** A stored outbox row (one Slack message to send). */
+export interface OutboxRow {
+  /** Monotonic; claims go in id order so each channel keeps its order. */
+  readonly id: number;
+  readonly inboxId: number;
+  /** For replies: the `post` row of the call in the same channel (the thread parent); null for posts. */
+  readonly parentId: number | null;
+  readonly channel: string;
+  readonly kind: OutboxKind;
+  readonly sessionId: string;
+  readonly mention: string | null;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly nextAt: number;
+  readonly leaseOwner: string | null;
+  readonly leaseUntil: number | null;
+  readonly slackTs: string | null;
+  readonly lastError: string | null;
+  readonly createdAt: number;
+}
+
+/** A claimed outbox row plus what the relay needs to render and send it. */
+export interface ClaimedMessage extends OutboxRow {
+  readonly inboxKind: InboxKind;
+  /** Raw JSON body of the inbox row the message is about. */
+  readonly body: string;
+  /** Replies: the parent post's `ts` when it was sent; null when the parent is dead (post standalone). */
+  readonly threadTs: string | null;
+}
+
+/** Options of {@link Store.claimDue}. */
+export interface ClaimOptions {
+  readonly now: number;
+  readonly limit: number;
+  readonly leaseMs: number;
+  /** Identifies this relay instance; only the owner can settle the claim. */
+  readonly owner: string;
+}
+
+/** Why a push was rejected: a stable code and a human message. */
+export interface QuarantineReason {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A rejected push to keep for inspection and replay. */
+export interface QuarantineInput {
+  readonly pushId: string | null;
+  /** Raw `action` query parameter (may be anything, even missing). */
+  readonly action: string | null;
+  /** Raw query string, without the leading `?`. */
+  readonly query: string;
+  readonly reason: QuarantineReason;
+  /** Raw body; text is stored as UTF-8. Truncated to `quarantineMaxBodyBytes`. */
+  readonly body: string | Uint8Array;
+  readonly receivedAt: number;
+}
+
+/** A stored quarantine row. */
+export interface QuarantineRow {
+  readonly id: number;
+  readonly pushId: string | null;
+  readonly action: string | null;
+  readonly query: string;
+  readonly reason: QuarantineReason;
+  /** Stored bytes (at most `quarantineMaxBodyBytes`). */
+  readonly body: Uint8Array;
+  readonly truncated: boolean;
+  /** Size in bytes of the body as received. */
+  readonly bodySize: number;
+  readonly receivedAt: number;
+}
+
+/** Row counts for metrics and the health endpoint. */
+export interface StoreStats {
+  readonly inbox: number;
+  readonly outbox: Readonly<Record<OutboxState, number>>;
+  readonly quarantine: number;
+}
+
+/** Versions applied by one `migrate()` call (empty when the schema was already current). */
+export interface MigrationResult {
+  readonly applied: readonly number[];
+  readonly current: number;
+}
+
+/** Filters of {@link Store.listInbox}. */
+export interface ListInboxOptions {
+  /** Only rows with `received_at >= sinceMs`. */
+  readonly sinceMs?: number;
+  readonly kind?: InboxKind;
+  /** Default 10,000. */
+  readonly limit?: number;
+}
+
+/**
+ * Durable inbox/outbox/quarantine storage of the webhook. Every method is one transaction; every method is
+ * async even on SQLite so both engines are interchangeable. Failures reject with a `StoreError`.
+ */
+export interface Store {
+  /** `sqlite` or `postgres`. */
+  readonly engine: 'sqlite' | 'postgres';
+  /** Creates or upgrades the tables (idempotent; concurrent callers are serialised). */
+  migrate(): Promise<MigrationResult>;
+  /** Stores a batch in ONE transaction; outcomes are in item order. Resolves only after the commit. */
+  ingest(items: readonly IngestItem[]): Promise<IngestOutcome[]>;
+  /** Leases due rows (replies only once their parent is sent or dead), in id order. */
+  claimDue(options: ClaimOptions): Promise<ClaimedMessage[]>;
+  /** Records the Slack `ts`; false when `owner` no longer holds the lease. */
+  markSent(id: number, owner: string, slackTs: string): Promise<boolean>;
+  /** Back to pending at `nextAt` with attempts+1; false when `owner` no longer holds the lease. */
+  reschedule(id: number, owner: string, retry: { nextAt: number; error: string }): Promise<boolean>;
+  /** Gives up on the row (attempts+1); false when `owner` no longer holds the lease. */
+  deadLetter(id: number, owner: string, error: string): Promise<boolean>;
+  /** Graceful shutdown: this owner's leased rows go back to pending. Returns how many. */
+  releaseClaims(owner: string): Promise<number>;
+  /** Rows whose lease ended before `now` go back to pending (the crashed-relay case). Returns how many. */
+  recoverExpiredLeases(now: number): Promise<number>;
+  /** Dead rows go back to pending, due now, attempts reset. Returns how many. */
+  replayDead(): Promise<number>;
+  /** Keeps a rejected push (bounded: the oldest rows beyond `quarantineLimit` are deleted). */
+  quarantine(item: QuarantineInput): Promise<number>;
+  /** Newest first. */
+  listQuarantine(options?: { limit?: number }): Promise<QuarantineRow[]>;
+  /** Returns and deletes one quarantined push (for replay); null when absent. */
+  takeQuarantine(id: number): Promise<QuarantineRow | null>;
+  stats(): Promise<StoreStats>;
+  /** Readiness probe: rejects with `webhook_store_unavailable` when the database cannot answer. */
+  ping(): Promise<void>;
+  /** The top-level post of the session's call (cdr/imcdr) in `channel`, or null. */
+  findPost(sessionId: string, channel: string): Promise<OutboxRow | null>;
+  /** Inbox rows in id order (tests and tooling). */
+  listInbox(options?: ListInboxOptions): Promise<InboxRow[]>;
+  /** Releases the connection(s); idempotent. Later calls reject with `webhook_store_closed`. */
+  close(): Promise<void>;
+}
+
+/** Options shared by both engines. */
+export interface StoreCommonOptions {
+  /** Maximum quarantine rows kept; default 10,000. */
+  readonly quarantineLimit?: number;
+  /** Maximum stored bytes of a quarantined body; default 65,536. */
+  readonly quarantineMaxBodyBytes?: number;
+  /** Clock for `replayDead` (epoch ms); default `Date.now`. */
+  readonly now?: () => number;
+}

@@ -1,0 +1,22 @@
+import { createServer } from 'node:http';
+
+// The baseline of the ingest figures: node:http that reads the body, JSON.parses it and answers like the
+// webhook (same status, headers and body), with no validation, storage or logging. Port in argv[2].
+const ACK = JSON.stringify({ ErrCode: 0, ErrMsg: '' });
+const HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'content-length': Buffer.byteLength(ACK),
+};
+
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    if (req.method === 'POST') JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    res.writeHead(200, HEADERS);
+    res.end(ACK);
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(Number(process.argv[2] ?? 0), '127.0.0.1');
+process.once('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,0 +1,38 @@
+import { App, HTTPReceiver } from '@slack/bolt';
+
+// The baseline of the slash-command figure: a bare Bolt 5 app on the same HTTPReceiver (signature
+// verification included) whose /ccc handler only acks. Port, signing secret, token and Slack API URL in argv.
+const [port = '0', signingSecret = '', token = '', slackApiUrl = ''] = process.argv.slice(2);
+
+const receiver = new HTTPReceiver({
+  signingSecret,
+  endpoints: '/slack/events',
+  customRoutes: [
+    {
+      path: '/healthz',
+      method: 'GET',
+      handler: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"status":"ok"}');
+      },
+    },
+  ],
+});
+const app = new App({
+  receiver,
+  clientOptions: { slackApiUrl },
+  // Static identity, like the product's cached auth.test: no Slack call per request.
+  authorize: async () => ({
+    botToken: token,
+    botId: 'B0SANDBOXBOT',
+    botUserId: 'U0SANDBOXBOT',
+    teamId: 'T0SANDBOX',
+  }),
+});
+app.command('/ccc', async ({ ack }) => {
+  await ack();
+});
+await app.start(Number(port));
+process.once('SIGTERM', () => {
+  app.stop().then(() => process.exit(0));
+});

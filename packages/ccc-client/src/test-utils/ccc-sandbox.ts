@@ -1,0 +1,107 @@
+import { type CallFixture, type CccEmulator, type Dataset, startCccEmulator } from '@ccc-kit/sandbox';
+import { AsrData, CdrPush, DescribeSessionDetailResponse, PstnSession, TelCdrInfo } from '@ccc-kit/schemas';
+import * as v from 'valibot';
+import { createCccClient } from '../client.ts';
+import type { CccClient, CccClientBaseOptions, CccLogger } from '../types.ts';
+
+// Test-only helpers: a CCC emulator from @ccc-kit/sandbox and clients pointed at it.
+
+export const APP = 1400000000;
+export const SECRET_ID = 'AKIDcccClientTest0001';
+export const SECRET_KEY = 'ccc-client-test-secret-Gu5t9xGARNpq86cd98';
+export const DAY = 86_400;
+
+/** A schema-valid call started at `time` (Unix seconds). */
+export function makeCall(sessionId: string, time: number): CallFixture {
+  const common = {
+    Caller: '008613800000000',
+    Callee: '008640012345',
+    RingTimestamp: time + 2,
+    EndedTimestamp: time + 60,
+  };
+  return {
+    sessionId,
+    telCdr: v.parse(TelCdrInfo, {
+      ...common,
+      SessionId: sessionId,
+      Time: time,
+      StartTimestamp: time,
+      EndStatus: 1,
+    }),
+    detail: v.parse(v.omit(DescribeSessionDetailResponse, ['RequestId']), {
+      ...common,
+      StartTimeStamp: time,
+    }),
+    asr: [
+      v.parse(AsrData, {
+        User: 'agent@example.com',
+        Message: 'Hello',
+        Start: time * 1000,
+        End: time * 1000 + 900,
+      }),
+    ],
+    telSession: v.parse(PstnSession, {
+      ...common,
+      SessionID: sessionId,
+      StartTimestamp: time,
+      SessionStatus: 'finished',
+    }),
+    push: v.parse(CdrPush, { ...common, SessionId: sessionId }),
+    records: [],
+    voicemail: null,
+  };
+}
+
+/** `count` calls a minute apart, ending an hour ago; session ids `c-000`, `c-001`, … */
+export function makeDataset(count: number, nowSeconds: number = Math.floor(Date.now() / 1000)): Dataset {
+  const first = nowSeconds - 3600 - count * 60;
+  const calls = Array.from({ length: count }, (_, i) =>
+    makeCall(`c-${String(i).padStart(3, '0')}`, first + i * 60),
+  );
+  return { seed: 1, sdkAppId: APP, calls, chats: [] };
+}
+
+/** Starts an emulator (real clock) accepting `SECRET_ID`/`SECRET_KEY`, plus any extra credentials. */
+export function startCcc(
+  dataset: Dataset | (() => Dataset),
+  extra: {
+    ratePerAction?: number;
+    credentials?: { secretId: string; secretKey: string; token?: string }[];
+  } = {},
+): Promise<CccEmulator> {
+  return startCccEmulator({
+    dataset,
+    sdkAppId: APP,
+    credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }, ...(extra.credentials ?? [])],
+    ...(extra.ratePerAction === undefined ? {} : { ratePerAction: extra.ratePerAction }),
+  });
+}
+
+/** Everything a client logged, for assertions. */
+export interface LogCapture extends CccLogger {
+  readonly lines: { level: string; message: string; fields: Readonly<Record<string, unknown>> }[];
+}
+
+export function captureLogs(): LogCapture {
+  const lines: LogCapture['lines'] = [];
+  return {
+    lines,
+    debug: (message, fields) => lines.push({ level: 'debug', message, fields }),
+    warn: (message, fields) => lines.push({ level: 'warn', message, fields }),
+  };
+}
+
+/** A client for `ccc` with fast retries (5 ms base) unless overridden. */
+export function clientFor(ccc: CccEmulator, options: Partial<CccClientBaseOptions> = {}): CccClient {
+  return createCccClient({
+    secretId: SECRET_ID,
+    secretKey: SECRET_KEY,
+    sdkAppId: APP,
+    endpoint: ccc.url,
+    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    ...options,
+  });
+}
+
+/** Outcomes of the emulator's request log, oldest first. */
+export const outcomes = (ccc: CccEmulator): string[] => ccc.requests().map((r) => r.outcome);

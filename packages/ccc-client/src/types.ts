@@ -1,0 +1,125 @@
+import type {
+  DescribeSessionDetailResponse,
+  DescribeTelCdrResponse,
+  DescribeTelRecordAsrResponse,
+  DescribeTelSessionResponse,
+  TelCdrInfo,
+} from '@ccc-kit/schemas';
+
+/** A Tencent Cloud API key pair; `token` for temporary (STS) credentials. */
+export interface CccCredentials {
+  readonly secretId: string;
+  readonly secretKey: string;
+  readonly token?: string | undefined;
+}
+
+/** Returns the credentials to sign the next attempt with (called per attempt, so rotating STS tokens work). */
+export type CccCredentialsProvider = () => CccCredentials | Promise<CccCredentials>;
+
+/** Structured log sink; fields never contain credentials. */
+export interface CccLogger {
+  debug(message: string, fields: Readonly<Record<string, unknown>>): void;
+  warn(message: string, fields: Readonly<Record<string, unknown>>): void;
+}
+
+/** Retry policy (see the README for what is retried). */
+export interface CccRetryOptions {
+  /** Attempts per call, including the first (default 3; 1 disables retries). */
+  readonly maxAttempts?: number;
+  /** Backoff base: attempt n waits up to `baseDelayMs * 2^(n-1)` (default 300). */
+  readonly baseDelayMs?: number;
+  /** Backoff cap (default 5000). */
+  readonly maxDelayMs?: number;
+}
+
+/** Client-side rate limit, per action, shared by every call of one client. */
+export interface CccRateLimitOptions {
+  /** Requests per second per action (default 16, under Tencent's documented 20). */
+  readonly perSecond?: number;
+}
+
+/** Options shared by every way of passing credentials. */
+export interface CccClientBaseOptions {
+  /** The CCC application id, sent as `SdkAppId` by the typed methods. */
+  readonly sdkAppId: number;
+  /** API origin (default `https://ccc.intl.tencentcloudapi.com`); requests go to `POST <endpoint>/`. */
+  readonly endpoint?: string;
+  /** `X-TC-Region` (not required by the CCC Describe* actions). */
+  readonly region?: string;
+  /** `X-TC-Language`. */
+  readonly language?: 'zh-CN' | 'en-US';
+  /** Per-attempt timeout (default 10000 ms). */
+  readonly timeoutMs?: number;
+  /** Retry policy, or `false` for a single attempt. */
+  readonly retry?: CccRetryOptions | false;
+  /** Rate limit, or `false` to disable it. */
+  readonly rateLimit?: CccRateLimitOptions | false;
+  /** `fetch` implementation (default `globalThis.fetch`). */
+  readonly fetch?: typeof fetch;
+  /** Clock in ms (default `Date.now`): signing timestamps and window checks. */
+  readonly now?: () => number;
+  /** Random source in [0, 1) for backoff jitter (default `Math.random`). */
+  readonly random?: () => number;
+  readonly logger?: CccLogger;
+}
+
+/** Options of `createCccClient`: static keys, or a `credentials` provider. */
+export type CccClientOptions = CccClientBaseOptions &
+  (
+    | { readonly secretId: string; readonly secretKey: string; readonly token?: string }
+    | { readonly credentials: CccCredentialsProvider }
+  );
+
+/** A point in time: a `Date` or Unix seconds. */
+export type CccTime = Date | number;
+
+/** Arguments of `describeSessionDetail`. */
+export interface DescribeSessionDetailArgs {
+  readonly sessionId: string;
+  readonly startTimestamp: CccTime;
+  readonly endTimestamp: CccTime;
+}
+
+/** Arguments of `describeTelCdr`. */
+export interface DescribeTelCdrArgs {
+  readonly startTimestamp: CccTime;
+  readonly endTimestamp: CccTime;
+  readonly phones?: readonly string[];
+  readonly sessionIds?: readonly string[];
+  /** 1–100 (default 100). */
+  readonly pageSize?: number;
+  /** From 0 (default 0). */
+  readonly pageNumber?: number;
+}
+
+/** Arguments of the single-session actions. */
+export interface SessionArgs {
+  readonly sessionId: string;
+}
+
+/** Per-call options of the generic `call`. */
+export interface CccCallOptions {
+  /**
+   * Whether the action can safely run twice. Default: true for `Describe*` actions. When false, only
+   * `RequestLimitExceeded*` (rejected before processing) and `SignatureExpire` are retried.
+   */
+  readonly idempotent?: boolean;
+}
+
+/** The CCC API client. Every method returns the `Response` body without the envelope (with `RequestId`). */
+export interface CccClient {
+  describeSessionDetail(args: DescribeSessionDetailArgs): Promise<DescribeSessionDetailResponse>;
+  describeTelCdr(args: DescribeTelCdrArgs): Promise<DescribeTelCdrResponse>;
+  /** Every page of a DescribeTelCdr query, fetched lazily from `pageNumber` 0. */
+  iterateTelCdrPages(args: Omit<DescribeTelCdrArgs, 'pageNumber'>): AsyncIterable<DescribeTelCdrResponse>;
+  /** Every record of a DescribeTelCdr query across all pages, fetched lazily. */
+  iterateTelCdrs(args: Omit<DescribeTelCdrArgs, 'pageNumber'>): AsyncIterable<TelCdrInfo>;
+  describeTelRecordAsr(args: SessionArgs): Promise<DescribeTelRecordAsrResponse>;
+  describeTelSession(args: SessionArgs): Promise<DescribeTelSessionResponse>;
+  /** Any other action, signed, rate-limited and retried the same way; the result is only envelope-checked. */
+  call(
+    action: string,
+    params: Readonly<Record<string, unknown>>,
+    options?: CccCallOptions,
+  ): Promise<Readonly<Record<string, unknown>>>;
+}

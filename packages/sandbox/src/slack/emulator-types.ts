@@ -1,0 +1,97 @@
+import type { Faults } from '../faults.ts';
+import type { InteractionOptions, SignedRequestResult, SlashCommandOptions } from './app-requests.ts';
+import type { ResponseUrlTarget } from './response-url.ts';
+import type {
+  SlackChannel,
+  SlackChannelInit,
+  SlackEphemeralRecord,
+  SlackIdentity,
+  SlackMessageRecord,
+  SlackRequestRecord,
+  SlackResponseRecord,
+  SlackUploadRecord,
+} from './types.ts';
+
+/** Options of {@link startSlackEmulator}. */
+export interface SlackEmulatorOptions {
+  /** Port on 127.0.0.1 (default 0: any free port). */
+  readonly port?: number;
+  /** Valid bot tokens (default `['xoxb-sandbox-token']`). */
+  readonly tokens?: readonly string[];
+  /** Secret used to sign requests sent to apps (default `sandbox-signing-secret`). */
+  readonly signingSecret?: string;
+  /** Initial channels (default `C0CALLS` #calls and `C0ALERTS` #alerts, bot a member of both). */
+  readonly channels?: readonly SlackChannelInit[];
+  /** chat.postMessage messages per second per channel (default 1; `Infinity` turns the limit off). */
+  readonly ratePerChannel?: number;
+  /** Burst allowed per channel before the rate applies (default 3). */
+  readonly burstPerChannel?: number;
+  /** Emulator clock in ms (default `Date.now`): message ts, rate limits, response URL expiry, request log. */
+  readonly now?: () => number;
+  /** fetch used to send slash commands and interactions to apps (default `globalThis.fetch`). */
+  readonly fetch?: typeof globalThis.fetch;
+  /** Override the workspace/bot identity returned by auth.test and used in payloads. */
+  readonly identity?: Partial<SlackIdentity>;
+}
+
+/** A running Slack emulator. */
+export interface SlackEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:43121` (the read-only web page is at `/`). */
+  readonly url: string;
+  /** `<url>/api/` (with the trailing slash WebClient wants): pass as `slackApiUrl`. */
+  readonly apiUrl: string;
+  readonly port: number;
+  /** The first valid token. */
+  readonly token: string;
+  readonly signingSecret: string;
+  readonly identity: SlackIdentity;
+  /** Faults keyed by method (`chat.postMessage`…), `upload`, `response_url`, or `*`. */
+  readonly faults: Faults;
+
+  /** All channels. */
+  channels(): readonly SlackChannel[];
+  /** Creates a channel (posting to an unknown name answers `channel_not_found` until then). */
+  createChannel(name: string, options?: Omit<SlackChannelInit, 'name'>): SlackChannel;
+  /** Puts the bot in or out of a channel (by ID or name). */
+  setMembership(channel: string, isMember: boolean): void;
+  /** Accepts one more token. */
+  addToken(token: string): void;
+  /** Makes a token answer `token_revoked`. */
+  revokeToken(token: string): void;
+  /** Answers the next `count` API requests naming `channel` (any request when `*`) with 429 + Retry-After. */
+  storm429(channel: string, count: number, retryAfterSeconds: number): void;
+  /** Adds a message from a human user (the bot cannot update it: `cant_update_message`). */
+  postUserMessage(
+    channel: string,
+    message: { user: string; text: string; threadTs?: string },
+  ): SlackMessageRecord;
+
+  /** A fresh response URL (5 uses within 30 minutes). */
+  createResponseUrl(target?: ResponseUrlTarget): string;
+  /** Sends a signed slash command to an app, like Slack does. */
+  sendSlashCommand(options: SlashCommandOptions): Promise<SignedRequestResult>;
+  /** Sends a signed interaction (`payload` form field) to an app, like Slack does. */
+  sendInteraction(options: InteractionOptions): Promise<SignedRequestResult>;
+
+  /**
+   * Top-level messages of a channel (ID or name) in order, broadcast replies included, deleted ones left out.
+   * The query methods throw `sandbox_invalid_options` for an unknown channel, to catch typos in tests.
+   */
+  messages(channel: string): readonly SlackMessageRecord[];
+  /** Replies of a thread, in order. */
+  threads(channel: string, ts: string): readonly SlackMessageRecord[];
+  /** Ephemeral messages (of one channel when given). */
+  ephemerals(channel?: string): readonly SlackEphemeralRecord[];
+  /** Every POST to response URLs (of one URL when given), refused ones included. */
+  responses(responseUrl?: string): readonly SlackResponseRecord[];
+  /** Files created by files.getUploadURLExternal, in order. */
+  uploads(): readonly SlackUploadRecord[];
+  /** Every request (of one method when given) with time, status, and rate-limit outcome. */
+  requests(method?: string): readonly SlackRequestRecord[];
+  /** How many requests were answered 429. */
+  rateLimitedCount(): number;
+  /** Clears messages, files, logs, rate-limit state, storms, faults and response URLs; restores channels and tokens. */
+  reset(): void;
+  /** Closes the server. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson } from '../http.ts';
+import { rejectMessage } from './api-context.ts';
+import { asBlocks, asBool, asString } from './params.ts';
+import type { JsonObject, SlackEphemeralRecord, SlackMessageRecord, SlackResponseRecord } from './types.ts';
+import { applyFault, logRequest, type WebApiDeps } from './web-api.ts';
+
+/** Slack allows 5 replies per response_url… */
+export const RESPONSE_URL_MAX_USES = 5;
+/** …within 30 minutes of the invocation. */
+export const RESPONSE_URL_TTL_MS: number = 30 * 60 * 1000;
+
+/** What a response URL replies to: where replies go and which message `replace_original` targets. */
+export interface ResponseUrlTarget {
+  /** Channel ID the command or action came from (in_channel replies are posted there). */
+  readonly channel?: string;
+  /** User who invoked it (sole reader of ephemeral replies). */
+  readonly user?: string;
+  /** ts of the message an interaction came from (target of replace_original / delete_original). */
+  readonly messageTs?: string;
+  /** URL flavour: `commands` (slash commands, default) or `actions` (interactions). */
+  readonly kind?: 'commands' | 'actions';
+}
+
+interface ResponseUrlState {
+  readonly target: ResponseUrlTarget;
+  readonly createdAt: number;
+  uses: number;
+}
+
+/** Response URLs handed out by one emulator, keyed by path. */
+export type ResponseUrlRegistry = Map<string, ResponseUrlState>;
+
+/** Creates a fresh response URL on the emulator (`<base>/commands/<team>/<n>/<secret>`). */
+export function createResponseUrl(
+  deps: WebApiDeps,
+  registry: ResponseUrlRegistry,
+  target: ResponseUrlTarget,
+): string {
+  const path = `/${target.kind ?? 'commands'}/${deps.identity.teamId}/${registry.size + 1}/${randomBytes(12).toString('hex')}`;
+  registry.set(path, { target, createdAt: deps.now(), uses: 0 });
+  return `${deps.baseUrl}${path}`;
+}
+
+function findOriginal(
+  deps: WebApiDeps,
+  target: ResponseUrlTarget,
+): SlackMessageRecord | SlackEphemeralRecord | undefined {
+  if (!target.messageTs) return undefined;
+  const { messageTs, channel } = target;
+  const inChannel = channel ? deps.store.findMessage(channel, messageTs) : undefined;
+  return inChannel ?? deps.store.ephemerals.find((e) => e.ts === messageTs && !e.deleted);
+}
+
+function apply(
+  deps: WebApiDeps,
+  state: ResponseUrlState,
+  body: JsonObject,
+  reply: SlackResponseRecord,
+): void {
+  const { target } = state;
+  const original = findOriginal(deps, target);
+  if (reply.deleteOriginal && original) original.deleted = true;
+  if (reply.deleteOriginal) return;
+  if (reply.replaceOriginal && original) {
+    original.edits.push({ text: original.text, blocks: original.blocks, replacedAt: deps.store.nextTs() });
+    original.text = reply.text ?? '';
+    original.blocks = reply.blocks;
+    return;
+  }
+  const channel = target.channel ? deps.store.channels.get(target.channel) : undefined;
+  const threadTs = asString(body.thread_ts);
+  if (reply.responseType === 'in_channel' && channel) {
+    // Replies through response_url do not need the bot in the channel: that is why apps use respond().
+    const parent = threadTs ? deps.store.findMessage(channel.id, threadTs) : undefined;
+    const base = {
+      channel: channel.id,
+      text: reply.text ?? '',
+      blocks: reply.blocks,
+      source: 'response_url' as const,
+    };
+    deps.store.addMessage({
+      ...base,
+      user: deps.identity.botUserId,
+      botId: deps.identity.botId,
+      threadTs: parent?.ts,
+    });
+    return;
+  }
+  deps.store.ephemerals.push({
+    channel: target.channel,
+    user: target.user,
+    ts: deps.store.nextTs(),
+    text: reply.text ?? '',
+    blocks: reply.blocks,
+    threadTs,
+    source: 'response_url',
+    edits: [],
+    deleted: false,
+  });
+}
+
+interface Refusal {
+  readonly status: number;
+  readonly error: string;
+  readonly extra?: JsonObject;
+}
+
+function refusal(state: ResponseUrlState | undefined, now: number): Refusal | undefined {
+  if (!state) return { status: 404, error: 'no_service' };
+  if (now - state.createdAt > RESPONSE_URL_TTL_MS) return { status: 404, error: 'expired_url' };
+  if (state.uses >= RESPONSE_URL_MAX_USES) return { status: 404, error: 'used_url' };
+  return undefined;
+}
+
+function parseJson(body: Buffer): JsonObject | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as JsonObject)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Handles a POST to a response URL. Accepted: 200 `{ ok: true }`. Unknown, expired (30 min) or used up
+ * (5 accepted replies): 404 `{ ok: false, error: 'no_service' | 'expired_url' | 'used_url' }`. An invalid
+ * message: 400 with the chat.postMessage error name; refused replies do not count as uses.
+ */
+export async function handleResponseUrl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: WebApiDeps,
+  registry: ResponseUrlRegistry,
+  path: string,
+): Promise<void> {
+  const body = parseJson(await readBody(req));
+  const record = logRequest(deps, 'response_url', body ?? {});
+  if (await applyFault(deps.faults.take('response_url'), res, record)) return;
+  const state = registry.get(path);
+  const reply = {
+    responseUrl: `${deps.baseUrl}${path}`,
+    at: deps.now(),
+    body,
+    responseType: body?.response_type === 'in_channel' ? ('in_channel' as const) : ('ephemeral' as const),
+    replaceOriginal: asBool(body?.replace_original) === true,
+    deleteOriginal: asBool(body?.delete_original) === true,
+    text: asString(body?.text),
+    blocks: asBlocks(body?.blocks),
+  };
+  const invalid = body ? undefined : { status: 400, error: 'invalid_payload' };
+  const refused: Refusal | undefined =
+    refusal(state, reply.at) ?? invalid ?? (reply.deleteOriginal ? undefined : rejectionOf(body ?? {}));
+  const answer = refused ? { ok: false, ...refused.extra, error: refused.error } : { ok: true };
+  deps.store.responses.push({ ...reply, status: refused?.status ?? 200, error: refused?.error });
+  if (!refused && state && body) {
+    state.uses += 1;
+    apply(deps, state, body, deps.store.responses.at(-1) as SlackResponseRecord);
+  }
+  Object.assign(record, { status: refused?.status ?? 200, ok: !refused, error: refused?.error });
+  sendJson(res, refused?.status ?? 200, answer);
+}
+
+function rejectionOf(body: JsonObject): Refusal | undefined {
+  const rejected = rejectMessage({ text: body.text, blocks: body.blocks, attachments: body.attachments });
+  if (!rejected) return undefined;
+  const { ok: _ok, error, ...extra } = rejected.body;
+  return { status: 400, error: String(error), extra };
+}

@@ -1,0 +1,116 @@
+import type {
+  SlackChannel,
+  SlackChannelInit,
+  SlackEphemeralRecord,
+  SlackMessageRecord,
+  SlackRequestRecord,
+  SlackResponseRecord,
+  SlackUploadRecord,
+} from './types.ts';
+
+/** Fields a caller gives to add a message; the store fills the rest. */
+export type NewMessage = Pick<SlackMessageRecord, 'channel' | 'text' | 'user' | 'source'> &
+  Partial<
+    Pick<SlackMessageRecord, 'blocks' | 'attachments' | 'botId' | 'threadTs' | 'metadata' | 'files'>
+  > & {
+    readonly replyBroadcast?: boolean;
+    readonly unfurlLinks?: boolean | undefined;
+    readonly unfurlMedia?: boolean | undefined;
+  };
+
+/** In-memory state of one Slack emulator. */
+export interface SlackStore {
+  readonly channels: Map<string, SlackChannel>;
+  readonly messages: SlackMessageRecord[];
+  readonly ephemerals: SlackEphemeralRecord[];
+  readonly uploads: Map<string, SlackUploadRecord>;
+  readonly responses: SlackResponseRecord[];
+  readonly requests: SlackRequestRecord[];
+  /** A new unique, increasing `ts` (`1700000000.000100` style) from the emulator clock. */
+  nextTs(): string;
+  /** A new unique ID with this prefix (`C`, `F`…). */
+  nextId(prefix: string): string;
+  /** Finds a channel by ID, `#name` or `name`. */
+  findChannel(ref: string): SlackChannel | undefined;
+  addChannel(init: SlackChannelInit): SlackChannel;
+  addMessage(message: NewMessage): SlackMessageRecord;
+  findMessage(channel: string, ts: string): SlackMessageRecord | undefined;
+  /** Clears everything and re-creates the initial channels. */
+  reset(): void;
+}
+
+/** Creates the store; `now` is the emulator clock in milliseconds. */
+export function createSlackStore(
+  initialChannels: readonly SlackChannelInit[],
+  now: () => number,
+): SlackStore {
+  let lastMicros = 0;
+  let counter = 0;
+  const store: SlackStore = {
+    channels: new Map(),
+    messages: [],
+    ephemerals: [],
+    uploads: new Map(),
+    responses: [],
+    requests: [],
+    nextTs() {
+      // Slack ts are microseconds since the epoch; bump by one so two posts in the same ms stay ordered.
+      lastMicros = Math.max(Math.floor(now()) * 1000, lastMicros + 1);
+      return `${Math.floor(lastMicros / 1e6)}.${String(lastMicros % 1e6).padStart(6, '0')}`;
+    },
+    nextId(prefix) {
+      counter += 1;
+      return `${prefix}0SBX${String(counter).padStart(5, '0')}`;
+    },
+    findChannel(ref) {
+      const byId = store.channels.get(ref);
+      if (byId) return byId;
+      const name = ref.replace(/^#/, '');
+      return [...store.channels.values()].find((c) => c.name === name);
+    },
+    addChannel(init) {
+      const channel: SlackChannel = {
+        id: init.id ?? store.nextId('C'),
+        name: init.name.replace(/^#/, ''),
+        isPrivate: init.isPrivate ?? false,
+        isMember: init.isMember ?? true,
+        created: Math.floor(now() / 1000),
+      };
+      store.channels.set(channel.id, channel);
+      return channel;
+    },
+    addMessage(input) {
+      const message: SlackMessageRecord = {
+        blocks: undefined,
+        attachments: undefined,
+        botId: undefined,
+        threadTs: undefined,
+        metadata: undefined,
+        files: [],
+        unfurlLinks: undefined,
+        unfurlMedia: undefined,
+        ...input,
+        replyBroadcast: input.replyBroadcast ?? false,
+        ts: store.nextTs(),
+        replyCount: 0,
+        edits: [],
+        deleted: false,
+      };
+      store.messages.push(message);
+      const parent = message.threadTs ? store.findMessage(message.channel, message.threadTs) : undefined;
+      if (parent) parent.replyCount += 1;
+      return message;
+    },
+    findMessage(channel, ts) {
+      return store.messages.find((m) => m.channel === channel && m.ts === ts && !m.deleted);
+    },
+    reset() {
+      for (const list of [store.messages, store.ephemerals, store.responses, store.requests]) list.length = 0;
+      store.uploads.clear();
+      store.channels.clear();
+      for (const init of initialChannels) store.addChannel(init);
+    },
+  };
+  store.reset();
+  return store;
+}

@@ -1,0 +1,154 @@
+/** A JSON object as the emulator receives it: shape unknown until validated. */
+export type JsonObject = Record<string, unknown>;
+
+/** A channel known to the emulator. */
+export interface SlackChannel {
+  /** Conversation ID, e.g. `C0CALLS`. */
+  readonly id: string;
+  /** Name without `#`, e.g. `calls`. */
+  readonly name: string;
+  /** A private channel the bot is not in answers `channel_not_found`, like Slack (it is invisible). */
+  readonly isPrivate: boolean;
+  /** Whether the bot is a member; posting to a public channel it is not in answers `not_in_channel`. */
+  isMember: boolean;
+  /** Creation time, Unix seconds. */
+  readonly created: number;
+}
+
+/** How to declare a channel (initial `channels` option or `createChannel`). */
+export interface SlackChannelInit {
+  /** Defaults to a generated `C…` ID. */
+  readonly id?: string;
+  /** With or without the leading `#`. */
+  readonly name: string;
+  readonly isPrivate?: boolean;
+  /** Defaults to `true`. */
+  readonly isMember?: boolean;
+}
+
+/** A previous version of an edited message. */
+export interface SlackMessageEdit {
+  readonly text: string;
+  readonly blocks: readonly unknown[] | undefined;
+  /** The `ts`-style time of the edit that replaced this version. */
+  readonly replacedAt: string;
+}
+
+/** Where a stored message came from. */
+export type SlackMessageSource = 'api' | 'response_url' | 'file_share' | 'user';
+
+/** A message stored in a channel (top level or thread reply). */
+export interface SlackMessageRecord {
+  readonly channel: string;
+  readonly ts: string;
+  text: string;
+  blocks: readonly unknown[] | undefined;
+  attachments: readonly unknown[] | undefined;
+  /** Author user ID (the bot user for bot messages). */
+  readonly user: string;
+  /** Set for messages posted by the bot. */
+  readonly botId: string | undefined;
+  /** Parent `ts` for thread replies. */
+  readonly threadTs: string | undefined;
+  readonly replyBroadcast: boolean;
+  /** Number of replies (parents only). */
+  replyCount: number;
+  /** Older versions, oldest first (each `chat.update` or `replace_original` adds one). */
+  readonly edits: SlackMessageEdit[];
+  /** IDs of files shared with this message. */
+  readonly files: readonly string[];
+  readonly metadata: unknown;
+  readonly unfurlLinks: boolean | undefined;
+  readonly unfurlMedia: boolean | undefined;
+  readonly source: SlackMessageSource;
+  /** True once removed by `delete_original`; such messages leave `messages()`. */
+  deleted: boolean;
+}
+
+/** An ephemeral message (chat.postEphemeral or an ephemeral response_url reply). */
+export interface SlackEphemeralRecord {
+  readonly channel: string | undefined;
+  /** The only user who sees it. */
+  readonly user: string | undefined;
+  readonly ts: string;
+  text: string;
+  blocks: readonly unknown[] | undefined;
+  readonly threadTs: string | undefined;
+  readonly source: 'api' | 'response_url';
+  readonly edits: SlackMessageEdit[];
+  deleted: boolean;
+}
+
+/** One POST to a response URL, accepted or not. */
+export interface SlackResponseRecord {
+  readonly responseUrl: string;
+  /** Emulator clock, milliseconds. */
+  readonly at: number;
+  /** HTTP status the emulator answered. */
+  readonly status: number;
+  /** Slack error name when refused (`used_url`, `expired_url`, `invalid_blocks`…). */
+  readonly error: string | undefined;
+  /** The parsed JSON body as posted. */
+  readonly body: unknown;
+  readonly responseType: 'ephemeral' | 'in_channel';
+  readonly replaceOriginal: boolean;
+  readonly deleteOriginal: boolean;
+  readonly text: string | undefined;
+  readonly blocks: readonly unknown[] | undefined;
+}
+
+/** A file created by files.getUploadURLExternal. */
+export interface SlackUploadRecord {
+  /** `F…` file ID. */
+  readonly id: string;
+  readonly filename: string;
+  /** Declared `length`. */
+  readonly length: number;
+  title: string;
+  /** Bytes posted to the upload URL (undefined until then). */
+  bytes: Buffer | undefined;
+  /** The bytes decoded as UTF-8 (undefined until uploaded). */
+  readonly text: string | undefined;
+  /** True once files.completeUploadExternal accepted it. */
+  completed: boolean;
+  channel: string | undefined;
+  threadTs: string | undefined;
+  initialComment: string | undefined;
+  readonly altText: string | undefined;
+  readonly snippetType: string | undefined;
+}
+
+/** One logged request to the emulator's API, upload or response URLs. */
+export interface SlackRequestRecord {
+  /** Emulator clock, milliseconds. */
+  readonly at: number;
+  /** Web API method, or `upload` / `response_url` for those endpoints. */
+  readonly method: string;
+  /** HTTP status answered (0 when the socket was reset). */
+  status: number;
+  /** The `ok` field answered, when there was one. */
+  ok: boolean | undefined;
+  /** The Slack `error` answered, if any. */
+  error: string | undefined;
+  /** True when answered 429 (channel rate or `storm429`). */
+  rateLimited: boolean;
+  /** The Retry-After seconds sent with a 429. */
+  retryAfter: number | undefined;
+  /** Channel argument as sent, if any. */
+  readonly channel: string | undefined;
+  /** Arguments as parsed, without `token`. */
+  readonly params: JsonObject;
+  /** Kind of injected fault that applied, if any. */
+  fault: string | undefined;
+}
+
+/** Identity of the emulated workspace and bot. */
+export interface SlackIdentity {
+  readonly teamId: string;
+  readonly teamDomain: string;
+  readonly teamName: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly appId: string;
+  readonly botName: string;
+}

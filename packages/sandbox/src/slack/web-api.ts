@@ -1,0 +1,127 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { applyTransportFault, type Fault, type Faults } from '../faults.ts';
+import { readBody, sendJson } from '../http.ts';
+import { type ApiContext, type ApiMethod, type ApiResult, fail } from './api-context.ts';
+import { chatMethods } from './chat.ts';
+import { infoMethods } from './conversations.ts';
+import { fileMethods } from './files.ts';
+import { asString, bearerToken, parseParams } from './params.ts';
+import type { JsonObject, SlackRequestRecord } from './types.ts';
+
+/** Token registry of the emulator. */
+export interface TokenRegistry {
+  readonly valid: Set<string>;
+  readonly revoked: Set<string>;
+}
+
+/** Everything the Web API endpoint needs. */
+export interface WebApiDeps extends ApiContext {
+  readonly faults: Faults;
+  readonly tokens: TokenRegistry;
+  readonly now: () => number;
+}
+
+const methods: Readonly<Record<string, ApiMethod>> = { ...chatMethods, ...fileMethods, ...infoMethods };
+
+/** Names of the Web API methods the emulator implements. */
+export const SUPPORTED_METHODS: readonly string[] = Object.keys(methods);
+
+/** Appends a request to the log; the caller fills the outcome in. Tokens are never logged. */
+export function logRequest(deps: WebApiDeps, method: string, params: JsonObject): SlackRequestRecord {
+  const { token: _token, ...loggable } = params;
+  const record: SlackRequestRecord = {
+    at: deps.now(),
+    method,
+    status: 0,
+    ok: undefined,
+    error: undefined,
+    rateLimited: false,
+    retryAfter: undefined,
+    channel: asString(params.channel) ?? asString(params.channel_id),
+    params: loggable,
+    fault: undefined,
+  };
+  deps.store.requests.push(record);
+  return record;
+}
+
+/** Applies a transport fault (latency, status, reset); true when it fully answered the request. */
+export async function applyFault(
+  fault: Fault | undefined,
+  res: ServerResponse,
+  record: SlackRequestRecord,
+): Promise<boolean> {
+  record.fault = fault?.kind;
+  if (!(await applyTransportFault(fault, res))) return false;
+  record.status = fault?.kind === 'status' ? fault.status : 0;
+  if (fault?.kind === 'status' && fault.status === 429) {
+    record.rateLimited = true;
+    record.retryAfter = fault.retryAfterSeconds;
+  }
+  return true;
+}
+
+function checkAuth(req: IncomingMessage, params: JsonObject, tokens: TokenRegistry): ApiResult | undefined {
+  const token = bearerToken(req, params);
+  if (!token) return fail('not_authed');
+  if (tokens.revoked.has(token)) return fail('token_revoked');
+  if (!tokens.valid.has(token)) return fail('invalid_auth');
+  return undefined;
+}
+
+async function answer(
+  req: IncomingMessage,
+  method: string,
+  params: JsonObject,
+  deps: WebApiDeps,
+  fault: Fault | undefined,
+): Promise<ApiResult> {
+  if (fault?.kind === 'api-error')
+    return fail(
+      String(fault.code),
+      fault.message ? { response_metadata: { messages: [fault.message] } } : {},
+    );
+  const handler = methods[method];
+  if (!handler) return fail('unknown_method', { req_method: method });
+  const refused = checkAuth(req, params, deps.tokens);
+  if (refused) return refused;
+  const ref = asString(params.channel) ?? asString(params.channel_id);
+  const storm = deps.limiter.takeStorm(
+    ref === undefined ? undefined : (deps.store.findChannel(ref)?.id ?? ref),
+  );
+  if (storm.limited) return { ...fail('ratelimited'), retryAfter: storm.retryAfter };
+  return handler(params, deps);
+}
+
+/** Writes an API answer: HTTP 200, or 429 with `Retry-After` seconds when rate-limited. */
+export function sendResult(res: ServerResponse, record: SlackRequestRecord, result: ApiResult): void {
+  const limited = result.retryAfter !== undefined;
+  record.status = limited ? 429 : 200;
+  record.ok = result.body.ok === true;
+  record.error = asString(result.body.error);
+  record.rateLimited = limited;
+  record.retryAfter = result.retryAfter;
+  sendJson(res, record.status, result.body, limited ? { 'retry-after': String(result.retryAfter) } : {});
+}
+
+/** Handles `POST /api/<method>` (GET with a query string works too). */
+export async function handleApiRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: WebApiDeps,
+  method: string,
+): Promise<void> {
+  const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+  const body = await readBody(req);
+  let params: JsonObject | undefined;
+  try {
+    params = await parseParams(req, body, query);
+  } catch {
+    params = undefined;
+  }
+  const record = logRequest(deps, method, params ?? {});
+  const fault = deps.faults.take(method);
+  if (await applyFault(fault, res, record)) return;
+  const result = params ? await answer(req, method, params, deps, fault) : fail('invalid_form_data');
+  sendResult(res, record, result);
+}

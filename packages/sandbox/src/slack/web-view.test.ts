@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { SlackEmulator } from './emulator-types.ts';
+import { mrkdwnToHtml } from './mrkdwn.ts';
+import { startSlackEmulator } from './server.ts';
+import { emulatorClient } from './test-utils.ts';
+
+describe('mrkdwnToHtml', () => {
+  test('renders bold, italic, strike and code', () => {
+    expect(mrkdwnToHtml('*Agent* _queued_ ~old~ `c-1`')).toBe(
+      '<b>Agent</b> <i>queued</i> <s>old</s> <code>c-1</code>',
+    );
+  });
+
+  test('renders links, mentions and dates', () => {
+    expect(mrkdwnToHtml('<https://x.test/a?b=1&amp;c=2|Recording>')).toBe(
+      '<a href="https://x.test/a?b=1&amp;c=2" rel="noopener noreferrer">Recording</a>',
+    );
+    expect(mrkdwnToHtml('<!date^1700000000^{date_short} {time}|Nov 14 22:13>')).toBe('Nov 14 22:13');
+    expect(mrkdwnToHtml('<@U0AGENT> <#C0CALLS|calls> <!here>')).toBe(
+      '<b>@U0AGENT</b> <b>#calls</b> <b>@here</b>',
+    );
+  });
+
+  test('escapes HTML and refuses script URLs', () => {
+    expect(mrkdwnToHtml('&lt;script&gt;alert(1)&lt;/script&gt; "q"')).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot;',
+    );
+    expect(mrkdwnToHtml('<javascript:alert(1)|click>')).toBe('&lt;javascript:alert(1)|click&gt;');
+    expect(mrkdwnToHtml('<script>')).not.toContain('<script');
+    expect(mrkdwnToHtml('`<b>x</b>`')).toBe('<code>&lt;b&gt;x&lt;/b&gt;</code>');
+  });
+
+  test('keeps line breaks and fenced code', () => {
+    expect(mrkdwnToHtml('a\nb')).toBe('a<br>b');
+    expect(mrkdwnToHtml('```x\ny```')).toBe('<pre>x\ny</pre>');
+  });
+});
+
+describe('web page', () => {
+  let slack: SlackEmulator;
+
+  beforeAll(async () => {
+    slack = await startSlackEmulator();
+  });
+  afterAll(() => slack.stop());
+  beforeEach(() => slack.reset());
+
+  async function page(path = '/'): Promise<{ status: number; html: string; csp: string | null }> {
+    const response = await fetch(`${slack.url}${path}`);
+    return {
+      status: response.status,
+      html: await response.text(),
+      csp: response.headers.get('content-security-policy'),
+    };
+  }
+
+  test('renders a posted card: header, fields, buttons, thread and file', async () => {
+    const client = emulatorClient(slack);
+    const root = await client.chat.postMessage({
+      channel: 'C0CALLS',
+      text: 'Call ended',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Call c-1 ended' } },
+        { type: 'section', fields: [{ type: 'mrkdwn', text: '*Agent*\nAna' }] },
+        {
+          type: 'actions',
+          elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in CCC' }, style: 'primary' }],
+        },
+      ],
+    });
+    await client.chat.postMessage({ channel: 'C0CALLS', text: 'QA _passed_', thread_ts: root.ts as string });
+    await client.filesUploadV2({
+      channel_id: 'C0CALLS',
+      content: 'hello',
+      filename: 't.txt',
+      title: 'Transcript',
+    });
+    const { status, html, csp } = await page();
+    expect(status).toBe(200);
+    expect(csp).toContain("default-src 'none'");
+    expect(html).toContain('<h3 class="header">Call c-1 ended</h3>');
+    expect(html).toContain('<div class="field"><b>Agent</b><br>Ana</div>');
+    expect(html).toContain('<button type="button" disabled class="primary">Open in CCC</button>');
+    expect(html).toMatch(/<div class="thread">[\s\S]*QA <i>passed<\/i>/);
+    const fileId = slack.uploads()[0]?.id as string;
+    expect(html).toContain(`<a href="/files/${fileId}">Transcript</a>`);
+    const file = await fetch(`${slack.url}/files/${fileId}`);
+    expect(await file.text()).toBe('hello');
+  });
+
+  test('escapes message content so no script gets in', async () => {
+    const client = emulatorClient(slack);
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(1)>';
+    await client.chat.postMessage({
+      channel: 'C0CALLS',
+      text: evil,
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: evil } },
+        { type: 'section', text: { type: 'mrkdwn', text: `*${evil}*` } },
+      ],
+    });
+    slack.createChannel('"><script>x</script>');
+    const { html } = await page();
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  test('shows one channel at /channels/<id>, 404 for an unknown one', async () => {
+    const client = emulatorClient(slack);
+    await client.chat.postMessage({ channel: 'C0ALERTS', text: 'alert one' });
+    await client.chat.postMessage({ channel: 'C0CALLS', text: 'call one' });
+    const { html } = await page('/channels/C0ALERTS');
+    expect(html).toContain('alert one');
+    expect(html).not.toContain('call one');
+    expect((await page('/channels/C0NOPE')).status).toBe(404);
+  });
+});

@@ -1,0 +1,120 @@
+import type { ServerResponse } from 'node:http';
+import { escapeHtml, mrkdwnToHtml } from './mrkdwn.ts';
+import { renderBlocks } from './render-blocks.ts';
+import type { SlackStore } from './store.ts';
+import type { SlackChannel, SlackEphemeralRecord, SlackIdentity, SlackMessageRecord } from './types.ts';
+
+const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:900px;padding:1em;color:#1d1c1d}
+nav a{margin-right:1em}.channel{border-top:2px solid #ddd;margin-top:1.5em}
+.msg{border-left:3px solid #e8e8e8;margin:.8em 0;padding:.2em .8em}.ephemeral{border-color:#fc6;background:#fffbf0}
+.meta{color:#616061;font-size:12px}.fields{display:grid;grid-template-columns:1fr 1fr;gap:.3em 1em}
+.context{color:#616061;font-size:12px}.thread{margin-left:1.5em}.header{margin:.3em 0}
+button{margin:.2em .3em .2em 0}button.primary{background:#007a5a;color:#fff}button.danger{background:#e01e5a;color:#fff}
+code,pre{background:#f4f4f4;border-radius:3px;padding:0 .2em}.file{margin:.3em 0}`;
+
+// No script may run on this page: message content is untrusted.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+function renderBody(message: { text: string; blocks: readonly unknown[] | undefined }): string {
+  return message.blocks && message.blocks.length > 0
+    ? renderBlocks(message.blocks)
+    : `<div class="text">${mrkdwnToHtml(message.text)}</div>`;
+}
+
+function renderFiles(store: SlackStore, ids: readonly string[]): string {
+  return ids
+    .map((id) => {
+      const file = store.uploads.get(id);
+      const title = escapeHtml(file?.title ?? id);
+      const size = file?.bytes ? ` (${file.bytes.length} bytes)` : '';
+      return `<div class="file">File: <a href="/files/${encodeURIComponent(id)}">${title}</a>${size}</div>`;
+    })
+    .join('');
+}
+
+function renderMessage(store: SlackStore, identity: SlackIdentity, message: SlackMessageRecord): string {
+  const author = message.botId ? identity.botName : message.user;
+  const edited = message.edits.length > 0 ? ` · edited ${message.edits.length}×` : '';
+  const replies = message.threadTs
+    ? ''
+    : store.messages
+        .filter((m) => m.channel === message.channel && m.threadTs === message.ts && !m.deleted)
+        .map((reply) => renderMessage(store, identity, reply))
+        .join('');
+  return `<article class="msg" id="m${escapeHtml(message.ts)}">
+<div class="meta">${escapeHtml(author)} · ${escapeHtml(message.ts)}${edited}</div>
+${renderBody(message)}${renderFiles(store, message.files)}
+${replies ? `<div class="thread">${replies}</div>` : ''}</article>`;
+}
+
+function renderEphemeral(ephemeral: SlackEphemeralRecord): string {
+  return `<article class="msg ephemeral"><div class="meta">Only visible to ${escapeHtml(ephemeral.user ?? 'the invoker')} · ${escapeHtml(ephemeral.ts)}</div>
+${renderBody(ephemeral)}</article>`;
+}
+
+function renderChannel(store: SlackStore, identity: SlackIdentity, channel: SlackChannel): string {
+  const messages = store.messages
+    .filter((m) => m.channel === channel.id && !m.deleted && (!m.threadTs || m.replyBroadcast))
+    .map((m) => renderMessage(store, identity, m));
+  const ephemerals = store.ephemerals
+    .filter((e) => e.channel === channel.id && !e.deleted)
+    .map(renderEphemeral);
+  const flags = `${channel.isPrivate ? ' · private' : ''}${channel.isMember ? '' : ' · bot not in channel'}`;
+  return `<section class="channel" id="${escapeHtml(channel.id)}">
+<h2><a href="/channels/${encodeURIComponent(channel.id)}">#${escapeHtml(channel.name)}</a> <small>${escapeHtml(channel.id)}${flags}</small></h2>
+${messages.join('\n') || '<p class="meta">No messages.</p>'}
+${ephemerals.join('\n')}</section>`;
+}
+
+/** Renders the read-only page: every channel, or only `channelId`. Undefined when that channel is unknown. */
+export function renderPage(
+  store: SlackStore,
+  identity: SlackIdentity,
+  channelId?: string,
+): string | undefined {
+  const all = [...store.channels.values()];
+  const shown = channelId ? all.filter((c) => c.id === channelId) : all;
+  if (channelId && shown.length === 0) return undefined;
+  const nav = all
+    .map((c) => `<a href="/channels/${encodeURIComponent(c.id)}">#${escapeHtml(c.name)}</a>`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slack sandbox · ${escapeHtml(identity.teamName)}</title>
+<style>${STYLE}</style></head><body><h1><a href="/">Slack sandbox</a> · ${escapeHtml(identity.teamName)}</h1>
+<nav>${nav}</nav>
+${shown.map((c) => renderChannel(store, identity, c)).join('\n')}
+</body></html>`;
+}
+
+/** Answers an HTML page with a strict Content-Security-Policy. */
+export function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(html);
+}
+
+/** Serves an uploaded file: as UTF-8 text when it decodes as such, otherwise as a download. */
+export function sendFile(res: ServerResponse, store: SlackStore, fileId: string): void {
+  const file = store.uploads.get(fileId);
+  if (!file?.bytes) {
+    sendHtml(res, 404, '<!doctype html><title>Not found</title><p>No such file.</p>');
+    return;
+  }
+  let isText = true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    isText = false;
+  }
+  res.writeHead(200, {
+    'content-type': isText ? 'text/plain; charset=utf-8' : 'application/octet-stream',
+    'content-security-policy': "default-src 'none'; sandbox",
+    'x-content-type-options': 'nosniff',
+    ...(isText
+      ? {}
+      : { 'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"` }),
+  });
+  res.end(file.bytes);
+}

@@ -1,0 +1,38 @@
+export type {
+  ActionValue,
+  CallActionValue,
+  DecodeActionValueResult,
+  MoreActionValue,
+} from './action-value.ts';
+export {
+  ACTION_CALL_DETAILS,
+  ACTION_CALL_RECORDING,
+  ACTION_SESSIONS_MORE,
+  ACTION_SHARE,
+  decodeActionValue,
+  encodeActionValue,
+} from './action-value.ts';
+export type { CallDetailsOptions } from './call-details.ts';
+export { callDetailsMessage } from './call-details.ts';
+export type { CallSummaryOptions } from './call-summary.ts';
+export { callSummaryMessage } from './call-summary.ts';
+export type { ChatSummaryOptions } from './chat-summary.ts';
+export { chatSummaryMessage } from './chat-summary.ts';
+export { formatDateTime, isValidTimeZone, slackDate } from './dates.ts';
+export type { ErrorMessageOptions, UserFacingError } from './error-message.ts';
+export { errorMessage } from './error-message.ts';
+export { isSlackBlocksError, SlackBlocksError, SlackBlocksErrorCode } from './errors.ts';
+export { escapeMrkdwn, mrkdwnLink } from './escape.ts';
+export type { SlackLimits } from './limits.ts';
+export { countBlocksText, fitToLimits, LIMITS } from './limits.ts';
+export { messageToText } from './message-to-text.ts';
+export type { SessionListItem, SessionPage } from './session-list.ts';
+export { sessionListMessage } from './session-list.ts';
+export { sessionStateMessage } from './session-state.ts';
+export type { ThreadReplyOptions } from './thread-replies.ts';
+export { recordingReadyMessage, voicemailMessage } from './thread-replies.ts';
+export { transcriptText } from './transcript.ts';
+export { transcriptPreview } from './transcript-preview.ts';
+export type { FitLinesOptions } from './truncate.ts';
+export { clipText, fitLines } from './truncate.ts';
+export type { DraftMessage, RenderOptions, SlackMessage } from './types.ts';

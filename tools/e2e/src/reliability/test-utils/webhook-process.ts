@@ -1,0 +1,155 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Root of the monorepo (this file is tools/e2e/src/reliability/test-utils/). */
+export const REPO_ROOT: string = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
+/** The built webhook entry point (`pnpm build` / turbo's `^build` makes it). */
+export const WEBHOOK_MAIN: string = join(REPO_ROOT, 'apps/webhook/dist/main.mjs');
+
+/** Push credentials every webhook of the suite is started with. */
+export const PUSH_USER = 'tencent';
+export const PUSH_PASSWORD = 'reliability-push-password-7f3a9c';
+/** `Authorization` header of an authenticated push. */
+export const PUSH_AUTHORIZATION = `Basic ${Buffer.from(`${PUSH_USER}:${PUSH_PASSWORD}`).toString('base64')}`;
+/** Bearer token of `/metrics`. */
+export const METRICS_TOKEN = 'reliability-metrics-token-0001';
+
+/** A port that was free a moment ago on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+/** Options of {@link startWebhookProcess}. */
+export interface WebhookProcessOptions {
+  /** Variables on top of the suite defaults (port, Basic auth, metrics token, relay owner); `undefined` unsets one. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Fixed port (kept across restarts); a free one by default. */
+  readonly port?: number;
+  /** Command run before node, e.g. `['prlimit', '--fsize=…']`. */
+  readonly prefix?: readonly string[];
+  /** Resolve once `/readyz` answers 200 (default); `false` resolves at once (for start-up failures). */
+  readonly waitReady?: boolean;
+}
+
+/** A webhook running as its own process (`node apps/webhook/dist/main.mjs`). */
+export interface WebhookProcess {
+  readonly url: string;
+  readonly port: number;
+  readonly pid: number;
+  /** Every stdout/stderr line so far (pino JSON lines, plus plain start-up errors). */
+  output(): string;
+  /** stdout lines parsed as JSON (non-JSON lines are skipped). */
+  logs(): Record<string, unknown>[];
+  /** Resolves with the exit code or signal once the process ended. */
+  readonly exited: Promise<number | string>;
+  /** Resident set size in MB (Linux). */
+  rssMB(): number;
+  /** SIGKILL: no shutdown code runs. */
+  kill(): Promise<void>;
+  /** SIGTERM (graceful), SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const ready = async (url: string, child: ChildProcess, timeoutMs: number, output: () => string) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `webhook exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`,
+      );
+    const status = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1_000) }).then(
+      async (res) => {
+        await res.arrayBuffer();
+        return res.status;
+      },
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`webhook not ready after ${timeoutMs} ms:\n${output().slice(-4_000)}`);
+};
+
+/**
+ * Starts the built webhook as a child process and waits for `/readyz`. The suite defaults: Basic push
+ * auth, `/metrics` enabled, `RELAY_OWNER=reliability` (stable across restarts, like one replica).
+ */
+export async function startWebhookProcess(options: WebhookProcessOptions): Promise<WebhookProcess> {
+  if (!existsSync(WEBHOOK_MAIN)) throw new Error(`${WEBHOOK_MAIN} is missing: run pnpm build first`);
+  const port = options.port ?? (await freePort());
+  const env = {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUSH_BASIC_USER: PUSH_USER,
+    PUSH_BASIC_PASSWORD: PUSH_PASSWORD,
+    METRICS_TOKEN,
+    RELAY_OWNER: 'reliability',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  };
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
+  const [command, ...args] = [...(options.prefix ?? []), process.execPath, WEBHOOK_MAIN];
+  const child = spawn(command as string, args, {
+    env: defined,
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const chunks: string[] = [];
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  const output = () => chunks.join('');
+  const url = `http://127.0.0.1:${port}`;
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const kill = async () => {
+    if (running()) child.kill('SIGKILL');
+    await exited;
+  };
+  if (options.waitReady !== false) {
+    await ready(url, child, 30_000, output).catch(async (error: unknown) => {
+      await kill();
+      throw error;
+    });
+  }
+  return {
+    url,
+    port,
+    pid: child.pid as number,
+    output,
+    logs: () =>
+      output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .flatMap((line) => {
+          try {
+            return [JSON.parse(line) as Record<string, unknown>];
+          } catch {
+            return [];
+          }
+        }),
+    exited,
+    rssMB: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
+    },
+    kill,
+    async stop(graceMs = 10_000) {
+      if (!running()) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
