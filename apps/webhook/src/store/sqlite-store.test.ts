@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { describeStoreContract, type MakeStore } from './contract.ts';
 import { cdr } from './contract-fixtures.ts';
+import { loadSqlite } from './sqlite-driver.ts';
 import { createSqliteStore, type SqliteStoreOptions } from './sqlite-store.ts';
+
+const Database = loadSqlite();
 
 const dir = mkdtempSync(join(tmpdir(), 'webhook-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
 import {
   assertIngestItems,
@@ -11,6 +11,7 @@ import {
   toQuarantineRow,
 } from './shared.ts';
 import { SQL } from './sql.ts';
+import { loadSqlite } from './sqlite-driver.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import {
   claimDueSqlite,
@@ -111,7 +112,7 @@ function openDatabase(options: SqliteStoreOptions): Database.Database {
   try {
     if (options.path !== ':memory:' && options.path !== '')
       mkdirSync(dirname(options.path), { recursive: true });
-    const db = new Database(options.path);
+    const db = new (loadSqlite())(options.path);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { loadSqlite } from '@ccc-kit/webhook/sqlite';
 import pg from 'pg';
 
 /** An inbox row as the suite checks it (columns documented in apps/webhook/README.md, "Tables"). */
@@ -75,13 +75,19 @@ const outboxEntry = (r: Row): OutboxEntry => ({
 
 /** Opens a second, read-only connection to the webhook's SQLite file (WAL allows it while the webhook writes). */
 export function sqliteReader(path: string): StoreReader {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = new (loadSqlite())(path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  // Prepared once: the suite polls these every 200 ms.
+  const query = (sql: string): (() => Row[]) => {
+    const statement = db.prepare(sql);
+    return () => statement.all() as Row[];
+  };
+  const [inbox, outbox, quarantine, states] = [query(INBOX), query(OUTBOX), query(QUARANTINE), query(STATES)];
   return {
-    inbox: async () => (db.prepare(INBOX).all() as Row[]).map(inboxEntry),
-    outbox: async () => (db.prepare(OUTBOX).all() as Row[]).map(outboxEntry),
-    quarantine: async () => (db.prepare(QUARANTINE).all() as Row[]).map(quarantineEntry),
-    stateCounts: async () => toCounts(db.prepare(STATES).all() as Row[]),
+    inbox: async () => inbox().map(inboxEntry),
+    outbox: async () => outbox().map(outboxEntry),
+    quarantine: async () => quarantine().map(quarantineEntry),
+    stateCounts: async () => toCounts(states()),
     close: async () => void db.close(),
   };
 }

@@ -1,0 +1,1 @@
+export { loadSqlite, type SqliteDatabaseConstructor, sqliteBuild } from './store/sqlite-driver.ts';
