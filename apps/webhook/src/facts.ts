@@ -1,16 +1,17 @@
-import { type CallRecord, type Push, toCallRecord, toChatRecord } from '@ccc-kit/cdr-parser';
+import { type CallFacts, type Push, toCallFacts, toChatRecord } from '@ccc-kit/cdr-parser';
 import { safeParseCdrPush, type TelCdrInfo } from '@ccc-kit/schemas';
 import type { RoutingFacts } from './routes/index.ts';
 
-const callFacts = (record: CallRecord, kind: RoutingFacts['kind']): RoutingFacts => ({
+// toCallFacts, not toCallRecord: this runs on every push before the ack, and the timeline is not needed.
+const callFacts = (record: CallFacts, kind: RoutingFacts['kind']): RoutingFacts => ({
   kind,
   direction: record.direction,
   outcome: record.outcome,
   endStatus: record.endStatus.raw,
   skillGroupId: record.skillGroup?.id ?? null,
   skillGroupName: record.skillGroup?.name ?? null,
-  caller: record.caller.raw || null,
-  callee: record.callee.raw || null,
+  caller: record.caller || null,
+  callee: record.callee || null,
   queueWaitSeconds: record.durations.queueWait,
   talkSeconds: record.durations.talk,
   at: record.startedAt,
@@ -20,7 +21,7 @@ const callFacts = (record: CallRecord, kind: RoutingFacts['kind']): RoutingFacts
 export function facts(push: Exclude<Push, { kind: 'record' }> | Push): RoutingFacts {
   switch (push.kind) {
     case 'cdr':
-      return callFacts(toCallRecord(push.payload), 'cdr');
+      return callFacts(toCallFacts(push.payload), 'cdr');
     case 'imcdr': {
       const chat = toChatRecord(push.payload);
       return {
@@ -65,5 +66,5 @@ export function factsOfCall(call: TelCdrInfo): RoutingFacts {
   const parsed = safeParseCdrPush(call);
   if (!parsed.ok)
     throw new Error(`DescribeTelCdr row is not a usable call record: ${parsed.issues[0]?.message}`);
-  return callFacts(toCallRecord(parsed.value), 'cdr');
+  return callFacts(toCallFacts(parsed.value), 'cdr');
 }

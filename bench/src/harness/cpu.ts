@@ -29,8 +29,9 @@ export function nodeCommand(
   script: string,
   args: readonly string[],
   cpu: number | undefined,
+  nodeFlags: readonly string[] = [],
 ): [string, string[]] {
-  const node = [process.execPath, script, ...args];
+  const node = [process.execPath, ...nodeFlags, script, ...args];
   if (cpu === undefined || !canPin()) return [node[0] as string, node.slice(1)];
   return ['taskset', ['-c', String(cpu), ...node]];
 }

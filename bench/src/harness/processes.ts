@@ -100,7 +100,10 @@ async function waitReady(
 
 /** Starts `node <script>` (pinned when possible) and waits until `readyPath` answers 200. */
 export async function startService(options: ServiceOptions): Promise<Service> {
-  const [command, args] = nodeCommand(options.script, options.args ?? [], options.cpu);
+  // BENCH_CPU_PROF_DIR=<dir>: every server under measurement writes a V8 CPU profile there when it stops.
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const [command, args] = nodeCommand(options.script, options.args ?? [], options.cpu, flags);
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },

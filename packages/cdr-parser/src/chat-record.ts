@@ -1,5 +1,5 @@
 import type { ImCdrPush } from '@ccc-kit/schemas';
-import { agentOf } from './call-record.ts';
+import { agentOf } from './call-facts.ts';
 import { chatEndStatusInfo, chatOutcomeOf } from './chat-outcomes.ts';
 import { CdrParserError, CdrParserErrorCode } from './errors.ts';
 import { maskNumber } from './mask.ts';

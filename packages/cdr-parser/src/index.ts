@@ -1,3 +1,5 @@
+export type { CallFactsOptions } from './call-facts.ts';
+export { toCallFacts } from './call-facts.ts';
 export type { CallRecordOptions } from './call-record.ts';
 export { toCallRecord } from './call-record.ts';
 export type { ChatOutcomeRow } from './chat-outcomes.ts';
@@ -24,6 +26,7 @@ export { PushParseErrorCode } from './push-types.ts';
 export type {
   AgentInfo,
   CallDirection,
+  CallFacts,
   CallOutcome,
   CallParticipant,
   CallRecord,

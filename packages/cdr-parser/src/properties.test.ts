@@ -2,6 +2,7 @@ import { safeParseCdrPush, safeParseImCdrPush } from '@ccc-kit/schemas';
 import { repairedSamples } from '@ccc-kit/schemas/fixtures';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { toCallFacts } from './call-facts.ts';
 import { toCallRecord } from './call-record.ts';
 import { toChatRecord } from './chat-record.ts';
 import { parsePush } from './parse-push.ts';
@@ -129,6 +130,21 @@ describe('properties', () => {
         const parsed = safeParseCdrPush(wire);
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
         expectWellFormed(toCallRecord(parsed.value));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('toCallFacts says exactly what toCallRecord says, with raw numbers', () => {
+    fc.assert(
+      fc.property(cdr, (wire) => {
+        const parsed = safeParseCdrPush(wire);
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+        const facts = toCallFacts(parsed.value);
+        const record = toCallRecord(parsed.value);
+        const { caller, callee, ...rest } = facts;
+        expect(record).toMatchObject(rest);
+        expect([record.caller.raw, record.callee.raw]).toEqual([caller, callee]);
       }),
       { numRuns: 400 },
     );

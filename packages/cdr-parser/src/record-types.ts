@@ -170,6 +170,24 @@ export interface CallRecord {
   readonly voicemail: { readonly url: string; readonly at: Date | null } | null;
 }
 
+/**
+ * What {@link CallRecord} says about a call without rendering anything (`toCallFacts`): the same fields,
+ * with the caller and callee as raw (unmasked) numbers.
+ */
+export type CallFacts = Pick<
+  CallRecord,
+  | 'sessionId'
+  | 'direction'
+  | 'agent'
+  | 'skillGroup'
+  | 'outcome'
+  | 'endStatus'
+  | 'hungUpBy'
+  | 'startedAt'
+  | 'endedAt'
+  | 'durations'
+> & { readonly caller: string; readonly callee: string };
+
 /** The normalised chat session (IM CDR push). */
 export interface ChatRecord {
   readonly kind: 'chat';

@@ -7,12 +7,25 @@ export type PushAuth =
   | { readonly mode: 'token'; readonly token: string }
   | { readonly mode: 'none' };
 
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
 /** Compares two secrets in constant time (hashing first so lengths do not leak either). */
 export function safeEqual(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
+  return timingSafeEqual(digest(a), digest(b));
 }
+
+/** The configured secrets' digests, computed once per config: every push is checked against them. */
+const expected = new WeakMap<PushAuth, readonly Buffer[]>();
+const expectedDigests = (auth: Exclude<PushAuth, { mode: 'none' }>): readonly Buffer[] => {
+  let digests = expected.get(auth);
+  if (!digests) {
+    digests = auth.mode === 'token' ? [digest(auth.token)] : [digest(auth.user), digest(auth.password)];
+    expected.set(auth, digests);
+  }
+  return digests;
+};
+const matches = (given: string, expectedDigest: Buffer | undefined): boolean =>
+  expectedDigest !== undefined && timingSafeEqual(digest(given), expectedDigest);
 
 const bearer = (header: string | undefined): string | null =>
   header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
@@ -34,14 +47,16 @@ export function checkPushAuth(
   query: URLSearchParams,
 ): string | null {
   if (auth.mode === 'none') return null;
+  const [first, second] = expectedDigests(auth);
   if (auth.mode === 'token') {
     const given = query.get('token') ?? bearer(headers.authorization);
     if (given === null) return 'missing token: send ?token=… or Authorization: Bearer …';
-    return safeEqual(given, auth.token) ? null : 'wrong token';
+    return matches(given, first) ? null : 'wrong token';
   }
   const given = basic(headers.authorization);
   if (!given) return 'missing HTTP Basic credentials';
-  const userOk = safeEqual(given.user, auth.user);
-  const passwordOk = safeEqual(given.password, auth.password);
+  // Both compared every time, so the time taken does not tell which one was wrong.
+  const userOk = matches(given.user, first);
+  const passwordOk = matches(given.password, second);
   return userOk && passwordOk ? null : 'wrong user name or password';
 }
