@@ -71,7 +71,8 @@ export async function startWebhook(
   const { logger } = deps;
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, { quarantineLimit: config.quarantineMaxRows });
-  const committer = createGroupCommitter(store);
+  // PostgreSQL commits several batches at once on its pool; SQLite has a single writer.
+  const committer = createGroupCommitter(store, { concurrency: store.engine === 'postgres' ? 4 : 1 });
   const slack = new WebClient(config.slack.token, {
     slackApiUrl: config.slack.apiUrl,
     rejectRateLimitedCalls: true,

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type SlackEmulator, signSlackRequest } from '@ccc-kit/sandbox';
@@ -49,10 +50,26 @@ export interface Sender {
   stop(): void;
 }
 
+/**
+ * The sender shares the generator core with this process, whose emulators answer the bot's CCC lookups and
+ * replies during product rounds only; without priority the sender would read acks late in exactly those
+ * rounds and charge the emulators' work to the bot. Needs root (CAP_SYS_NICE); otherwise the bench goes on
+ * at normal priority and says so.
+ */
+function raisePriority(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    setPriority(pid, -10);
+  } catch {
+    console.warn('  · could not raise the slash-command sender\'s priority (not root): acks may read late');
+  }
+}
+
 /** Starts the long-lived sender on the generator core. */
 export function startSender(): Sender {
   const [command, args] = nodeCommand(join(DIST_DIR, 'workers', 'slash-sender.mjs'), [], GENERATOR_CPU);
   const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  raisePriority(child.pid);
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   return {
     async send(burst) {

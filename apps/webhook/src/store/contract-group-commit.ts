@@ -41,6 +41,32 @@ export function describeGroupCommitContract(open: MakeStore): void {
       expect(await store.stats()).toMatchObject({ inbox: 450, outbox: { pending: 450 } });
     });
 
+    test('with concurrency 3 at most 3 batches are in flight, and retries in parallel batches stay duplicates', async () => {
+      const { store } = await open();
+      const counting = observed(store);
+      const committer = createGroupCommitter(counting, { concurrency: 3, maxBatch: 20 });
+      const unique = Array.from({ length: 200 }, (_, i) => cdr(`p${i}`, ['C1']));
+      const retries = unique.map((item) => ({ ...item, pushId: `${item.pushId}-retry` }));
+      // Waves one event-loop turn apart, so later batches start while earlier ones are still committing.
+      const pending: Promise<string>[] = [];
+      for (let wave = 0; wave < 20; wave++) {
+        for (const item of [...unique, ...retries].slice(wave * 20, wave * 20 + 20))
+          pending.push(committer.submit(item));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const outcomes = await Promise.all(pending);
+      expect(outcomes.filter((o) => o === 'stored')).toHaveLength(200);
+      expect(outcomes.slice(200).every((o) => o === 'duplicate')).toBe(true);
+      expect(counting.maxActive()).toBeLessThanOrEqual(3);
+      expect(await store.stats()).toMatchObject({ inbox: 200, outbox: { pending: 200 } });
+    });
+
+    test('concurrency must be a positive integer', () => {
+      expect(() => createGroupCommitter({ ingest: async () => [] }, { concurrency: 0 })).toThrow(
+        /concurrency must be a positive integer/,
+      );
+    });
+
     test('batches never exceed maxBatch', async () => {
       const { store } = await open();
       const counting = observed(store);

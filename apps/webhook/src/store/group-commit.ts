@@ -6,6 +6,12 @@ import type { IngestItem, IngestOutcome, Store } from './types.ts';
 export interface GroupCommitOptions {
   /** Most items per transaction; default 256 (bounds how long one commit blocks SQLite's event loop). */
   readonly maxBatch?: number;
+  /**
+   * Transactions in flight at once; default 1. SQLite has one writer, so more buys nothing there; a
+   * PostgreSQL store commits batches in parallel on its pool (each ingest is safe against concurrent ones,
+   * as it is against other replicas), which hides the round trips of each batch.
+   */
+  readonly concurrency?: number;
 }
 
 /** Batches concurrent ingests into one transaction per event-loop turn. */
@@ -22,10 +28,16 @@ interface Waiter {
   readonly reject: (error: StoreError) => void;
 }
 
+function positive(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new StoreError(StoreErrorCode.InvalidOptions, `${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
 /**
  * Group commit: pushes that arrive in the same event-loop turn (and while the previous commit is running)
- * share one `ingest` transaction, so one fsync acknowledges many pushes. At most one `ingest` of this
- * committer runs at a time; use one committer per store.
+ * share one `ingest` transaction, so one fsync acknowledges many pushes. At most `concurrency` `ingest`s
+ * of this committer run at a time (one by default); use one committer per store.
  *
  * @example
  * const committer = createGroupCommitter(store);
@@ -35,27 +47,22 @@ export function createGroupCommitter(
   store: Pick<Store, 'ingest'>,
   options: GroupCommitOptions = {},
 ): GroupCommitter {
-  const maxBatch = options.maxBatch ?? 256;
-  if (!Number.isSafeInteger(maxBatch) || maxBatch < 1) {
-    throw new StoreError(
-      StoreErrorCode.InvalidOptions,
-      `maxBatch must be a positive integer, got ${maxBatch}`,
-    );
-  }
+  const maxBatch = positive('maxBatch', options.maxBatch ?? 256);
+  const concurrency = positive('concurrency', options.concurrency ?? 1);
   const queue: Waiter[] = [];
   const unsettled = new Set<Promise<unknown>>();
   let scheduled = false;
-  let committing = false;
+  let inFlight = 0;
 
   const kick = (): void => {
-    if (scheduled || committing || queue.length === 0) return;
+    if (scheduled || inFlight >= concurrency || queue.length === 0) return;
     scheduled = true;
     // setImmediate runs after the pending I/O callbacks, so every request parsed in this turn joins the batch.
     setImmediate(commitNext);
   };
   const commitNext = async (): Promise<void> => {
     scheduled = false;
-    committing = true;
+    inFlight += 1;
     const batch = queue.splice(0, maxBatch);
     try {
       const outcomes = await store.ingest(batch.map((waiter) => waiter.item));
@@ -71,7 +78,7 @@ export function createGroupCommitter(
       const storeError = toStoreError(error, 'ingest');
       for (const waiter of batch) waiter.reject(storeError);
     } finally {
-      committing = false;
+      inFlight -= 1;
       kick();
     }
   };

@@ -54,9 +54,43 @@ export async function ingestPostgres(
   return outcomes;
 }
 
+const REPLY_COLUMNS = `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at,
+    created_at)`;
+
+/**
+ * One round trip per item: the statements of `ingestOneSqlite` as one data-modifying CTE. Every part
+ * sees the transaction's earlier items (same snapshot rules as separate statements, since no part reads
+ * what another part of this statement writes except through RETURNING).
+ */
+const INGEST_ONE = `WITH ins AS (${SQL.insertInbox}),
+  posts AS (
+    INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at, created_at)
+    SELECT ins.id, NULL, d.channel, 'post', $3, d.mention, $7, $7
+    FROM ins, unnest($8::text[], $9::text[]) WITH ORDINALITY AS d(channel, mention, n)
+    ORDER BY d.n
+    ON CONFLICT DO NOTHING RETURNING id, channel),
+  -- A cdr picks up the recordings that arrived before it, under each of its posts.
+  cdr_replies AS (
+    ${REPLY_COLUMNS}
+    SELECT r.id, p.id, p.channel, 'reply', $3, NULL, $7, $7
+    FROM posts p CROSS JOIN (${SQL.recordsOfSession.replace('$1', '$3')}) r
+    WHERE $1 = 'cdr'
+    ORDER BY r.id, p.id
+    ON CONFLICT DO NOTHING),
+  -- A recording attaches to the cdr's posts that already exist.
+  record_replies AS (
+    ${REPLY_COLUMNS}
+    SELECT ins.id, c.id, c.channel, 'reply', $3, NULL, $7, $7
+    FROM ins CROSS JOIN (${SQL.cdrPostsOfSession.replace('$1', '$3')}) c
+    WHERE $1 = 'record'
+    ORDER BY c.id
+    ON CONFLICT DO NOTHING)
+  SELECT id FROM ins`;
+
 async function ingestOnePostgres(client: pg.PoolClient, item: IngestItem): Promise<IngestOutcome> {
   const { kind, dedupeKey, sessionId, pushId, source, body, receivedAt: at } = item;
-  const inserted = await client.query<Row>(SQL.insertInbox, [
+  const deliveries = postDeliveries(item);
+  const { rows } = await client.query<Row>(INGEST_ONE, [
     kind,
     dedupeKey,
     sessionId,
@@ -64,25 +98,10 @@ async function ingestOnePostgres(client: pg.PoolClient, item: IngestItem): Promi
     source,
     body,
     at,
+    deliveries.map((d) => d.channel),
+    deliveries.map((d) => d.mention ?? null),
   ]);
-  const inboxId = inserted.rows[0]?.id;
-  if (inboxId === undefined) return 'duplicate';
-  const posts: { id: unknown; channel: string }[] = [];
-  for (const { channel, mention } of postDeliveries(item)) {
-    const row = await client.query<Row>(SQL.insertPost, [inboxId, channel, sessionId, mention ?? null, at]);
-    if (row.rows[0]) posts.push({ id: row.rows[0].id, channel });
-  }
-  const reply = (recordId: unknown, post: { id: unknown; channel: unknown }) =>
-    client.query(SQL.insertReply, [recordId, post.id, post.channel, sessionId, at]);
-  if (kind === 'cdr' && posts.length > 0) {
-    const records = await client.query<Row>(SQL.recordsOfSession, [sessionId]);
-    for (const record of records.rows) for (const post of posts) await reply(record.id, post);
-  }
-  if (kind === 'record') {
-    const cdrPosts = await client.query<Row>(SQL.cdrPostsOfSession, [sessionId]);
-    for (const post of cdrPosts.rows) await reply(inboxId, { id: post.id, channel: post.channel });
-  }
-  return 'stored';
+  return rows.length === 0 ? 'duplicate' : 'stored';
 }
 
 // One statement: SKIP LOCKED makes concurrent claimers (replicas) take disjoint rows, and READ COMMITTED
