@@ -51,6 +51,12 @@ describe('errorMessage', () => {
       Try again in a minute.
       [context] Reference: \`r-1\`"
     `);
+    expect(errorMessage(new CccError('InternalError', 'x', 'r-3')).text).toBe(
+      'The contact center reported an internal error. Try again in a minute.',
+    );
+    expect(errorMessage(new CccError('desk_client_network_error', 'x', 'r-4')).text).toBe(
+      'The contact center could not be reached. Try again in a minute.',
+    );
     expect(
       wireView(errorMessage(new CccError('FailedOperation.SessionNotExists', 'x', 'r-2'))),
     ).toMatchInlineSnapshot(`

@@ -33,9 +33,11 @@ const RETRY = 'Try again in a minute.';
 const ADMIN = 'Ask your Slack admin to check the contact center connection.';
 // Matched against the end of a package code or the start of a Tencent code: the wording users see.
 const KNOWN: ReadonlyArray<readonly [RegExp, Explanation]> = [
+  [/_timeout$/, { what: 'The contact center did not answer in time.', todo: RETRY }],
+  [/_network_error$/, { what: 'The contact center could not be reached.', todo: RETRY }],
   [
-    /_timeout$|_network_error$|_http_error$|^InternalError/,
-    { what: 'The contact center did not answer in time.', todo: RETRY },
+    /_http_error$|^InternalError/,
+    { what: 'The contact center reported an internal error.', todo: RETRY },
   ],
   [/^(Request)?LimitExceeded/, { what: 'Too many lookups are running right now.', todo: RETRY }],
   [

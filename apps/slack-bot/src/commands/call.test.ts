@@ -66,7 +66,7 @@ describe('/ccc call', () => {
     const [reply] = await h.replies(result);
     const requestId = h.cccEmulator.requests().at(-1)?.requestId;
     expect(requestId).toBeTruthy();
-    expect(reply?.text).toContain('did not answer in time');
+    expect(reply?.text).toContain('The contact center reported an internal error. Try again in a minute.');
     expect(JSON.stringify(reply?.blocks)).toContain(String(requestId));
     expect(h.logs).toContainEqual(
       expect.objectContaining({ msg: 'lookup failed', source: 'ccc', code: 'InternalError', requestId }),
