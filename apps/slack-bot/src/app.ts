@@ -9,6 +9,7 @@ import type { BotDeps } from './deps.ts';
 import { createIdentityCache } from './identity.ts';
 import { registerListeners } from './listeners.ts';
 import { type BotLogger, toBoltLogger } from './logger.ts';
+import { refuseFutureRequests } from './request-clock.ts';
 
 /** Options of {@link createBotApp}; `main.ts` builds them from the environment, tests and the demo by hand. */
 export interface BotAppOptions {
@@ -99,12 +100,15 @@ export function createBotApp(options: BotAppOptions): BotApp {
 
 /** Bolt's HTTP receiver: signed requests on `POST /slack/events`, plus an unauthenticated `GET /healthz`. */
 function createReceiver(signingSecret: string, logger: BotLogger): HTTPReceiver {
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret,
     endpoints: '/slack/events',
     logger: toBoltLogger(logger),
     customRoutes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => healthz(res) }],
   });
+  // Wall-clock time, as Bolt's own check of old timestamps (the `now` option may be a test's fake clock).
+  refuseFutureRequests(receiver, Date.now, logger);
+  return receiver;
 }
 
 /** Starts listening; resolves with the bound port (useful with port 0). */

@@ -155,26 +155,23 @@ describe('scenario 6: Slack requests, recordings and phone numbers', () => {
         b,
       ]),
       await forged('no signature headers', (_h, b) => [{}, b]),
+      // Bolt itself checks only the past; the bot refuses the future too (signed ahead = replayable later).
+      await forged('timestamp 6 minutes ahead', (_h, b) => [
+        { ...signSlackRequest({ signingSecret, body: b, timestamp: now + 360 }) },
+        b,
+      ]),
     ];
-    // Bolt checks only that a timestamp is not older than 5 minutes. A future one needs the signing secret
-    // to forge, so it is no replay; reported, not required.
-    const future = await forged('timestamp 6 minutes ahead', (_h, b) => [
-      { ...signSlackRequest({ signingSecret, body: b, timestamp: now + 360 }) },
-      b,
-    ]);
     const genuine = await forged('genuine', (h, b) => [h, b]);
     await replies(genuine.responseUrl);
     await sleep(500);
-    await replies(future.responseUrl);
     const answered = attacks.filter((a) => sandbox.slack.responses(a.responseUrl).length > 0);
-    const cccCalls = sandbox.ccc.requests().length - cccBefore - (future.status === 200 ? 1 : 0);
+    const cccCalls = sandbox.ccc.requests().length - cccBefore;
     reportScenario('6b. Slack request signatures', {
       'forged requests': attacks.length,
       'refused 401': attacks.filter((a) => a.status === 401).length,
       'handled anyway': answered.length,
       'genuine answered': sandbox.slack.responses(genuine.responseUrl).length,
       'CCC lookups': cccCalls,
-      'signed 6 min ahead (informative)': future.status === 401 ? 'refused' : 'accepted',
     });
     expect(attacks.map((a) => [a.name, a.status])).toEqual(attacks.map((a) => [a.name, 401]));
     expect(answered).toEqual([]);
