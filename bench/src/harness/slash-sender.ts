@@ -61,7 +61,7 @@ function raisePriority(pid: number | undefined): void {
   try {
     setPriority(pid, -10);
   } catch {
-    console.warn('  · could not raise the slash-command sender\'s priority (not root): acks may read late');
+    console.warn("  · could not raise the slash-command sender's priority (not root): acks may read late");
   }
 }
 

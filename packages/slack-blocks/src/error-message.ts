@@ -35,10 +35,7 @@ const ADMIN = 'Ask your Slack admin to check the contact center connection.';
 const KNOWN: ReadonlyArray<readonly [RegExp, Explanation]> = [
   [/_timeout$/, { what: 'The contact center did not answer in time.', todo: RETRY }],
   [/_network_error$/, { what: 'The contact center could not be reached.', todo: RETRY }],
-  [
-    /_http_error$|^InternalError/,
-    { what: 'The contact center reported an internal error.', todo: RETRY },
-  ],
+  [/_http_error$|^InternalError/, { what: 'The contact center reported an internal error.', todo: RETRY }],
   [/^(Request)?LimitExceeded/, { what: 'Too many lookups are running right now.', todo: RETRY }],
   [
     /_credentials_error$|^AuthFailure/,
