@@ -145,3 +145,31 @@ describe('relay under Slack faults', () => {
     }
   }, 40_000);
 });
+
+describe('retention', () => {
+  test('a delivered call is deleted once older than RETENTION_DAYS, and /metrics counts it', async () => {
+    let offsetMs = 0;
+    const metricsToken = 'retention-metrics-token';
+    harness = await startHarness({
+      now: () => Date.now() + offsetMs,
+      config: { retentionDays: 1, retentionIntervalMs: 50, metricsToken },
+    });
+    const url = `${harness.pushUrl}?action=cdr&version=1`;
+    const acked = await post(url, repairedSamples.cdrPushSeed, { authorization: basic });
+    expect(await acked.json()).toEqual({ ErrCode: 0, ErrMsg: '' });
+    await harness.drained();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // several passes: too young to go
+    expect((await harness.webhook.store.stats()).inbox).toBe(1);
+
+    offsetMs = 2 * 86_400_000;
+    const deadline = Date.now() + 5_000;
+    while ((await harness.webhook.store.stats()).inbox > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await harness.webhook.store.stats()).toMatchObject({ inbox: 0, outbox: { sent: 0 } });
+    const metrics = await fetch(`${harness.webhook.url}/metrics`, {
+      headers: { authorization: `Bearer ${metricsToken}` },
+    });
+    expect(await metrics.text()).toMatch(/^ccc_webhook_pruned_sessions_total 1$/m);
+    expect(harness.sandbox.slack.messages('#calls')).toHaveLength(1);
+  });
+});

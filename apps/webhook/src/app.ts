@@ -9,6 +9,7 @@ import { createRequestListener, startServer } from './http/server.ts';
 import { createReconciler, type ListCalls } from './reconcile/reconcile.ts';
 import { createRelay, type Relay } from './relay/relay.ts';
 import { renderMessage } from './render.ts';
+import { createRetention } from './retention.ts';
 import { type RoutesFile, route } from './routes/index.ts';
 import { createGroupCommitter, openStore, type Store } from './store/index.ts';
 
@@ -37,6 +38,10 @@ export interface WebhookConfig {
   readonly metricsToken?: string | undefined;
   readonly relayOwner: string;
   readonly relayLeaseMs: number;
+  /** Delivered history older than this many days is deleted (hourly); 0 keeps everything. */
+  readonly retentionDays?: number;
+  /** How often retention runs; default one hour. */
+  readonly retentionIntervalMs?: number;
   /** Present when CCC credentials are configured. */
   readonly reconcile?:
     | { readonly listCalls: ListCalls; readonly intervalMs: number; readonly windowMs: number }
@@ -138,9 +143,12 @@ export async function startWebhook(
   });
   const { server, url } = await startServer(listener, config.port, config.host);
   relay.start();
+  const keepMs = (config.retentionDays ?? 0) * 86_400_000;
   const reconciler = config.reconcile
     ? createReconciler({
         ...config.reconcile,
+        // A resumed run stays a day inside the retention period (see retention.ts).
+        ...(keepMs > 0 ? { maxLookbackMs: Math.max(config.reconcile.windowMs, keepMs - 86_400_000) } : {}),
         submit,
         routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
         logger,
@@ -149,6 +157,18 @@ export async function startWebhook(
       })
     : null;
   reconciler?.start();
+  const retention =
+    keepMs > 0
+      ? createRetention({
+          store,
+          keepMs,
+          intervalMs: config.retentionIntervalMs ?? 3_600_000,
+          logger,
+          metrics,
+          ...(deps.now ? { now: deps.now } : {}),
+        })
+      : null;
+  retention?.start();
   logger.info(
     { url, engine: store.engine, pushPath: config.pushPath, auth: config.auth.mode },
     'webhook listening',
@@ -168,6 +188,7 @@ export async function startWebhook(
       });
       await committer.flush();
       await reconciler?.stop();
+      await retention?.stop();
       await relay.stop();
       await store.close();
     },

@@ -80,6 +80,7 @@ export function configFromEnv(env: Env): WebhookConfig {
     metricsToken: env.METRICS_TOKEN,
     relayOwner: env.RELAY_OWNER ?? hostname(),
     relayLeaseMs: env.RELAY_LEASE,
+    retentionDays: env.RETENTION_DAYS,
     reconcile,
   };
 }

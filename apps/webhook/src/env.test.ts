@@ -19,7 +19,22 @@ describe('loadEnv', () => {
       DATABASE_URL: 'sqlite:./data/webhook.db',
       PUSH_MAX_BODY_BYTES: 1_048_576,
       RECONCILE_INTERVAL: 600_000,
+      RETENTION_DAYS: 30,
       reconcile: false,
+    });
+  });
+
+  test('RETENTION_DAYS: whole days, 0 keeps everything, and it must outlast RECONCILE_WINDOW', () => {
+    expect(loadEnv({ ...base, RETENTION_DAYS: '0' })).toMatchObject({ ok: true, env: { RETENTION_DAYS: 0 } });
+    expect(loadEnv({ ...base, RETENTION_DAYS: '1.5' })).toEqual({
+      ok: false,
+      problems: ['RETENTION_DAYS: use a whole number'],
+    });
+    expect(loadEnv({ ...base, RETENTION_DAYS: '1', RECONCILE_WINDOW: '24h' })).toEqual({
+      ok: false,
+      problems: [
+        'RETENTION_DAYS: keep history longer than RECONCILE_WINDOW, or reconciliation would post deleted calls again (0 keeps everything)',
+      ],
     });
   });
 

@@ -58,6 +58,7 @@ export const EnvSchema = v.object({
   RECONCILE_INTERVAL: duration('10m'),
   RECONCILE_WINDOW: duration('2h'),
   QUARANTINE_MAX_ROWS: int('10000', 10, 10_000_000),
+  RETENTION_DAYS: int('30', 0, 3650),
   METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'use at least 16 characters'))),
   RELAY_OWNER: optionalText,
   RELAY_LEASE: duration('10m'),
@@ -98,6 +99,10 @@ const crossChecks = (
   if (ccc > 0 && ccc < 3)
     problems.push(
       'TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and CCC_SDK_APP_ID: set all three to enable reconciliation, or none',
+    );
+  if (env.RETENTION_DAYS > 0 && env.RETENTION_DAYS * 24 * 3_600_000 <= env.RECONCILE_WINDOW)
+    problems.push(
+      'RETENTION_DAYS: keep history longer than RECONCILE_WINDOW, or reconciliation would post deleted calls again (0 keeps everything)',
     );
   return { problems, pushAuth: pushAuth ?? 'none' };
 };

@@ -8,6 +8,7 @@ export interface WebhookMetrics {
   readonly slackPosts: Counter<'result'>;
   readonly outboxDepth: Gauge<'state'>;
   readonly quarantined: Gauge;
+  readonly prunedSessions: Counter;
   readonly reconcileFound: Counter;
 }
 
@@ -45,6 +46,11 @@ export function createMetrics(): WebhookMetrics {
     quarantined: new Gauge({
       name: 'ccc_webhook_quarantine_rows',
       help: 'Quarantined pushes kept',
+      registers,
+    }),
+    prunedSessions: new Counter({
+      name: 'ccc_webhook_pruned_sessions_total',
+      help: 'Sessions deleted by retention (every push older than RETENTION_DAYS, every message sent)',
       registers,
     }),
     reconcileFound: new Counter({

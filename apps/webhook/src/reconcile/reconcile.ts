@@ -15,6 +15,11 @@ export interface ReconcilerOptions {
   readonly intervalMs: number;
   /** How far back each periodic run looks. */
   readonly windowMs: number;
+  /**
+   * How far back a run that resumes after failures may reach (default 179 days, Tencent's limit). Keep it
+   * inside the retention period, or calls whose history was deleted would be posted again.
+   */
+  readonly maxLookbackMs?: number;
   readonly logger: Logger;
   readonly metrics: WebhookMetrics;
   readonly now?: () => number;
@@ -88,7 +93,8 @@ export function createReconciler(options: ReconcilerOptions) {
   const tick = (): void => {
     if (running) return;
     const end = now();
-    const start = Math.max(end - MAX_LOOKBACK_MS, Math.min(end - options.windowMs, coveredUntil ?? end));
+    const lookback = Math.min(MAX_LOOKBACK_MS, options.maxLookbackMs ?? MAX_LOOKBACK_MS);
+    const start = Math.max(end - lookback, Math.min(end - options.windowMs, coveredUntil ?? end));
     running = run(new Date(start), new Date(end))
       .then((report) => {
         coveredUntil = end;

@@ -4,6 +4,7 @@ import { describeGroupCommitContract } from './contract-group-commit.ts';
 import { describeIngestContract } from './contract-ingest.ts';
 import { describeMaintenanceContract } from './contract-maintenance.ts';
 import { describeOutboxContract } from './contract-outbox.ts';
+import { describeRetentionContract } from './contract-retention.ts';
 import type { Store } from './types.ts';
 
 export type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeIngestContract(open);
     describeOutboxContract(open);
     describeMaintenanceContract(open);
+    describeRetentionContract(open);
     describeGroupCommitContract(open);
   });
 }

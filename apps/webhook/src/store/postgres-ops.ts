@@ -2,8 +2,16 @@ import type pg from 'pg';
 import { checkOut } from './postgres-client.ts';
 import { ADVISORY_LOCK_CLASS } from './postgres-migrations.ts';
 import { postDeliveries, toClaimedMessage, toStats } from './shared.ts';
-import { SQL } from './sql.ts';
-import type { ClaimedMessage, ClaimOptions, IngestItem, IngestOutcome, StoreStats } from './types.ts';
+import { pruneSql, SQL } from './sql.ts';
+import type {
+  ClaimedMessage,
+  ClaimOptions,
+  IngestItem,
+  IngestOutcome,
+  PruneOptions,
+  PruneResult,
+  StoreStats,
+} from './types.ts';
 
 type Row = Record<string, unknown>;
 
@@ -142,4 +150,18 @@ export function readStatsPostgres(pool: pg.Pool): Promise<StoreStats> {
     },
     'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
   );
+}
+
+const PRUNE = pruneSql('SELECT unnest($1::text[])');
+
+/** Retention in one transaction (see `Store.prune`). */
+export async function prunePostgres(pool: pg.Pool, { before, limit }: PruneOptions): Promise<PruneResult> {
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<Row>(SQL.prunableSessions, [before, limit]);
+    const sessions = rows.map((row) => String(row.session_id));
+    if (sessions.length === 0) return { sessions: 0, inbox: 0, outbox: 0 };
+    const outbox = await client.query(PRUNE.outbox, [sessions, before]);
+    const inbox = await client.query(PRUNE.inbox, [sessions, before]);
+    return { sessions: sessions.length, inbox: inbox.rowCount ?? 0, outbox: outbox.rowCount ?? 0 };
+  });
 }

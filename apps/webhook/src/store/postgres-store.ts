@@ -5,11 +5,13 @@ import {
   claimDuePostgres,
   ingestPostgres,
   inTransaction,
+  prunePostgres,
   quarantinePostgres,
   readStatsPostgres,
 } from './postgres-ops.ts';
 import {
   assertIngestItems,
+  assertPruneOptions,
   quarantineValues,
   resolveCommonOptions,
   toInboxRow,
@@ -114,6 +116,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       op('findPost', async () => {
         const [row] = await query(SQL.findPost, [sessionId, channel]);
         return row ? toOutboxRow(row) : null;
+      }),
+    prune: (options) =>
+      op('prune', async () => {
+        assertPruneOptions(options);
+        return prunePostgres(pool, options);
       }),
     listInbox: ({ sinceMs, kind, limit = 10_000 } = {}) =>
       op('listInbox', async () =>

@@ -7,6 +7,7 @@ import type {
   IngestItem,
   OutboxRow,
   OutboxState,
+  PruneOptions,
   QuarantineInput,
   QuarantineRow,
   StoreCommonOptions,
@@ -68,6 +69,15 @@ export function assertIngestItems(items: readonly IngestItem[]): void {
       );
     }
   });
+}
+
+/** Throws `webhook_store_invalid_options` unless `before` is a time and `limit` a positive integer. */
+export function assertPruneOptions({ before, limit }: PruneOptions): void {
+  if (!Number.isFinite(before) || !Number.isSafeInteger(limit) || limit < 1)
+    throw new StoreError(
+      StoreErrorCode.InvalidOptions,
+      `prune needs before (epoch ms) and a positive whole limit, got before=${before}, limit=${limit}`,
+    );
 }
 
 /** The deliveries that become post rows: none for records, one per channel (first mention wins). */

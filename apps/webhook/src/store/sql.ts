@@ -30,6 +30,11 @@ export const SQL = {
     truncated, body_size, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
   listQuarantine: `SELECT * FROM quarantine ORDER BY id DESC LIMIT $1`,
   takeQuarantine: `DELETE FROM quarantine WHERE id = $1 RETURNING *`,
+  // Oldest first through inbox_received; a session qualifies only when nothing of it is newer or unsent.
+  prunableSessions: `SELECT DISTINCT i.session_id FROM inbox i WHERE i.received_at < $1
+    AND NOT EXISTS (SELECT 1 FROM inbox j WHERE j.session_id = i.session_id AND j.received_at >= $1)
+    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = i.session_id AND o.state <> 'sent')
+    LIMIT $2`,
   countInbox: `SELECT COUNT(*) AS n FROM inbox`,
   countQuarantine: `SELECT COUNT(*) AS n FROM quarantine`,
   countOutboxByState: `SELECT state, COUNT(*) AS n FROM outbox GROUP BY state`,
@@ -49,6 +54,18 @@ export const SQL = {
 } as const;
 
 /** Rewrites `$n` placeholders to `?` and says which argument each `?` takes (SQLite binds positionally). */
+/**
+ * Deletes of `Store.prune` for the sessions `sessions` yields (`$1`, engine-specific: a JSON array in
+ * SQLite, a text[] in Postgres), re-checking the cut-off (`$2`) and `sent` in case a push arrived since the
+ * sessions were chosen (another replica); an inbox row that still has a message is kept.
+ */
+export const pruneSql = (sessions: string): { outbox: string; inbox: string } => ({
+  outbox: `DELETE FROM outbox WHERE state = 'sent' AND inbox_id IN
+    (SELECT id FROM inbox WHERE session_id IN (${sessions}) AND received_at < $2)`,
+  inbox: `DELETE FROM inbox WHERE session_id IN (${sessions}) AND received_at < $2
+    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.inbox_id = inbox.id)`,
+});
+
 export function toPositional(sql: string): { sql: string; order: number[] } {
   const order: number[] = [];
   const text = sql.replace(/\$(\d+)/g, (_match, n: string) => {

@@ -1,7 +1,15 @@
 import type Database from 'better-sqlite3';
 import { postDeliveries, toClaimedMessage, toStats } from './shared.ts';
-import { SQL, toPositional } from './sql.ts';
-import type { ClaimedMessage, ClaimOptions, IngestItem, IngestOutcome, StoreStats } from './types.ts';
+import { pruneSql, SQL, toPositional } from './sql.ts';
+import type {
+  ClaimedMessage,
+  ClaimOptions,
+  IngestItem,
+  IngestOutcome,
+  PruneOptions,
+  PruneResult,
+  StoreStats,
+} from './types.ts';
 
 /** A database row as better-sqlite3 returns it. */
 export type Row = Record<string, unknown>;
@@ -107,4 +115,15 @@ export function quarantineSqlite(sql: SqliteSql, values: unknown[], limit: numbe
 /** Row counts; run it inside one read transaction so the numbers are consistent. */
 export function readStatsSqlite(sql: SqliteSql): StoreStats {
   return toStats(sql.get(SQL.countInbox), sql.get(SQL.countQuarantine), sql.all(SQL.countOutboxByState));
+}
+
+const PRUNE = pruneSql('SELECT value FROM json_each($1)');
+
+/** Retention inside the caller's IMMEDIATE transaction (see `Store.prune`). */
+export function pruneSqlite(sql: SqliteSql, { before, limit }: PruneOptions): PruneResult {
+  const sessions = sql.all(SQL.prunableSessions, before, limit).map((row) => String(row.session_id));
+  if (sessions.length === 0) return { sessions: 0, inbox: 0, outbox: 0 };
+  const list = JSON.stringify(sessions);
+  const outbox = sql.run(PRUNE.outbox, list, before);
+  return { sessions: sessions.length, inbox: sql.run(PRUNE.inbox, list, before), outbox };
 }

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
 import {
   assertIngestItems,
+  assertPruneOptions,
   quarantineValues,
   resolveCommonOptions,
   toInboxRow,
@@ -17,6 +18,7 @@ import {
   claimDueSqlite,
   createSqliteSql,
   ingestOneSqlite,
+  pruneSqlite,
   quarantineSqlite,
   readStatsSqlite,
 } from './sqlite-ops.ts';
@@ -97,6 +99,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       op('findPost', () => {
         const row = sql.get(SQL.findPost, sessionId, channel);
         return row ? toOutboxRow(row) : null;
+      }),
+    prune: (options) =>
+      op('prune', () => {
+        assertPruneOptions(options);
+        return write(() => pruneSqlite(sql, options));
       }),
     listInbox: ({ sinceMs, kind, limit = 10_000 } = {}) =>
       op('listInbox', () => sql.all(SQL.listInbox, sinceMs ?? null, kind ?? null, limit).map(toInboxRow)),

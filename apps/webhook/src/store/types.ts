@@ -175,10 +175,31 @@ export interface Store {
   ping(): Promise<void>;
   /** The top-level post of the session's call (cdr/imcdr) in `channel`, or null. */
   findPost(sessionId: string, channel: string): Promise<OutboxRow | null>;
+  /**
+   * Retention: removes whole sessions whose every push was received before `before` and whose every
+   * message is `sent` (a pending, sending or dead message keeps its session). A push of a removed session
+   * is new again, so keep `before` well behind anything Tencent or reconciliation can still send.
+   */
+  prune(options: PruneOptions): Promise<PruneResult>;
   /** Inbox rows in id order (tests and tooling). */
   listInbox(options?: ListInboxOptions): Promise<InboxRow[]>;
   /** Releases the connection(s); idempotent. Later calls reject with `webhook_store_closed`. */
   close(): Promise<void>;
+}
+
+/** Options of `Store.prune`. */
+export interface PruneOptions {
+  /** Epoch ms: sessions with a push received at or after this are kept. */
+  readonly before: number;
+  /** Most sessions removed by this call (one transaction); call again while it returns this many. */
+  readonly limit: number;
+}
+
+/** What one `Store.prune` call removed. */
+export interface PruneResult {
+  readonly sessions: number;
+  readonly inbox: number;
+  readonly outbox: number;
 }
 
 /** Options shared by both engines. */

@@ -35,7 +35,13 @@ rules:
 
 /** Starts a sandbox (Slack channels created for the routes) and a webhook with a SQLite store in a temp dir. */
 export async function startHarness(
-  options: { sandbox?: SandboxOptions; config?: Partial<WebhookConfig>; databaseUrl?: string } = {},
+  options: {
+    sandbox?: SandboxOptions;
+    config?: Partial<WebhookConfig>;
+    databaseUrl?: string;
+    /** The webhook's clock (receive times, relay, retention); default `Date.now`. */
+    now?: () => number;
+  } = {},
 ): Promise<Harness> {
   const sandbox = await startSandbox({
     calls: 20,
@@ -66,7 +72,10 @@ export async function startHarness(
     relayLeaseMs: 60_000,
     ...options.config,
   };
-  const webhook = await startWebhook(config, { logger: pino({ level: 'silent' }) });
+  const webhook = await startWebhook(config, {
+    logger: pino({ level: 'silent' }),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const pushUrl = `${webhook.url}/push`;
   const pusher = sandbox.pusher({
     url: pushUrl,

@@ -1,0 +1,82 @@
+import { setImmediate as yieldToIo } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { WebhookMetrics } from './http/metrics.ts';
+import type { Store } from './store/index.ts';
+
+/** Options of {@link createRetention}. */
+export interface RetentionOptions {
+  readonly store: Pick<Store, 'prune'>;
+  /** Sessions whose every push is older than this, and whose messages were all sent, are deleted. */
+  readonly keepMs: number;
+  /** How often a pass runs; the first one runs one interval after `start()`. */
+  readonly intervalMs: number;
+  /** Sessions per transaction (short transactions keep acks fast); default 500. */
+  readonly batch?: number;
+  readonly logger: Logger;
+  readonly metrics: WebhookMetrics;
+  readonly now?: () => number;
+}
+
+/** Totals of one retention pass. */
+export interface RetentionReport {
+  readonly sessions: number;
+  readonly inbox: number;
+  readonly outbox: number;
+}
+
+/**
+ * Deletes delivered history older than the retention period, in small transactions, so the database does
+ * not grow forever. Undelivered and dead-lettered messages are never deleted (see `Store.prune`).
+ *
+ * @example
+ * const retention = createRetention({ store, keepMs: 30 * 86_400_000, intervalMs: 3_600_000, logger, metrics });
+ * retention.start();
+ */
+export function createRetention(options: RetentionOptions) {
+  const now = options.now ?? Date.now;
+  const batch = options.batch ?? 500;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<RetentionReport | null> | null = null;
+
+  const pass = async (): Promise<RetentionReport> => {
+    const before = now() - options.keepMs;
+    const total = { sessions: 0, inbox: 0, outbox: 0 };
+    for (;;) {
+      const result = await options.store.prune({ before, limit: batch });
+      total.sessions += result.sessions;
+      total.inbox += result.inbox;
+      total.outbox += result.outbox;
+      if (result.sessions < batch) return total;
+      await yieldToIo(); // let pending pushes commit between chunks
+    }
+  };
+  const runOnce = (): Promise<RetentionReport | null> => {
+    running ??= pass()
+      .then((report) => {
+        options.metrics.prunedSessions.inc(report.sessions);
+        if (report.sessions > 0) options.logger.info(report, 'retention: deleted delivered history');
+        return report;
+      })
+      .catch((error: unknown) => {
+        options.logger.warn({ err: error }, 'retention pass failed; the next one retries');
+        return null;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  return {
+    /** One pass now (also what the timer runs); resolves with its totals, or null when it failed. */
+    runOnce,
+    start(): void {
+      timer ??= setInterval(() => void runOnce(), options.intervalMs);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
