@@ -76,6 +76,8 @@ export async function startWebhook(
   const { logger } = deps;
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, { quarantineLimit: config.quarantineMaxRows });
+  // Read before the server takes pushes: reconciliation resumes from the last push of the previous process.
+  const lastPushAt = config.reconcile ? (await store.stats()).lastReceivedAt : null;
   // PostgreSQL commits several batches at once on its pool; SQLite has a single writer.
   const committer = createGroupCommitter(store, { concurrency: store.engine === 'postgres' ? 4 : 1 });
   const slack = new WebClient(config.slack.token, {
@@ -149,6 +151,7 @@ export async function startWebhook(
         ...config.reconcile,
         // A resumed run stays a day inside the retention period (see retention.ts).
         ...(keepMs > 0 ? { maxLookbackMs: Math.max(config.reconcile.windowMs, keepMs - 86_400_000) } : {}),
+        resumeFrom: async () => lastPushAt,
         submit,
         routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
         logger,

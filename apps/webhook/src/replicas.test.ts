@@ -94,6 +94,56 @@ describe('reconciliation', () => {
     expect(await reconciler.metrics.reconcileFound.get()).toMatchObject({ values: [{ value: 1 }] });
     await reconciler.stop();
   }, 30_000);
+
+  test('after a restart, reconciliation reaches back to the last push the previous process took', async () => {
+    // The first webhook "ran" until just after the middle call of yesterday, then its host went down: the
+    // later calls' pushes failed (Tencent gives up after 3 tries) and only reconciliation can find them.
+    const h = await startHarness();
+    harnesses.push(h);
+    const calls = [...h.sandbox.dataset.calls].sort(
+      (a, b) => (a.push.StartTimestamp ?? 0) - (b.push.StartTimestamp ?? 0),
+    );
+    const k = Math.floor(calls.length / 2);
+    const downAt = (calls[k]?.push.StartTimestamp ?? 0) * 1000 + 1;
+    const before = await startWebhook(
+      { ...configOf(h), port: 0, relayOwner: 'before' },
+      {
+        logger: pino({ level: 'silent' }),
+        now: () => downAt,
+      },
+    );
+    const pusher = h.sandbox.pusher({
+      url: `${before.url}/push`,
+      auth: { basic: { user: PUSH_USER, password: PUSH_PASSWORD } },
+    });
+    for (const [i, call] of calls.slice(0, k + 1).entries())
+      await pusher.push({ action: 'cdr', body: call.push, pushId: `restart-${i}` });
+    await before.stop();
+
+    const { ccc } = h.sandbox.credentials;
+    const client = createCccClient({ ...ccc, endpoint: h.sandbox.cccUrl });
+    const after = await startWebhook(
+      {
+        ...configOf(h),
+        port: 0,
+        relayOwner: 'after',
+        // A one-hour window alone would miss every call of yesterday.
+        reconcile: {
+          listCalls: (start, end) => client.iterateTelCdrs({ startTimestamp: start, endTimestamp: end }),
+          intervalMs: 60_000,
+          windowMs: 3_600_000,
+        },
+      },
+      { logger: pino({ level: 'silent' }) },
+    );
+    await after.reconciler?.stop();
+    await h.drained();
+    const lost = calls.slice(k + 1);
+    expect(await after.metrics.reconcileFound.get()).toMatchObject({ values: [{ value: lost.length }] });
+    const posts = h.sandbox.slack.messages('#calls').map((m) => JSON.stringify(m.blocks));
+    for (const call of calls) expect(posts.filter((p) => p.includes(call.sessionId))).toHaveLength(1);
+    await after.stop();
+  }, 30_000);
 });
 
 function configOf(h: Harness) {

@@ -41,3 +41,32 @@ test('after runs failed for longer than the window, the next run starts where th
     { from: -2, to: 0, ok: true },
   ]);
 });
+
+test('after a restart the first run reaches back to resumeFrom, and keeps that point while runs fail', async () => {
+  let clock = Date.UTC(2026, 0, 10, 12);
+  const lastPush = clock - 5 * HOUR;
+  const starts: number[] = [];
+  const listCalls = async function* (start: Date) {
+    starts.push((start.getTime() - clock) / HOUR);
+    clock += HOUR;
+    if (starts.length === 1) throw new Error('InternalError');
+    yield* [];
+  };
+  const reconciler = createReconciler({
+    listCalls,
+    submit: async () => 'stored',
+    routeFor: () => [],
+    intervalMs: 5,
+    windowMs: 2 * HOUR,
+    resumeFrom: async () => lastPush,
+    logger: pino({ level: 'silent' }),
+    metrics: createMetrics(),
+    now: () => clock,
+  });
+  reconciler.start();
+  while (starts.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+  await reconciler.stop();
+  // Run 1 fails from the last push (5 h back); run 2 still starts there (6 h back by then); run 3, after a
+  // success, looks back the window.
+  expect(starts.slice(0, 3)).toEqual([-5, -6, -2]);
+});

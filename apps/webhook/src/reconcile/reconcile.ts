@@ -20,6 +20,11 @@ export interface ReconcilerOptions {
    * inside the retention period, or calls whose history was deleted would be posted again.
    */
   readonly maxLookbackMs?: number;
+  /**
+   * Where an earlier process left off (the store's newest receive time): the first run reaches back to it,
+   * so calls whose pushes failed while the webhook was down are found after a restart. Null: `windowMs`.
+   */
+  readonly resumeFrom?: () => Promise<number | null>;
   readonly logger: Logger;
   readonly metrics: WebhookMetrics;
   readonly now?: () => number;
@@ -88,27 +93,36 @@ export function createReconciler(options: ReconcilerOptions) {
 
   // End of the last run that finished. A run starts there when that is earlier than `windowMs` ago, so an
   // outage of Tencent's API (or of our store) longer than the window leaves no gap: reconciliation resumes
-  // where it stopped. Kept in memory: after a restart the first run looks back `windowMs`.
+  // where it stopped. After a restart, `resumeFrom` (the newest stored push) stands in for it.
   let coveredUntil: number | null = null;
+  const firstStart = async (): Promise<number | null> =>
+    options.resumeFrom
+      ? options.resumeFrom().catch((error: unknown) => {
+          options.logger.warn({ err: error }, 'reconciliation: no resume point, looking back the window');
+          return null;
+        })
+      : null;
   const tick = (): void => {
     if (running) return;
     const end = now();
     const lookback = Math.min(MAX_LOOKBACK_MS, options.maxLookbackMs ?? MAX_LOOKBACK_MS);
-    const start = Math.max(end - lookback, Math.min(end - options.windowMs, coveredUntil ?? end));
-    running = run(new Date(start), new Date(end))
-      .then((report) => {
+    running = (async () => {
+      const resumeAt = coveredUntil ?? (await firstStart()) ?? end;
+      const start = Math.max(end - lookback, Math.min(end - options.windowMs, resumeAt));
+      try {
+        const report = await run(new Date(start), new Date(end));
         coveredUntil = end;
         options.logger.info(
           { ...report, from: new Date(start).toISOString() },
           'reconciliation run finished',
         );
-      })
-      .catch((error: unknown) =>
-        options.logger.error({ err: error }, 'reconciliation run failed; next run will retry'),
-      )
-      .finally(() => {
-        running = null;
-      });
+      } catch (error) {
+        coveredUntil ??= resumeAt === end ? null : resumeAt;
+        options.logger.error({ err: error }, 'reconciliation run failed; next run will retry');
+      }
+    })().finally(() => {
+      running = null;
+    });
   };
 
   return {

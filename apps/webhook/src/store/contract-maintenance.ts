@@ -75,13 +75,15 @@ export function describeMaintenanceContract(open: MakeStore): void {
 
     test('stats counts inbox, every outbox state and quarantine', async () => {
       const { store } = await open();
-      await store.ingest([cdr('s1', ['C1', 'C2', 'C3']), record('s1', 'r1')]);
+      expect((await store.stats()).lastReceivedAt).toBeNull();
+      await store.ingest([cdr('s1', ['C1', 'C2', 'C3']), record('s1', 'r1', { receivedAt: T0 + 5 })]);
       await store.quarantine(rejected('x'));
       const [p1, p2] = await claimAll(store);
       await store.markSent(p1?.id ?? 0, 'relay-a', 'ts');
       await store.deadLetter(p2?.id ?? 0, 'relay-a', 'no');
       expect(await store.stats()).toEqual({
         inbox: 2,
+        lastReceivedAt: T0 + 5,
         outbox: { pending: 3, sending: 1, sent: 1, dead: 1 },
         quarantine: 1,
       });

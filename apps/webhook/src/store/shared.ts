@@ -199,5 +199,11 @@ export function toStats(
 ): StoreStats {
   const outbox: Record<OutboxState, number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
   for (const row of byState) outbox[row.state as OutboxState] = Number(row.n);
-  return { inbox: Number(inbox?.n ?? 0), outbox, quarantine: Number(quarantine?.n ?? 0) };
+  const last = inbox?.last;
+  return {
+    inbox: Number(inbox?.n ?? 0),
+    lastReceivedAt: last === null || last === undefined ? null : Number(last),
+    outbox,
+    quarantine: Number(quarantine?.n ?? 0),
+  };
 }

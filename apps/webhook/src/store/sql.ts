@@ -35,7 +35,7 @@ export const SQL = {
     AND NOT EXISTS (SELECT 1 FROM inbox j WHERE j.session_id = i.session_id AND j.received_at >= $1)
     AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = i.session_id AND o.state <> 'sent')
     LIMIT $2`,
-  countInbox: `SELECT COUNT(*) AS n FROM inbox`,
+  countInbox: `SELECT COUNT(*) AS n, MAX(received_at) AS last FROM inbox`,
   countQuarantine: `SELECT COUNT(*) AS n FROM quarantine`,
   countOutboxByState: `SELECT state, COUNT(*) AS n FROM outbox GROUP BY state`,
   findPost: `SELECT o.* FROM outbox o JOIN inbox i ON i.id = o.inbox_id

@@ -120,6 +120,8 @@ export interface QuarantineRow {
 /** Row counts for metrics and the health endpoint. */
 export interface StoreStats {
   readonly inbox: number;
+  /** Receive time (epoch ms) of the newest inbox row, or null when empty: when a store last took a push. */
+  readonly lastReceivedAt: number | null;
   readonly outbox: Readonly<Record<OutboxState, number>>;
   readonly quarantine: number;
 }
