@@ -1,17 +1,15 @@
 import type { Server } from 'node:http';
-import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { facts, factsOfCall } from './facts.ts';
+import { facts } from './facts.ts';
 import type { PushAuth } from './http/auth.ts';
 import { createMetrics, type WebhookMetrics } from './http/metrics.ts';
 import { createPushHandler } from './http/push-handler.ts';
 import { createRequestListener, startServer } from './http/server.ts';
-import { createReconciler, type ListCalls } from './reconcile/reconcile.ts';
-import { createRelay, type Relay } from './relay/relay.ts';
-import { renderMessage } from './render.ts';
-import { createRetention } from './retention.ts';
+import type { createReconciler, ListCalls } from './reconcile/reconcile.ts';
+import type { Relay } from './relay/relay.ts';
 import { type RoutesFile, route } from './routes/index.ts';
 import { createGroupCommitter, openStore, type Store } from './store/index.ts';
+import { createSlackRelay, startBackgroundJobs } from './wiring.ts';
 
 // The demo builds its config by hand and reads the same routes file an operator would.
 export { parseRoutes } from './routes/index.ts';
@@ -63,8 +61,8 @@ export interface Webhook {
 }
 
 /**
- * Starts the webhook: store (migrated), push endpoint with group commit, relay to Slack, and reconciliation
- * when configured. Used by `main.ts`, the tests and the demo.
+ * Starts the webhook: store (migrated), push endpoint with group commit, relay to Slack, reconciliation
+ * when configured and retention. Used by `main.ts`, the tests and the demo.
  *
  * @example
  * const webhook = await startWebhook(config, { logger });
@@ -80,40 +78,8 @@ export async function startWebhook(
   const lastPushAt = config.reconcile ? (await store.stats()).lastReceivedAt : null;
   // PostgreSQL commits several batches at once on its pool; SQLite has a single writer.
   const committer = createGroupCommitter(store, { concurrency: store.engine === 'postgres' ? 4 : 1 });
-  const slack = new WebClient(config.slack.token, {
-    slackApiUrl: config.slack.apiUrl,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    timeout: config.slack.timeoutMs,
-    logger: {
-      debug() {},
-      info() {},
-      warn() {},
-      error() {},
-      setLevel() {},
-      getLevel: () => 'error' as never,
-      setName() {},
-    },
-  });
-  const relay = createRelay({
-    store,
-    owner: config.relayOwner,
-    leaseMs: config.relayLeaseMs,
-    ratePerChannel: config.slack.ratePerChannel,
-    maxAttempts: config.slack.maxAttempts,
-    logger,
-    metrics,
-    render: (message) => renderMessage(message, { timeZone: config.displayTimeZone }),
-    post: async (args) => {
-      const result = await slack.chat.postMessage({
-        ...args,
-        unfurl_links: false,
-        unfurl_media: false,
-      } as never);
-      return { ts: result.ts as string };
-    },
-    ...(deps.now ? { now: deps.now } : {}),
-  });
+  const wiring = { config, store, logger, metrics, now: deps.now };
+  const relay = createSlackRelay(wiring);
   const submit: typeof committer.submit = async (item) => {
     const outcome = await committer.submit(item);
     if (outcome === 'stored') relay.wake();
@@ -145,33 +111,7 @@ export async function startWebhook(
   });
   const { server, url } = await startServer(listener, config.port, config.host);
   relay.start();
-  const keepMs = (config.retentionDays ?? 0) * 86_400_000;
-  const reconciler = config.reconcile
-    ? createReconciler({
-        ...config.reconcile,
-        // A resumed run stays a day inside the retention period (see retention.ts).
-        ...(keepMs > 0 ? { maxLookbackMs: Math.max(config.reconcile.windowMs, keepMs - 86_400_000) } : {}),
-        resumeFrom: async () => lastPushAt,
-        submit,
-        routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
-        logger,
-        metrics,
-        ...(deps.now ? { now: deps.now } : {}),
-      })
-    : null;
-  reconciler?.start();
-  const retention =
-    keepMs > 0
-      ? createRetention({
-          store,
-          keepMs,
-          intervalMs: config.retentionIntervalMs ?? 3_600_000,
-          logger,
-          metrics,
-          ...(deps.now ? { now: deps.now } : {}),
-        })
-      : null;
-  retention?.start();
+  const jobs = startBackgroundJobs(wiring, submit, lastPushAt);
   logger.info(
     { url, engine: store.engine, pushPath: config.pushPath, auth: config.auth.mode },
     'webhook listening',
@@ -183,15 +123,14 @@ export async function startWebhook(
     store,
     relay,
     metrics,
-    reconciler,
+    reconciler: jobs.reconciler,
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
       await committer.flush();
-      await reconciler?.stop();
-      await retention?.stop();
+      await jobs.stop();
       await relay.stop();
       await store.close();
     },

@@ -1,0 +1,108 @@
+import { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { WebhookConfig } from './app.ts';
+import { factsOfCall } from './facts.ts';
+import type { WebhookMetrics } from './http/metrics.ts';
+import { createReconciler } from './reconcile/reconcile.ts';
+import { createRelay } from './relay/relay.ts';
+import { renderMessage } from './render.ts';
+import { createRetention } from './retention.ts';
+import { route } from './routes/index.ts';
+import type { IngestItem, IngestOutcome, Store } from './store/index.ts';
+
+/** What the pieces built here share (see `startWebhook`). */
+export interface Wiring {
+  readonly config: WebhookConfig;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly metrics: WebhookMetrics;
+  readonly now?: (() => number) | undefined;
+}
+
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  setLevel() {},
+  getLevel: () => 'error' as never,
+  setName() {},
+};
+
+/** The relay to Slack: our own retries and rate limits, so the WebClient makes one attempt per call. */
+export function createSlackRelay({ config, store, logger, metrics, now }: Wiring) {
+  const slack = new WebClient(config.slack.token, {
+    slackApiUrl: config.slack.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: config.slack.timeoutMs,
+    logger: silent,
+  });
+  return createRelay({
+    store,
+    owner: config.relayOwner,
+    leaseMs: config.relayLeaseMs,
+    ratePerChannel: config.slack.ratePerChannel,
+    maxAttempts: config.slack.maxAttempts,
+    logger,
+    metrics,
+    render: (message) => renderMessage(message, { timeZone: config.displayTimeZone }),
+    post: async (args) => {
+      const result = await slack.chat.postMessage({
+        ...args,
+        unfurl_links: false,
+        unfurl_media: false,
+      } as never);
+      return { ts: result.ts as string };
+    },
+    ...(now ? { now } : {}),
+  });
+}
+
+/**
+ * Reconciliation (when configured) and retention (when `retentionDays` > 0), started. A reconciliation
+ * run that resumes never reaches further back than a day inside the retention period, or it would post
+ * calls whose history retention deleted.
+ */
+export function startBackgroundJobs(
+  wiring: Wiring,
+  submit: (item: IngestItem) => Promise<IngestOutcome>,
+  lastPushAt: number | null,
+) {
+  const { config, store, logger, metrics, now } = wiring;
+  const clock = now ? { now } : {};
+  const keepMs = (config.retentionDays ?? 0) * 86_400_000;
+  const reconcile = config.reconcile;
+  const reconciler = reconcile
+    ? createReconciler({
+        ...reconcile,
+        ...(keepMs > 0 ? { maxLookbackMs: Math.max(reconcile.windowMs, keepMs - 86_400_000) } : {}),
+        resumeFrom: async () => lastPushAt,
+        submit,
+        routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
+        logger,
+        metrics,
+        ...clock,
+      })
+    : null;
+  const retention =
+    keepMs > 0
+      ? createRetention({
+          store,
+          keepMs,
+          intervalMs: config.retentionIntervalMs ?? 3_600_000,
+          logger,
+          metrics,
+          ...clock,
+        })
+      : null;
+  reconciler?.start();
+  retention?.start();
+  return {
+    reconciler,
+    async stop(): Promise<void> {
+      await reconciler?.stop();
+      await retention?.stop();
+    },
+  };
+}
