@@ -48,11 +48,18 @@ const text = (parts: readonly unknown[]): string =>
 export function toBoltLogger(logger: BotLogger): BoltLogger {
   const bolt = logger.child({ component: 'bolt' });
   let level = LogLevel.INFO;
+  // Bolt logs several debug lines per request, some with whole payloads: format only what will be written
+  // (formatting them eagerly showed up as extra ack latency in the slash-command benchmark).
+  const at =
+    (method: 'trace' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]): void => {
+      if (bolt.isLevelEnabled(method)) bolt[method](text(parts));
+    };
   return {
-    debug: (...parts) => bolt.trace(text(parts)),
-    info: (...parts) => bolt.info(text(parts)),
-    warn: (...parts) => bolt.warn(text(parts)),
-    error: (...parts) => bolt.error(text(parts)),
+    debug: at('trace'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (next) => {
       level = next;
     },
