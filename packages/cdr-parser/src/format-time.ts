@@ -29,7 +29,28 @@ export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
-/** `2023-02-23 16:14:28 UTC`-style wall time in `timeZone` (an IANA zone name). */
+/**
+ * True when `Intl` knows `timeZone` (an IANA name such as `Asia/Shanghai`, or `UTC`).
+ *
+ * @example
+ * isValidTimeZone('Asia/Shanghai'); // true
+ */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `2023-02-23 16:14:28 UTC`-style wall time in `timeZone` (an IANA zone name), the zone named last.
+ *
+ * @throws {CdrParserError} `cdr_parser_invalid_option` for a zone `Intl` does not know.
+ * @example
+ * formatTime(new Date(1730443136000), 'Asia/Shanghai'); // '2024-11-01 14:38:56 Asia/Shanghai'
+ */
 export function formatTime(date: Date, timeZone: string): string {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;

@@ -8,6 +8,7 @@ export type { ChatRecordOptions } from './chat-record.ts';
 export { toChatRecord } from './chat-record.ts';
 export { formatDuration } from './duration.ts';
 export { CdrParserError, CdrParserErrorCode, isCdrParserError } from './errors.ts';
+export { formatTime, isValidTimeZone } from './format-time.ts';
 export { maskNumber, maskText } from './mask.ts';
 export type { OutcomeRow } from './outcomes.ts';
 export { OUTCOMES, outcomeOf } from './outcomes.ts';

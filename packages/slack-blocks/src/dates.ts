@@ -1,32 +1,5 @@
+import { formatTime, isValidTimeZone as knownTimeZone } from '@ccc-kit/cdr-parser';
 import { SlackBlocksError, SlackBlocksErrorCode } from './errors.ts';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      });
-    } catch (cause) {
-      throw new SlackBlocksError(
-        SlackBlocksErrorCode.InvalidTimeZone,
-        `Unknown time zone "${timeZone}": expected an IANA name such as "Asia/Shanghai" or "UTC"`,
-        { cause },
-      );
-    }
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 /**
  * Formats Unix milliseconds as `2026-11-20 10:03:12` in `timeZone` (default `UTC`): the transcript and
@@ -36,27 +9,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * formatDateTime(1730443136000, 'Asia/Shanghai'); // '2024-11-01 14:38:56'
  */
 export function formatDateTime(ms: number, timeZone = 'UTC'): string {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  assertTimeZone(timeZone);
+  // cdr-parser's wall time without the zone name that it appends.
+  return formatTime(new Date(ms), timeZone).slice(0, -(timeZone.length + 1));
 }
 
 /** Throws {@link SlackBlocksError} `slack_blocks_invalid_time_zone` unless `Intl` knows `timeZone`. */
 export function assertTimeZone(timeZone: string | undefined): void {
-  if (timeZone !== undefined) formatterFor(timeZone);
+  if (timeZone !== undefined && !knownTimeZone(timeZone))
+    throw new SlackBlocksError(
+      SlackBlocksErrorCode.InvalidTimeZone,
+      `Unknown time zone "${timeZone}": expected an IANA name such as "Asia/Shanghai" or "UTC"`,
+    );
 }
 
 /** True when `timeZone` is a time zone `Intl` knows (for validating configuration up front). */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  return knownTimeZone(timeZone);
 }
 
 /**
