@@ -1,9 +1,16 @@
+import type { BotLogger } from './logger.ts';
+
 /** Who may use the bot where, and who may get recording links. Empty allowlists mean everyone. */
 export interface AccessOptions {
   readonly allowedChannels?: readonly string[] | undefined;
   readonly allowedUsers?: readonly string[] | undefined;
-  /** Slack user IDs allowed to get recording links; empty means nobody. */
+  /** Slack user IDs (`U…`, `W…`) and user group IDs (`S…`) allowed to get recording links; empty: nobody. */
   readonly recordingAllowedUsers?: readonly string[] | undefined;
+  /** A user group's members (Slack `usergroups.users.list`); needed when the list names groups. */
+  readonly usergroupMembers?: ((groupId: string) => Promise<readonly string[]>) | undefined;
+  readonly logger?: BotLogger | undefined;
+  /** Clock in Unix milliseconds, for the group cache (default `Date.now`). */
+  readonly now?: (() => number) | undefined;
 }
 
 /** Access decisions of the bot. */
@@ -12,24 +19,58 @@ export interface Access {
   refusal(userId: string, channelId: string | undefined): string | undefined;
   /** Why `userId` may not use the bot at all (buttons: the webhook posts where channels are not listed). */
   userRefusal(userId: string): string | undefined;
-  /** Whether `userId` may get recording links. */
-  canHearRecordings(userId: string): boolean;
+  /** Whether `userId` may get recording links (listed, or a member of a listed user group). */
+  canHearRecordings(userId: string): Promise<boolean>;
 }
 
 /** The message for users who may not get recording links. */
 export const RECORDINGS_FORBIDDEN = 'You are not allowed to access recordings.';
 
+/** Group memberships are read again after this long (Slack allows ~20 usergroups.users.list calls a minute). */
+const GROUP_TTL_MS = 5 * 60_000;
+
+/** Members of the listed user groups, cached; a group that cannot be read grants nothing (fail closed). */
+function groupChecker(groups: readonly string[], options: AccessOptions) {
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { members: ReadonlySet<string>; until: number }>();
+  const members = async (groupId: string): Promise<ReadonlySet<string>> => {
+    const cached = cache.get(groupId);
+    if (cached && cached.until > now()) return cached.members;
+    try {
+      if (!options.usergroupMembers) throw new Error('no way to read user groups was configured');
+      const fresh = new Set(await options.usergroupMembers(groupId));
+      cache.set(groupId, { members: fresh, until: now() + GROUP_TTL_MS });
+      return fresh;
+    } catch (error) {
+      options.logger?.warn(
+        { group: groupId, err: error instanceof Error ? error.message : String(error) },
+        'recording access: user group could not be read; its members are refused until it can',
+      );
+      return new Set();
+    }
+  };
+  return async (userId: string): Promise<boolean> => {
+    for (const groupId of groups) if ((await members(groupId)).has(userId)) return true;
+    return false;
+  };
+}
+
 /**
  * Builds the access rules from the allowlists.
  *
  * @example
- * const access = createAccess({ recordingAllowedUsers: ['U0LEAD'] });
- * access.canHearRecordings('U0AGENT'); // false
+ * const access = createAccess({ recordingAllowedUsers: ['U0LEAD', 'S0LEADS'], usergroupMembers });
+ * await access.canHearRecordings('U0AGENT'); // false unless U0AGENT is in S0LEADS
  */
 export function createAccess(options: AccessOptions): Access {
   const channels = new Set(options.allowedChannels ?? []);
   const users = new Set(options.allowedUsers ?? []);
-  const recordings = new Set(options.recordingAllowedUsers ?? []);
+  const listed = options.recordingAllowedUsers ?? [];
+  const recordingUsers = new Set(listed.filter((id) => !id.startsWith('S')));
+  const inGroup = groupChecker(
+    listed.filter((id) => id.startsWith('S')),
+    options,
+  );
   const userRefusal = (userId: string): string | undefined =>
     users.size > 0 && !users.has(userId) ? 'You are not allowed to use /ccc on this workspace.' : undefined;
   return {
@@ -39,6 +80,6 @@ export function createAccess(options: AccessOptions): Access {
       return userRefusal(userId);
     },
     userRefusal,
-    canHearRecordings: (userId) => recordings.has(userId),
+    canHearRecordings: async (userId) => recordingUsers.has(userId) || inGroup(userId),
   };
 }

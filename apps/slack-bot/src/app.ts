@@ -23,7 +23,7 @@ export interface BotAppOptions {
   readonly ccc?: CccClient | undefined;
   /** Desk client; without it, chat lookups answer "not configured". */
   readonly desk?: DeskClient | undefined;
-  /** Slack user IDs allowed to get recording links (default: nobody). */
+  /** Slack user IDs (`U…`) and user group IDs (`S…`) allowed to get recording links (default: nobody). */
   readonly recordingAllowedUsers?: readonly string[] | undefined;
   /** Channels where `/ccc` works (default: all). */
   readonly allowedChannels?: readonly string[] | undefined;
@@ -79,7 +79,11 @@ export function createBotApp(options: BotAppOptions): BotApp {
     slack,
     logger,
     now: options.now ?? Date.now,
-    access: createAccess(options),
+    access: createAccess({
+      ...options,
+      // Needs the usergroups:read scope (in the manifest); only asked when the list names a group.
+      usergroupMembers: async (usergroup) => (await slack.usergroups.users.list({ usergroup })).users ?? [],
+    }),
     botName: () => identity.current()?.name ?? 'ccc',
   };
   registerListeners(app, deps);

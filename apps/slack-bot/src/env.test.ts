@@ -57,7 +57,7 @@ describe('loadEnv', () => {
       PORT: 'eighty',
       TENCENTCLOUD_SECRET_KEY: 'half-configured-secret',
       DESK_REGION: 'mars',
-      RECORDING_ALLOWED_USERS: 'S0GROUP',
+      RECORDING_ALLOWED_USERS: 'U0LEAD,@support-leads',
       ALLOWED_USERS: '@ann',
     });
     expect(result).toEqual({
@@ -67,7 +67,7 @@ describe('loadEnv', () => {
         'SLACK_SIGNING_SECRET: is required (Basic Information → Signing Secret of the Slack app)',
         'PORT: use a whole number',
         'DESK_REGION: use one of china, singapore, seoul, frankfurt, mumbai, silicon-valley, jakarta',
-        'RECORDING_ALLOWED_USERS: list Slack user IDs (U…) separated by commas; user groups (S…) are not supported yet',
+        'RECORDING_ALLOWED_USERS: list Slack user IDs (U…) or user group IDs (S…) separated by commas, not names',
         'ALLOWED_USERS: list Slack user IDs (U…) separated by commas, not names',
       ],
     });

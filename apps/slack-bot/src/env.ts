@@ -52,8 +52,8 @@ export const EnvSchema = v.object({
   DESK_REGION: v.optional(v.picklist(DESK_REGIONS, `use one of ${DESK_REGIONS.join(', ')}`)),
   DESK_ENDPOINT: url,
   RECORDING_ALLOWED_USERS: idList(
-    /^[UW][A-Z0-9]{2,}$/,
-    'list Slack user IDs (U…) separated by commas; user groups (S…) are not supported yet',
+    /^[UWS][A-Z0-9]{2,}$/,
+    'list Slack user IDs (U…) or user group IDs (S…) separated by commas, not names',
   ),
   ALLOWED_CHANNELS: idList(
     /^[CGD][A-Z0-9]{2,}$/,

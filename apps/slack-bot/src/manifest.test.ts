@@ -32,7 +32,12 @@ describe('manifest.yaml', () => {
   });
 
   test('asks for exactly the scopes the features use', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'files:write']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'chat:write',
+      'commands',
+      'files:write',
+      'usergroups:read',
+    ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 });

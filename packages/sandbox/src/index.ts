@@ -60,4 +60,6 @@ export type {
   SlackRequestRecord,
   SlackResponseRecord,
   SlackUploadRecord,
+  SlackUsergroup,
+  SlackUsergroupInit,
 } from './slack/types.ts';

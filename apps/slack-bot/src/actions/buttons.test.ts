@@ -84,3 +84,30 @@ describe('buttons on webhook posts', () => {
     expect(reply?.text).toBe('You are not allowed to use /ccc on this workspace.');
   });
 });
+
+describe('recording access through a Slack user group', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ dataset, bot: { recordingAllowedUsers: ['S0GONE', 'S0LEADS'] } });
+    h.slack.createUsergroup({ id: 'S0LEADS', handle: 'support-leads', users: [LEAD] });
+  });
+  afterAll(() => h.stop());
+
+  test('members get the link, others are refused; a group Slack cannot read grants nothing', async () => {
+    const lead = await h.replies(await h.interact({ ...webhookButton('ccc_call_recording'), userId: LEAD }));
+    expect(JSON.stringify(lead)).toContain(RECORD_URL);
+    const agent = await h.replies(
+      await h.interact({ ...webhookButton('ccc_call_recording'), userId: AGENT }),
+    );
+    expect(agent[0]?.text).toBe('You are not allowed to access recordings.');
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ group: 'S0GONE', err: expect.stringContaining('no_such_subteam') }),
+    );
+  });
+
+  test('memberships are cached: a second click asks Slack nothing more', async () => {
+    const before = h.slack.requests('usergroups.users.list').length;
+    await h.replies(await h.interact({ ...webhookButton('ccc_call_recording'), userId: LEAD }));
+    expect(h.slack.requests('usergroups.users.list').length).toBe(before + 1); // S0GONE is not cached
+  });
+});

@@ -16,7 +16,7 @@ export async function callRecording(deps: BotDeps, inv: Invocation, input: Actio
   const decoded = decodeActionValue(input.value);
   if (!decoded.ok || !('sessionId' in decoded.value)) return inv.respond(invalidButtonReply());
   const { sessionId, start, end } = decoded.value;
-  if (!deps.access.canHearRecordings(inv.userId)) {
+  if (!(await deps.access.canHearRecordings(inv.userId))) {
     deps.logger.info({ user: inv.userId, sessionId }, 'recording refused');
     return inv.respond(ephemeral(RECORDINGS_FORBIDDEN));
   }

@@ -49,9 +49,18 @@ const conversationsJoin: ApiMethod = (params, ctx) => {
   return ok({ channel: channelJson(channel), ...(already ? { warning: 'already_in_channel' } : {}) });
 };
 
-/** `auth.test` and the `conversations.*` methods. */
+// Bots need the usergroups:read scope; every emulator token has all scopes.
+const usergroupUsers: ApiMethod = (params, ctx) => {
+  const id = asString(params.usergroup);
+  if (!id) return fail('invalid_arguments');
+  const group = ctx.store.usergroups.get(id);
+  return group ? ok({ users: [...group.users] }) : fail('no_such_subteam');
+};
+
+/** `auth.test`, the `conversations.*` methods and `usergroups.users.list`. */
 export const infoMethods: Readonly<Record<string, ApiMethod>> = {
   'auth.test': authTest,
   'conversations.info': conversationsInfo,
   'conversations.join': conversationsJoin,
+  'usergroups.users.list': usergroupUsers,
 };

@@ -10,6 +10,8 @@ import type {
   SlackRequestRecord,
   SlackResponseRecord,
   SlackUploadRecord,
+  SlackUsergroup,
+  SlackUsergroupInit,
 } from './types.ts';
 
 /** Options of {@link startSlackEmulator}. */
@@ -52,6 +54,8 @@ export interface SlackEmulator {
   channels(): readonly SlackChannel[];
   /** Creates a channel (posting to an unknown name answers `channel_not_found` until then). */
   createChannel(name: string, options?: Omit<SlackChannelInit, 'name'>): SlackChannel;
+  /** Creates a user group (or replaces the one with that ID), for `usergroups.users.list`. */
+  createUsergroup(init: SlackUsergroupInit): SlackUsergroup;
   /** Puts the bot in or out of a channel (by ID or name). */
   setMembership(channel: string, isMember: boolean): void;
   /** Accepts one more token. */

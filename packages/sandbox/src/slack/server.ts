@@ -147,6 +147,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     faults: deps.faults,
     channels: () => [...store.channels.values()],
     createChannel: (name, init = {}) => store.addChannel({ ...init, name }),
+    createUsergroup: ({ id, handle, users }) => {
+      const group = { id: id ?? store.nextId('S'), handle: handle.replace(/^@/, ''), users: [...users] };
+      store.usergroups.set(group.id, group);
+      return group;
+    },
     setMembership(ref, isMember) {
       channelOf(ref).isMember = isMember;
     },

@@ -6,6 +6,7 @@ import type {
   SlackRequestRecord,
   SlackResponseRecord,
   SlackUploadRecord,
+  SlackUsergroup,
 } from './types.ts';
 
 /** Fields a caller gives to add a message; the store fills the rest. */
@@ -21,6 +22,8 @@ export type NewMessage = Pick<SlackMessageRecord, 'channel' | 'text' | 'user' | 
 /** In-memory state of one Slack emulator. */
 export interface SlackStore {
   readonly channels: Map<string, SlackChannel>;
+  /** User groups by `S…` ID. */
+  readonly usergroups: Map<string, SlackUsergroup>;
   readonly messages: SlackMessageRecord[];
   readonly ephemerals: SlackEphemeralRecord[];
   readonly uploads: Map<string, SlackUploadRecord>;
@@ -48,6 +51,7 @@ export function createSlackStore(
   let counter = 0;
   const store: SlackStore = {
     channels: new Map(),
+    usergroups: new Map(),
     messages: [],
     ephemerals: [],
     uploads: new Map(),
@@ -107,6 +111,7 @@ export function createSlackStore(
     reset() {
       for (const list of [store.messages, store.ephemerals, store.responses, store.requests]) list.length = 0;
       store.uploads.clear();
+      store.usergroups.clear();
       store.channels.clear();
       for (const init of initialChannels) store.addChannel(init);
     },

@@ -26,6 +26,23 @@ export interface SlackChannelInit {
   readonly isMember?: boolean;
 }
 
+/** A user group (`@support-leads`), as `usergroups.users.list` knows it. */
+export interface SlackUsergroup {
+  /** `S…` ID. */
+  readonly id: string;
+  /** Mention name without `@`. */
+  readonly handle: string;
+  /** Member user IDs. */
+  users: string[];
+}
+
+/** A user group to create: `id` defaults to a generated `S…` ID. */
+export interface SlackUsergroupInit {
+  readonly id?: string;
+  readonly handle: string;
+  readonly users: readonly string[];
+}
+
 /** A previous version of an edited message. */
 export interface SlackMessageEdit {
   readonly text: string;

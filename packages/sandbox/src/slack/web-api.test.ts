@@ -215,6 +215,26 @@ describe('conversations', () => {
   });
 });
 
+describe('usergroups.users.list', () => {
+  test("lists a group's members; an unknown group is no_such_subteam; reset forgets groups", async () => {
+    const leads = slack.createUsergroup({ handle: '@support-leads', users: ['U0LEAD', 'U0BOSS'] });
+    expect(leads).toMatchObject({ id: expect.stringMatching(/^S/), handle: 'support-leads' });
+    expect(await client.usergroups.users.list({ usergroup: leads.id })).toMatchObject({
+      ok: true,
+      users: ['U0LEAD', 'U0BOSS'],
+    });
+    slack.createUsergroup({ id: leads.id, handle: 'support-leads', users: ['U0LEAD'] });
+    expect((await client.usergroups.users.list({ usergroup: leads.id })).users).toEqual(['U0LEAD']);
+    expect((await platformError(client.usergroups.users.list({ usergroup: 'S0NOPE' }))).data.error).toBe(
+      'no_such_subteam',
+    );
+    slack.reset();
+    expect((await platformError(client.usergroups.users.list({ usergroup: leads.id }))).data.error).toBe(
+      'no_such_subteam',
+    );
+  });
+});
+
 describe('request log', () => {
   test('logs every call without the token', async () => {
     await client.chat.postMessage({ channel: 'C0CALLS', text: 'x' });
