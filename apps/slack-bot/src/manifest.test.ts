@@ -40,4 +40,11 @@ describe('manifest.yaml', () => {
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
+
+  test('both READMEs name every scope the manifest asks for', () => {
+    for (const readme of ['../README.md', '../../../README.md']) {
+      const text = readFileSync(new URL(readme, import.meta.url), 'utf8');
+      for (const scope of manifest.oauth_config.scopes.bot) expect(text, readme).toContain(`\`${scope}\``);
+    }
+  });
 });
