@@ -1,7 +1,7 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { WebhookMetrics } from './http/metrics.ts';
-import type { Store } from './store/index.ts';
+import type { PruneResult, Store } from './store/index.ts';
 
 /** Options of {@link createRetention}. */
 export interface RetentionOptions {
@@ -17,13 +17,6 @@ export interface RetentionOptions {
   readonly now?: () => number;
 }
 
-/** Totals of one retention pass. */
-export interface RetentionReport {
-  readonly sessions: number;
-  readonly inbox: number;
-  readonly outbox: number;
-}
-
 /**
  * Deletes delivered history older than the retention period, in small transactions, so the database does
  * not grow forever. Undelivered and dead-lettered messages are never deleted (see `Store.prune`).
@@ -36,9 +29,10 @@ export function createRetention(options: RetentionOptions) {
   const now = options.now ?? Date.now;
   const batch = options.batch ?? 500;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<RetentionReport | null> | null = null;
+  let running: Promise<void> | null = null;
 
-  const pass = async (): Promise<RetentionReport> => {
+  // Totals of one pass, over as many prune calls as it takes.
+  const pass = async (): Promise<PruneResult> => {
     const before = now() - options.keepMs;
     const total = { sessions: 0, inbox: 0, outbox: 0 };
     for (;;) {
@@ -50,27 +44,22 @@ export function createRetention(options: RetentionOptions) {
       await yieldToIo(); // let pending pushes commit between chunks
     }
   };
-  const runOnce = (): Promise<RetentionReport | null> => {
+  const runOnce = (): void => {
     running ??= pass()
       .then((report) => {
         options.metrics.prunedSessions.inc(report.sessions);
         if (report.sessions > 0) options.logger.info(report, 'retention: deleted delivered history');
-        return report;
       })
       .catch((error: unknown) => {
         options.logger.warn({ err: error }, 'retention pass failed; the next one retries');
-        return null;
       })
       .finally(() => {
         running = null;
       });
-    return running;
   };
   return {
-    /** One pass now (also what the timer runs); resolves with its totals, or null when it failed. */
-    runOnce,
     start(): void {
-      timer ??= setInterval(() => void runOnce(), options.intervalMs);
+      timer ??= setInterval(runOnce, options.intervalMs);
       timer.unref();
     },
     async stop(): Promise<void> {

@@ -21,6 +21,8 @@ export type {
   OutboxKind,
   OutboxRow,
   OutboxState,
+  PruneOptions,
+  PruneResult,
   QuarantineInput,
   QuarantineReason,
   QuarantineRow,

@@ -62,7 +62,7 @@ export async function ingestPostgres(
   return outcomes;
 }
 
-const REPLY_COLUMNS = `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at,
+const INSERT_OUTBOX = `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at,
     created_at)`;
 
 /**
@@ -72,14 +72,14 @@ const REPLY_COLUMNS = `INSERT INTO outbox (inbox_id, parent_id, channel, kind, s
  */
 const INGEST_ONE = `WITH ins AS (${SQL.insertInbox}),
   posts AS (
-    INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at, created_at)
+    ${INSERT_OUTBOX}
     SELECT ins.id, NULL, d.channel, 'post', $3, d.mention, $7, $7
     FROM ins, unnest($8::text[], $9::text[]) WITH ORDINALITY AS d(channel, mention, n)
     ORDER BY d.n
     ON CONFLICT DO NOTHING RETURNING id, channel),
   -- A cdr picks up the recordings that arrived before it, under each of its posts.
   cdr_replies AS (
-    ${REPLY_COLUMNS}
+    ${INSERT_OUTBOX}
     SELECT r.id, p.id, p.channel, 'reply', $3, NULL, $7, $7
     FROM posts p CROSS JOIN (${SQL.recordsOfSession.replace('$1', '$3')}) r
     WHERE $1 = 'cdr'
@@ -87,7 +87,7 @@ const INGEST_ONE = `WITH ins AS (${SQL.insertInbox}),
     ON CONFLICT DO NOTHING),
   -- A recording attaches to the cdr's posts that already exist.
   record_replies AS (
-    ${REPLY_COLUMNS}
+    ${INSERT_OUTBOX}
     SELECT ins.id, c.id, c.channel, 'reply', $3, NULL, $7, $7
     FROM ins CROSS JOIN (${SQL.cdrPostsOfSession.replace('$1', '$3')}) c
     WHERE $1 = 'record'
