@@ -35,7 +35,7 @@ function assertCdr(cdr: unknown, options: CallFactsOptions): asserts cdr is CdrP
   if (typeof sessionId !== 'string' || sessionId === '')
     throw new CdrParserError(
       CdrParserErrorCode.InvalidInput,
-      'toCallRecord needs a validated CDR push (parsePush(...).push.payload) with a SessionId',
+      'Expected a validated CDR push with a SessionId: pass parsePush(...).push.payload of a cdr push',
     );
   if (options.voicemail && options.voicemail.SessionId !== sessionId)
     throw new CdrParserError(

@@ -1,5 +1,6 @@
 import { repairedSamples } from '@ccc-kit/schemas/fixtures';
 import { describe, expect, test } from 'vitest';
+import { toCallFacts } from './call-facts.ts';
 import { toCallRecord } from './call-record.ts';
 import { isCdrParserError } from './errors.ts';
 import { parsePush } from './parse-push.ts';
@@ -229,15 +230,17 @@ describe('toCallRecord: other outcomes', () => {
 });
 
 describe('toCallRecord: misuse throws CdrParserError', () => {
-  test('not a validated push', () => {
-    for (const bad of [null, {}, { SessionId: '' }, JSON.parse('[]')]) {
-      try {
-        toCallRecord(bad);
-        expect.unreachable();
-      } catch (error) {
-        expect(isCdrParserError(error) && error.code).toBe('cdr_parser_invalid_input');
+  test('not a validated push (toCallFacts too)', () => {
+    for (const convert of [toCallRecord, toCallFacts])
+      for (const bad of [null, {}, { SessionId: '' }, JSON.parse('[]')]) {
+        try {
+          convert(bad);
+          expect.unreachable();
+        } catch (error) {
+          expect(isCdrParserError(error) && error.code).toBe('cdr_parser_invalid_input');
+          expect((error as Error).message).toContain('parsePush(...).push.payload');
+        }
       }
-    }
   });
 
   test('a voicemail of another session', () => {
