@@ -44,7 +44,7 @@ function groupChecker(groups: readonly string[], options: AccessOptions) {
     } catch (error) {
       options.logger?.warn(
         { group: groupId, err: error instanceof Error ? error.message : String(error) },
-        'recording access: user group could not be read; its members are refused until it can',
+        'recording access: user group could not be read, so its members are refused; check the S… id in RECORDING_ALLOWED_USERS and that the app has the usergroups:read scope',
       );
       return new Set();
     }
