@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { sendJson, sleep } from './http.ts';
+import { sendJson } from './http.ts';
+import { realScheduler, sleep } from './scheduler.ts';
 
 /** One fault to inject into the requests of a route (e.g. a CCC action, a Desk command, a Slack method). */
 export type Fault =
@@ -65,7 +66,7 @@ export async function applyTransportFault(fault: Fault | undefined, res: ServerR
   if (!fault) return false;
   switch (fault.kind) {
     case 'latency':
-      await sleep(fault.ms);
+      await sleep(fault.ms, realScheduler);
       return false;
     case 'status': {
       const headers: Record<string, string> =

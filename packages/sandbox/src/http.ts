@@ -74,6 +74,3 @@ export function sendJson(
   });
   res.end(text);
 }
-
-/** Resolves after `ms` milliseconds. */
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

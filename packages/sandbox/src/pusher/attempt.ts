@@ -1,4 +1,5 @@
 import { describeIssues, safeParsePushReply } from '@ccc-kit/schemas';
+import type { Scheduler } from '../scheduler.ts';
 import type { PushItem } from './push-item.ts';
 
 /** How push requests authenticate: HTTP Basic, or a token in the query (`?token=`) or header (`Bearer`). */
@@ -35,6 +36,8 @@ export interface AttemptSettings {
   readonly auth: PusherAuth | undefined;
   readonly fetch: typeof globalThis.fetch;
   readonly timeoutMs: number;
+  /** Whose timer ends an attempt after `timeoutMs`. */
+  readonly scheduler: Scheduler;
   /** Add `version=1` to voicemail pushes too (the docs show none). */
   readonly voicemailVersion: boolean;
 }
@@ -98,7 +101,7 @@ export async function attemptPush(
   body: string,
 ): Promise<AttemptOutcome> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
+  const timer = settings.scheduler.setTimeout(() => controller.abort(), settings.timeoutMs);
   let status: number | null = null;
   try {
     const response = await settings.fetch(pushUrl(settings, item), {
@@ -117,6 +120,6 @@ export async function attemptPush(
       : { reason: 'network' as const, message: networkMessage(error, settings.auth) };
     return { status, reply: null, failure };
   } finally {
-    clearTimeout(timer);
+    settings.scheduler.clearTimeout(timer);
   }
 }

@@ -1,6 +1,9 @@
 import { SandboxError, SandboxErrorCode } from '../errors.ts';
-import { type AttemptOutcome, type AttemptSettings, attemptPush, type PusherAuth } from './attempt.ts';
-import type { PushAction, PushItem } from './push-item.ts';
+import { realScheduler, type Scheduler } from '../scheduler.ts';
+import type { AttemptSettings, PusherAuth } from './attempt.ts';
+import { deliver, type PushAttempt, type PushResult, type RetryPolicy } from './deliver.ts';
+import { pool, spread } from './pool.ts';
+import type { PushItem } from './push-item.ts';
 
 /** Options of {@link createPusher}. */
 export interface PusherOptions {
@@ -24,30 +27,8 @@ export interface PusherOptions {
   readonly voicemailVersion?: boolean;
   /** Called after every HTTP attempt (for logs and assertions). */
   readonly onAttempt?: (attempt: PushAttempt) => void;
-}
-
-/** One HTTP attempt of a push. */
-export interface PushAttempt extends AttemptOutcome {
-  readonly pushId: string;
-  readonly action: PushAction;
-  /** 1 for the first try, 2–4 for retries. */
-  readonly attempt: number;
-}
-
-/** What happened to a push after its last attempt. Failures are values: `push` never throws for them. */
-export interface PushResult {
-  readonly pushId: string;
-  readonly action: PushAction;
-  /** The receiver answered HTTP 2xx with JSON `ErrCode: 0`. */
-  readonly delivered: boolean;
-  /** HTTP attempts made (1 + retries). */
-  readonly attempts: number;
-  /** Status of the last attempt, `null` when it got no response. */
-  readonly lastStatus: number | null;
-  /** Body of the last reply, `null` when none was read. */
-  readonly lastReply: string | null;
-  /** Why the last attempt failed, `null` when delivered. */
-  readonly failure: AttemptOutcome['failure'];
+  /** Clock and timers of the retry waits and attempt timeouts (default: real time); tests pass a virtual clock. */
+  readonly scheduler?: Scheduler;
 }
 
 /** Counters of a pusher since it was created. */
@@ -110,48 +91,8 @@ function settingsOf(options: PusherOptions): AttemptSettings {
     auth: options.auth,
     fetch: options.fetch ?? globalThis.fetch,
     timeoutMs: positiveInteger(options.timeoutMs ?? 10_000, 'timeoutMs'),
+    scheduler: options.scheduler ?? realScheduler,
     voicemailVersion: options.voicemailVersion ?? false,
-  };
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Evenly spread indices of `count` items among `length`. */
-const spread = (length: number, count: number): Set<number> =>
-  new Set(
-    Array.from({ length: Math.min(count, length) }, (_, i) =>
-      Math.floor((i * length) / Math.min(count, length)),
-    ),
-  );
-
-interface RetryPolicy {
-  readonly settings: AttemptSettings;
-  readonly delays: readonly number[];
-  readonly maxRetries: number;
-  readonly onAttempt: PusherOptions['onAttempt'];
-}
-
-/** One push: the first attempt, then retries after the configured delays until accepted or exhausted. */
-async function deliver(item: PushItem, policy: RetryPolicy, counted: () => void): Promise<PushResult> {
-  const body = JSON.stringify(item.body);
-  let outcome: AttemptOutcome = { status: null, reply: null, failure: null };
-  let attempt = 0;
-  while (attempt <= policy.maxRetries) {
-    if (attempt > 0) await sleep(policy.delays[Math.min(attempt, policy.delays.length) - 1] as number);
-    attempt++;
-    counted();
-    outcome = await attemptPush(policy.settings, item, body);
-    policy.onAttempt?.({ ...outcome, pushId: item.pushId, action: item.action, attempt });
-    if (!outcome.failure) break;
-  }
-  return {
-    pushId: item.pushId,
-    action: item.action,
-    delivered: !outcome.failure,
-    attempts: attempt,
-    lastStatus: outcome.status,
-    lastReply: outcome.reply,
-    failure: outcome.failure,
   };
 }
 
@@ -163,21 +104,6 @@ function policyOf(options: PusherOptions): RetryPolicy {
   if (!Number.isSafeInteger(maxRetries) || maxRetries < 0)
     throw invalid('maxRetries must be a non-negative integer');
   return { settings: settingsOf(options), delays, maxRetries, onAttempt: options.onAttempt };
-}
-
-/** Runs `run` over `items` with at most `concurrency` at a time; results in item order. */
-async function pool<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  run: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await run(items[i] as T, i);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }
 
 /**

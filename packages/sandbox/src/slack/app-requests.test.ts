@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { listen, type RunningServer, readBody, sleep } from '../http.ts';
+import { listen, type RunningServer, readBody } from '../http.ts';
+import { realScheduler, sleep } from '../scheduler.ts';
 import type { SlackEmulator } from './emulator-types.ts';
 import { startSlackEmulator } from './server.ts';
 import { signSlackRequest } from './signing.ts';
@@ -36,7 +37,7 @@ beforeAll(async () => {
     const body = (await readBody(req)).toString('utf8');
     const verdict = verify(slack.signingSecret, req.headers, body);
     received.push({ headers: req.headers, form: new URLSearchParams(body), verdict });
-    await sleep(ackDelayMs);
+    await sleep(ackDelayMs, realScheduler);
     if (verdict !== 'valid') {
       res.writeHead(401).end();
       return;

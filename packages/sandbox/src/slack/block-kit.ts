@@ -25,7 +25,10 @@ export interface MessageProblem {
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Sums every `text` string inside the blocks: what Slack's hidden `msg_blocks_too_long` budget counts. */
+/**
+ * Sums every `text` string inside the blocks: what Slack's hidden `msg_blocks_too_long` budget counts.
+ * Written apart from slack-blocks' `countBlocksText` on purpose (see {@link BLOCK_KIT_LIMITS}).
+ */
 export function countBlocksText(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countBlocksText(item), 0);
   if (!isObject(value)) return 0;

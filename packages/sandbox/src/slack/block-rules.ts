@@ -1,6 +1,10 @@
 import type { JsonObject } from './types.ts';
 
-/** Block Kit limits enforced (from Slack's docs and `@slack/types`). */
+/**
+ * Block Kit limits enforced (from Slack's docs and `@slack/types`). Internal, and deliberately not imported
+ * from `@ccc-kit/slack-blocks` (whose `LIMITS` are the ones to build with): the emulator is the independent
+ * check of what slack-blocks produces, so a wrong limit there cannot also pass here.
+ */
 export const BLOCK_KIT_LIMITS: {
   readonly blocks: 50;
   readonly sectionText: 3000;

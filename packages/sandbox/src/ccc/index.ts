@@ -1,0 +1,3 @@
+export type { Fault, Faults } from '../faults.ts';
+export type { CccEmulator, CccEmulatorOptions } from './emulator.ts';
+export { startCccEmulator } from './emulator.ts';
