@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { type CccEmulator, listen, sendJson } from '@ccc-kit/sandbox';
+import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createCccClient } from './client.ts';
 import { isCccError } from './errors.ts';
@@ -15,6 +15,7 @@ import {
   SECRET_KEY,
   startCcc,
 } from './test-utils/ccc-sandbox.ts';
+import { listen, sendJson } from './test-utils/local-server.ts';
 
 const now = Math.floor(Date.now() / 1000);
 const base = makeDataset(5, now);
@@ -187,6 +188,14 @@ describe('createCccClient', () => {
         createCccClient({ secretId: 'a', secretKey: 'b', sdkAppId: APP, endpoint: 'https://x.test/v3' }),
       ).toThrow(/origin/);
       expect(() => createCccClient({ secretId: 'a', secretKey: 'b', sdkAppId: 1.5 })).toThrow(/sdkAppId/);
+      expect(() =>
+        createCccClient({
+          secretId: 'a',
+          secretKey: 'b',
+          sdkAppId: APP,
+          scheduler: { now: Date.now } as never,
+        }),
+      ).toThrow(/scheduler must have now, setTimeout and clearTimeout/);
     });
   });
 

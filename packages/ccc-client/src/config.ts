@@ -2,6 +2,7 @@ import ky from 'ky';
 import { CccClientErrorCode, CccError } from './errors.ts';
 import { createExecutor, type Execute, type RetryPolicy } from './executor.ts';
 import { createActionGate, DEFAULT_RATE_PER_SECOND } from './rate-limit.ts';
+import { resolveScheduler } from './scheduler.ts';
 import type { CccClientOptions, CccCredentials, CccCredentialsProvider } from './types.ts';
 
 /** What `createCccClient` derives from its options. */
@@ -21,7 +22,7 @@ const invalid = (message: string): CccError => new CccError(CccClientErrorCode.I
 
 /** Validates the options and wires transport, limiter and retry loop. Throws `ccc_client_invalid_argument`. */
 export function resolveClientConfig(options: CccClientOptions): ClientConfig {
-  const { sdkAppId, now = Date.now, timeoutMs = 10_000 } = options;
+  const { sdkAppId, timeoutMs = 10_000 } = options;
   if (!Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) throw invalid('sdkAppId must be a positive integer');
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw invalid('timeoutMs must be a positive number');
   const endpoint = parseEndpoint(options.endpoint ?? DEFAULT_CCC_ENDPOINT);
@@ -31,6 +32,9 @@ export function resolveClientConfig(options: CccClientOptions): ClientConfig {
   if (perSecond !== undefined && !(Number.isInteger(perSecond) && perSecond > 0)) {
     throw invalid('rateLimit.perSecond must be a positive integer');
   }
+  const scheduler = resolveScheduler(options.scheduler);
+  // An explicit `now` wins for signing; else a given scheduler's clock: one virtual clock drives everything.
+  const now = options.now ?? (options.scheduler ? () => scheduler.now() : Date.now);
   let offsetMs = 0;
   const clock = () => now() + offsetMs;
   const execute = createExecutor({
@@ -46,12 +50,13 @@ export function resolveClientConfig(options: CccClientOptions): ClientConfig {
       credentials: credentialsOf(options),
     },
     retry,
-    gate: perSecond === undefined ? undefined : createActionGate(perSecond),
+    gate: perSecond === undefined ? undefined : createActionGate(perSecond, scheduler),
     clock,
     learnServerTime: (serverTimeMs) => {
       offsetMs = serverTimeMs - now();
     },
     random: options.random ?? Math.random,
+    scheduler,
     logger: options.logger,
   });
   return { execute, clock, sdkAppId };

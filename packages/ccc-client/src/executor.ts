@@ -1,7 +1,8 @@
 import { CccError } from './errors.ts';
 import type { ActionGate } from './rate-limit.ts';
+import { backoff, sleep } from './scheduler.ts';
 import { type AttemptFailure, sendAttempt, type Transport } from './transport.ts';
-import type { CccLogger } from './types.ts';
+import type { CccLogger, Scheduler } from './types.ts';
 
 /** Resolved retry policy. */
 export interface RetryPolicy {
@@ -20,6 +21,8 @@ export interface ExecutorDeps {
   /** Records the server clock offset after a `SignatureExpire`. */
   readonly learnServerTime: (serverTimeMs: number) => void;
   readonly random: () => number;
+  /** Times the backoff waits and the logged durations. */
+  readonly scheduler: Scheduler;
   readonly logger: CccLogger | undefined;
 }
 
@@ -37,15 +40,15 @@ export type Execute = (
  * is retried once, at once, outside that budget, after adopting the server's clock from its `Date` header.
  */
 export function createExecutor(deps: ExecutorDeps): Execute {
-  const { transport, retry, gate, clock, logger } = deps;
+  const { transport, retry, gate, clock, scheduler, logger } = deps;
   return async (action, params, idempotent) => {
     const body = JSON.stringify(params);
     const acquire = gate ? () => gate(action) : () => Promise.resolve(undefined);
     let resigned = false;
     for (let attempt = 1; ; attempt++) {
-      const started = Date.now();
+      const started = scheduler.now();
       const result = await sendAttempt(transport, action, body, acquire, () => Math.floor(clock() / 1000));
-      const durationMs = Date.now() - started;
+      const durationMs = Math.round(scheduler.now() - started); // whole ms, as with Date.now
       logger?.debug('ccc request', {
         action,
         attempt,
@@ -69,7 +72,7 @@ export function createExecutor(deps: ExecutorDeps): Execute {
         throw toError(result, action, attempt, idempotent);
       const delayMs = backoff(retry, attempt - (resigned ? 1 : 0), deps.random);
       logger?.warn('ccc retry', { action, attempt, code: result.code, delayMs });
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await sleep(delayMs, scheduler);
     }
   };
 }
@@ -87,10 +90,4 @@ function toError(failure: AttemptFailure, action: string, attempts: number, idem
     status: failure.status,
     retryable: failure.kind === 'expired' || isRetryable(failure, idempotent),
   });
-}
-
-/** Exponential backoff with "equal jitter": half fixed, half random, so retries never bunch at zero. */
-export function backoff(policy: RetryPolicy, retryNumber: number, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retryNumber - 1));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -19,6 +19,7 @@ export type {
   CccTime,
   DescribeSessionDetailArgs,
   DescribeTelCdrArgs,
+  Scheduler,
   SessionArgs,
 } from './types.ts';
 export { CCC_WINDOW_LIMITS } from './windows.ts';

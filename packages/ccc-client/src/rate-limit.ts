@@ -1,3 +1,5 @@
+import type { Scheduler } from './types.ts';
+
 /** A reserved send slot: `commit()` right before the request leaves, `cancel()` if it never does. */
 export interface SendSlot {
   commit(): void;
@@ -18,24 +20,23 @@ export const DEFAULT_RATE_PER_SECOND = 16;
  * but with 100 concurrent calls the event loop took tens of ms between "slot granted" and "fetch called",
  * and bursts arrived at the server bunched further by connection set-up (measured). Here a slot is
  * reserved first and its time is the moment it is committed, just before `fetch`; the next slot opens one
- * spacing after that commit, and waiters re-check the real clock on wake (timers may fire a little early).
+ * spacing after that commit, and waiters re-check the scheduler's clock on wake (real timers may fire a
+ * little early).
  */
-export function createPacer(
-  perSecond: number,
-  now: () => number = () => performance.now(),
-): () => Promise<SendSlot> {
+export function createPacer(perSecond: number, scheduler: Scheduler): () => Promise<SendSlot> {
   const spacing = 1000 / perSecond;
   const waiters: ((slot: SendSlot) => void)[] = [];
   let lastSend = Number.NEGATIVE_INFINITY;
   let reserved = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerSet = false;
 
   const pump = (): void => {
-    if (timer || reserved || waiters.length === 0) return;
-    const wait = lastSend + spacing - now();
+    if (timerSet || reserved || waiters.length === 0) return;
+    const wait = lastSend + spacing - scheduler.now();
     if (wait > 0) {
-      timer = setTimeout(() => {
-        timer = undefined;
+      timerSet = true;
+      scheduler.setTimeout(() => {
+        timerSet = false;
         pump();
       }, Math.ceil(wait));
       return;
@@ -50,7 +51,7 @@ export function createPacer(
       if (!open) return;
       open = false;
       reserved = false;
-      if (sent) lastSend = now();
+      if (sent) lastSend = scheduler.now();
       pump();
     };
     return { commit: () => settle(true), cancel: () => settle(false) };
@@ -64,12 +65,12 @@ export function createPacer(
 }
 
 /** One pacer per action, created lazily and shared by every call (and retry attempt) of a client. */
-export function createActionGate(perSecond: number): ActionGate {
+export function createActionGate(perSecond: number, scheduler: Scheduler): ActionGate {
   const pacers = new Map<string, () => Promise<SendSlot>>();
   return (action) => {
     let pacer = pacers.get(action);
     if (!pacer) {
-      pacer = createPacer(perSecond);
+      pacer = createPacer(perSecond, scheduler);
       pacers.set(action, pacer);
     }
     return pacer();

@@ -1,4 +1,4 @@
-import type { CccEmulator } from '@ccc-kit/sandbox';
+import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { clientFor, DAY, makeDataset, startCcc } from './test-utils/ccc-sandbox.ts';
 

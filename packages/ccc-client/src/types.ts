@@ -38,6 +38,14 @@ export interface CccRateLimitOptions {
   readonly perSecond?: number;
 }
 
+/** Where a component reads the time and sets its timers; tests pass a virtual clock. */
+export interface Scheduler {
+  /** Milliseconds (epoch-based, like Date.now). */
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
 /** Options shared by every way of passing credentials. */
 export interface CccClientBaseOptions {
   /** The CCC application id, sent as `SdkAppId` by the typed methods. */
@@ -56,8 +64,16 @@ export interface CccClientBaseOptions {
   readonly rateLimit?: CccRateLimitOptions | false;
   /** `fetch` implementation (default `globalThis.fetch`). */
   readonly fetch?: typeof fetch;
-  /** Clock in ms (default `Date.now`): signing timestamps and window checks. */
+  /**
+   * Clock in ms for signing timestamps and window checks (default: `scheduler.now` when a `scheduler` is
+   * given, else `Date.now`).
+   */
   readonly now?: () => number;
+  /**
+   * Clock and timers of the rate limiter and the retry backoff (default: the real ones); pass a virtual
+   * clock in tests. Without `now`, it also times the signatures, so one clock drives everything.
+   */
+  readonly scheduler?: Scheduler;
   /** Random source in [0, 1) for backoff jitter (default `Math.random`). */
   readonly random?: () => number;
   readonly logger?: CccLogger;

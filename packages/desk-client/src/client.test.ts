@@ -1,4 +1,4 @@
-import type { DeskEmulator } from '@ccc-kit/sandbox';
+import type { DeskEmulator } from '@ccc-kit/sandbox/desk';
 import type { ChatMessage } from '@ccc-kit/schemas';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { caught, chat, clientFor, recordingFetch, startDesk, T0 } from './test-utils/desk-sandbox.ts';

@@ -13,11 +13,13 @@ import {
 import { checkId, checkLimit, checkOffset, checkWindow, MAX_LIMIT } from './arguments.ts';
 import { invalidArgument } from './errors.ts';
 import { resolveBaseUrl } from './regions.ts';
-import { createTransport, type DeskRetryOptions, type Transport } from './transport.ts';
+import { resolveScheduler } from './scheduler.ts';
+import { createTransport, type Transport } from './transport.ts';
 import type {
   DeskClient,
   DeskClientOptions,
   DeskPage,
+  DeskRetryOptions,
   GetChatMessagesParams,
   ListSessionsParams,
   SessionStateQuery,
@@ -35,13 +37,15 @@ import { createUserSigSource } from './user-sig-source.ts';
  * }
  */
 export function createDeskClient(options: DeskClientOptions): DeskClient {
-  const now = options.now ?? Date.now;
   if (!Number.isSafeInteger(options.sdkAppId) || options.sdkAppId <= 0)
     throw invalidArgument('sdkAppId must be a positive integer');
   const adminUserId = checkId('adminUserId', options.adminUserId, 'createDeskClient');
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
     throw invalidArgument('timeoutMs must be a positive integer');
+  const scheduler = resolveScheduler(options.scheduler);
+  // An explicit `now` wins for UserSigs; else a given scheduler's clock: one virtual clock drives all.
+  const now = options.now ?? (options.scheduler ? () => scheduler.now() : Date.now);
   const send = createTransport({
     baseUrl: resolveBaseUrl(options.region, options.endpoint),
     sdkAppId: options.sdkAppId,
@@ -58,6 +62,7 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     retry: retryPolicy(options.retry),
     fetch: options.fetch,
     random: options.random ?? Math.random,
+    scheduler,
     logger: options.logger,
   });
   return buildClient(send);

@@ -1,4 +1,4 @@
-import { type DeskEmulator, listen, type RunningServer } from '@ccc-kit/sandbox';
+import type { DeskEmulator } from '@ccc-kit/sandbox/desk';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createDeskClient } from './client.ts';
 import {
@@ -11,6 +11,9 @@ import {
   startDesk,
   T0,
 } from './test-utils/desk-sandbox.ts';
+import { listen, type RunningServer } from './test-utils/local-server.ts';
+import { settleOnVirtualTime, trackingFetch, virtualClock } from './test-utils/virtual-clock.ts';
+import type { DeskClientOptions } from './types.ts';
 import { genUserSig } from './user-sig.ts';
 
 let desk: DeskEmulator;
@@ -26,9 +29,29 @@ afterEach(() => {
 const state = (client = clientFor(desk)) => client.getSessionState({ sessionId: 's1' });
 const countSince = (before: number) => desk.requests().length - before;
 
-describe('retries', () => {
+/** The README's default policy; with `random` fixed at 0.5, retry n waits 0.75 × min(5000, 300 × 2^(n−1)). */
+const DEFAULT_RETRY = { limit: 3, baseDelayMs: 300, maxDelayMs: 5_000 };
+const FIRST_RETRY_MS = 225;
+const SECOND_RETRY_MS = 450;
+
+/** A client whose backoff runs on a virtual clock from 0 (jitter fixed at 0.5); `run` settles calls on it. */
+function onVirtualTime(overrides: Partial<DeskClientOptions> = {}) {
+  const { clock, scheduler } = virtualClock();
+  const wire = trackingFetch(() => clock.now);
+  const client = clientFor(desk, {
+    scheduler,
+    fetch: wire.fetch,
+    random: () => 0.5,
+    retry: DEFAULT_RETRY,
+    ...overrides,
+  } as Partial<DeskClientOptions>);
+  const run = <T>(work: Promise<T>) => settleOnVirtualTime(clock, wire, work);
+  return { client, run, sentAt: () => wire.departures };
+}
+
+describe('retries (virtual clock: exact backoff)', () => {
   test.each([141002, 141009, 60007, 60008, 60011, 60018, 60019])(
-    'Tencent %i is retried with backoff, then succeeds',
+    'Tencent %i is retried after exactly the computed backoff, then succeeds',
     async (code) => {
       desk.faults.inject('get_session_state', { kind: 'api-error', code }, 2);
       const warnings: Record<string, unknown>[] = [];
@@ -37,47 +60,57 @@ describe('retries', () => {
         warn: (_: string, fields: Record<string, unknown>) => warnings.push(fields),
       };
       const before = desk.requests().length;
-      await expect(state(clientFor(desk, { logger, random: () => 0.5 }))).resolves.toMatchObject({
-        CurrentState: 'Chatbot',
-      });
+      const { client, run, sentAt } = onVirtualTime({ logger });
+      await expect(run(state(client))).resolves.toMatchObject({ CurrentState: 'Chatbot' });
       expect(countSince(before)).toBe(3);
-      // base 1 ms doubling, equal jitter with random 0.5: 0.75 × 1, 0.75 × 2
+      expect(sentAt()).toEqual([0, FIRST_RETRY_MS, FIRST_RETRY_MS + SECOND_RETRY_MS]);
       expect(warnings).toEqual([
-        { command: 'get_session_state', code, retry: 1, delayMs: 1 },
-        { command: 'get_session_state', code, retry: 2, delayMs: 2 },
+        { command: 'get_session_state', code, retry: 1, delayMs: FIRST_RETRY_MS },
+        { command: 'get_session_state', code, retry: 2, delayMs: SECOND_RETRY_MS },
       ]);
     },
   );
 
   test.each([500, 502, 503])('HTTP %i is retried', async (status) => {
     desk.faults.inject('get_session_state', { kind: 'status', status });
-    await expect(state()).resolves.toMatchObject({ ErrorCode: 0 });
+    const { client, run, sentAt } = onVirtualTime();
+    await expect(run(state(client))).resolves.toMatchObject({ ErrorCode: 0 });
+    expect(sentAt()).toEqual([0, FIRST_RETRY_MS]);
   });
 
   test('a connection reset and a timeout are retried', async () => {
     desk.faults.inject('get_session_state', { kind: 'reset' });
+    // The per-attempt timeout runs on real timers (the virtual clock stands still while a request is out).
     // Wide margins: the retry must finish within timeoutMs even on a loaded CI machine.
     desk.faults.inject('get_session_state', { kind: 'latency', ms: 1500 });
     const before = desk.requests().length;
-    await expect(state(clientFor(desk, { timeoutMs: 600 }))).resolves.toMatchObject({ ErrorCode: 0 });
+    const { client, run, sentAt } = onVirtualTime({ timeoutMs: 600 });
+    await expect(run(state(client))).resolves.toMatchObject({ ErrorCode: 0 });
     expect(countSince(before)).toBe(3);
+    expect(sentAt()).toEqual([0, FIRST_RETRY_MS, FIRST_RETRY_MS + SECOND_RETRY_MS]);
   });
 
   test('when retries run out, the last failure is thrown, marked retryable', async () => {
     desk.faults.inject('get_session_state', { kind: 'api-error', code: 141002 }, 5);
-    const error = await caught(() => state(clientFor(desk, { retry: 2 })));
+    const twice = onVirtualTime({ retry: { ...DEFAULT_RETRY, limit: 2 } });
+    const error = await caught(() => twice.run(state(twice.client)));
     expect(error).toMatchObject({ code: 141002, retryable: true, command: 'get_session_state' });
+    expect(twice.sentAt()).toEqual([0, FIRST_RETRY_MS, FIRST_RETRY_MS + SECOND_RETRY_MS]);
     desk.faults.clear();
     desk.faults.inject('get_session_state', { kind: 'latency', ms: 300 }, 2);
-    const timeout = await caught(() => state(clientFor(desk, { retry: 1, timeoutMs: 50 })));
+    const once = onVirtualTime({ retry: { ...DEFAULT_RETRY, limit: 1 }, timeoutMs: 50 });
+    const timeout = await caught(() => once.run(state(once.client)));
     expect(timeout).toMatchObject({ code: 'desk_client_timeout', retryable: true });
+    expect(once.sentAt()).toEqual([0, FIRST_RETRY_MS]);
     desk.faults.clear();
     desk.faults.inject('get_session_state', { kind: 'status', status: 502 }, 1);
-    expect(await caught(() => state(clientFor(desk, { retry: 0 })))).toMatchObject({
+    const never = onVirtualTime({ retry: 0 });
+    expect(await caught(() => never.run(state(never.client)))).toMatchObject({
       code: 'desk_client_http_error',
       status: 502,
       retryable: true,
     });
+    expect(never.sentAt()).toEqual([0]);
   });
 
   test.each([141004, 60010, 70009, 141000])('Tencent %i fails at once, with no retry', async (code) => {
@@ -85,6 +118,20 @@ describe('retries', () => {
     const before = desk.requests().length;
     expect(await caught(() => state())).toMatchObject({ code, retryable: false });
     expect(countSince(before)).toBe(1);
+  });
+});
+
+describe('retries (real time)', () => {
+  test('smoke: on real timers and real HTTP, a rate-limited request (141009) is retried and succeeds', async () => {
+    desk.faults.inject('get_session_state', { kind: 'api-error', code: 141009 });
+    const before = desk.requests().length;
+    await expect(state(clientFor(desk))).resolves.toMatchObject({ CurrentState: 'Chatbot' });
+    expect(
+      desk
+        .requests()
+        .slice(before)
+        .map((r) => r.errorCode),
+    ).toEqual([141009, 0]);
   });
 });
 
@@ -141,6 +188,26 @@ describe('UserSig renewal', () => {
   });
 });
 
+describe('the UserSig clock', () => {
+  test('with a scheduler and no `now`, UserSigs are issued on the scheduler’s clock', async () => {
+    const onServerTime = clientFor(desk, { now: undefined, scheduler: virtualClock(T0 * 1000).scheduler });
+    await expect(state(onServerTime)).resolves.toMatchObject({ ErrorCode: 0 });
+    // Three days behind the server: the 1-day UserSig has expired there, and a renewal on that clock too.
+    const behind = virtualClock((T0 - 3 * 86400) * 1000).scheduler;
+    const before = desk.requests().length;
+    const error = await caught(() => state(clientFor(desk, { now: undefined, scheduler: behind })));
+    expect(error).toMatchObject({ code: 70001 });
+    expect(countSince(before)).toBe(2);
+  });
+
+  test('an explicit `now` still times the UserSigs when a scheduler is given', async () => {
+    const { scheduler } = virtualClock(0); // 1970: a UserSig issued then would have expired long ago
+    await expect(state(clientFor(desk, { now: () => T0 * 1000, scheduler }))).resolves.toMatchObject({
+      ErrorCode: 0,
+    });
+  });
+});
+
 describe('bad credentials', () => {
   test.each([
     [
@@ -176,6 +243,9 @@ describe('bad credentials', () => {
     expect(() => createDeskClient({ ...base, userSig: 'x' } as never)).toThrow('exactly one of secretKey');
     expect(() => createDeskClient({ ...base, region: 'mars' as never })).toThrow('unknown region "mars"');
     expect(() => createDeskClient({ ...base, endpoint: 'ftp://x' })).toThrow('http or https');
+    expect(() => createDeskClient({ ...base, scheduler: { now: Date.now } as never })).toThrow(
+      'scheduler must have now, setTimeout and clearTimeout',
+    );
   });
 });
 

@@ -3,23 +3,9 @@ import ky, { type KyInstance } from 'ky';
 import type * as v from 'valibot';
 import { hintFor, RETRYABLE_DESK_CODES } from './error-codes.ts';
 import { DeskClientErrorCode, DeskError } from './errors.ts';
+import { backoff, sleep } from './scheduler.ts';
+import type { DeskLogger, DeskRetryOptions, Scheduler } from './types.ts';
 import type { UserSigSource } from './user-sig-source.ts';
-
-/** Retry policy for retryable failures (see the README's errors table). */
-export interface DeskRetryOptions {
-  /** Retries after the first attempt (default 3; 0 disables). */
-  readonly limit?: number;
-  /** Delay before the first retry in ms (default 300); doubles each retry. */
-  readonly baseDelayMs?: number;
-  /** Upper bound of one delay in ms (default 5000). */
-  readonly maxDelayMs?: number;
-}
-
-/** Where the client reports requests, retries and UserSig renewals. Never receives credentials. */
-export interface DeskLogger {
-  debug(message: string, fields: Record<string, unknown>): void;
-  warn(message: string, fields: Record<string, unknown>): void;
-}
 
 /** Everything one request needs. */
 export interface TransportOptions {
@@ -32,6 +18,8 @@ export interface TransportOptions {
   readonly fetch: typeof globalThis.fetch | undefined;
   /** Uniform in [0, 1). */
   readonly random: () => number;
+  /** Times the backoff waits. */
+  readonly scheduler: Scheduler;
   readonly logger: DeskLogger | undefined;
 }
 
@@ -41,8 +29,6 @@ export type Transport = <S extends v.GenericSchema>(
   body: Record<string, unknown>,
   schema: S,
 ) => Promise<v.InferOutput<S>>;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Creates the request loop. ky sends each attempt; the loop is ours because every attempt needs a fresh
@@ -71,23 +57,17 @@ export function createTransport(o: TransportOptions): Transport {
         }
         if (!error.retryable || retries >= o.retry.limit) throw error;
         retries += 1;
-        const delayMs = backoff(retries, o);
+        const delayMs = backoff(o.retry, retries, o.random);
         o.logger?.warn('desk request failed; retrying', {
           command,
           code: error.code,
           retry: retries,
           delayMs,
         });
-        await sleep(delayMs);
+        await sleep(delayMs, o.scheduler);
       }
     }
   };
-}
-
-/** Exponential backoff with equal jitter: half the delay is fixed, half random (spreads clients, never 0). */
-function backoff(retry: number, o: TransportOptions): number {
-  const full = Math.min(o.retry.maxDelayMs, o.retry.baseDelayMs * 2 ** (retry - 1));
-  return Math.round(full / 2 + (o.random() * full) / 2);
 }
 
 async function attempt<S extends v.GenericSchema>(

@@ -1,6 +1,29 @@
 import type { ChatMessage, DeskImCdr, GetSessionStateResponse } from '@ccc-kit/schemas';
 import type { DeskRegion } from './regions.ts';
-import type { DeskLogger, DeskRetryOptions } from './transport.ts';
+
+/** Retry policy for retryable failures (see the README's errors table). */
+export interface DeskRetryOptions {
+  /** Retries after the first attempt (default 3; 0 disables). */
+  readonly limit?: number;
+  /** Delay before the first retry in ms (default 300); doubles each retry. */
+  readonly baseDelayMs?: number;
+  /** Upper bound of one delay in ms (default 5000). */
+  readonly maxDelayMs?: number;
+}
+
+/** Where the client reports requests, retries and UserSig renewals. Never receives credentials. */
+export interface DeskLogger {
+  debug(message: string, fields: Record<string, unknown>): void;
+  warn(message: string, fields: Record<string, unknown>): void;
+}
+
+/** Where a component reads the time and sets its timers; tests pass a virtual clock. */
+export interface Scheduler {
+  /** Milliseconds (epoch-based, like Date.now). */
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
 
 /** Credentials: a secret key (the client generates and renews the admin UserSig) or a fixed UserSig. */
 export type DeskCredentials =
@@ -25,8 +48,16 @@ export type DeskClientOptions = DeskCredentials & {
   readonly userSigExpireSeconds?: number | undefined;
   /** fetch implementation (default `globalThis.fetch`). */
   readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Clock in Unix milliseconds (default `Date.now`). */
+  /**
+   * Clock in Unix milliseconds for UserSig issue times (default: `scheduler.now` when a `scheduler` is
+   * given, else `Date.now`).
+   */
   readonly now?: (() => number) | undefined;
+  /**
+   * Clock and timers of the retry backoff (default: the real ones); pass a virtual clock in tests. Without
+   * `now`, it also times the UserSigs, so one clock drives everything.
+   */
+  readonly scheduler?: Scheduler | undefined;
   /** Uniform [0, 1) source for the `random` parameter and backoff jitter (default `Math.random`). */
   readonly random?: (() => number) | undefined;
   readonly logger?: DeskLogger | undefined;

@@ -1,4 +1,4 @@
-import { validateMessage } from '@ccc-kit/sandbox';
+import { validateMessage } from '@ccc-kit/sandbox/slack';
 import { describe, expect, test } from 'vitest';
 import { decodeActionValue } from './action-value.ts';
 import { callDetailsMessage } from './call-details.ts';

@@ -1,5 +1,6 @@
 import { toCallRecord, toChatRecord } from '@ccc-kit/cdr-parser';
-import { generateDataset, validateMessage } from '@ccc-kit/sandbox';
+import { generateDataset } from '@ccc-kit/sandbox/dataset';
+import { validateMessage } from '@ccc-kit/sandbox/slack';
 import { parseGetSessionStateResponse, parseRecordPush, parseVoicemailPush } from '@ccc-kit/schemas';
 import { samples } from '@ccc-kit/schemas/fixtures';
 import { describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-import { validateMessage } from '@ccc-kit/sandbox';
+import { validateMessage } from '@ccc-kit/sandbox/slack';
 import type { KnownBlock } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-import { validateMessage } from '@ccc-kit/sandbox';
+import { validateMessage } from '@ccc-kit/sandbox/slack';
 import { describe, expect, test } from 'vitest';
 import { everyElement, hostileMessage, seedMessages } from './test-utils/chat.ts';
 import { wireView } from './test-utils/view.ts';

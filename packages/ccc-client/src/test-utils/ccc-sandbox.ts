@@ -1,4 +1,5 @@
-import { type CallFixture, type CccEmulator, type Dataset, startCccEmulator } from '@ccc-kit/sandbox';
+import { type CccEmulator, startCccEmulator } from '@ccc-kit/sandbox/ccc';
+import type { CallFixture, Dataset } from '@ccc-kit/sandbox/dataset';
 import { AsrData, CdrPush, DescribeSessionDetailResponse, PstnSession, TelCdrInfo } from '@ccc-kit/schemas';
 import * as v from 'valibot';
 import { createCccClient } from '../client.ts';
@@ -61,12 +62,16 @@ export function makeDataset(count: number, nowSeconds: number = Math.floor(Date.
   return { seed: 1, sdkAppId: APP, calls, chats: [] };
 }
 
-/** Starts an emulator (real clock) accepting `SECRET_ID`/`SECRET_KEY`, plus any extra credentials. */
+/**
+ * Starts an emulator accepting `SECRET_ID`/`SECRET_KEY`, plus any extra credentials, on the real clock unless
+ * `now` is given (e.g. a test's virtual clock: signatures, rate limit and arrival times then follow it).
+ */
 export function startCcc(
   dataset: Dataset | (() => Dataset),
   extra: {
     ratePerAction?: number;
     credentials?: { secretId: string; secretKey: string; token?: string }[];
+    now?: () => number;
   } = {},
 ): Promise<CccEmulator> {
   return startCccEmulator({
@@ -74,6 +79,7 @@ export function startCcc(
     sdkAppId: APP,
     credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }, ...(extra.credentials ?? [])],
     ...(extra.ratePerAction === undefined ? {} : { ratePerAction: extra.ratePerAction }),
+    ...(extra.now === undefined ? {} : { now: extra.now }),
   });
 }
 

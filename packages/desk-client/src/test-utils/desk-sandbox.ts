@@ -1,4 +1,5 @@
-import { type ChatFixture, type Dataset, type DeskEmulator, startDeskEmulator } from '@ccc-kit/sandbox';
+import type { ChatFixture, Dataset } from '@ccc-kit/sandbox/dataset';
+import { type DeskEmulator, startDeskEmulator } from '@ccc-kit/sandbox/desk';
 import type { ChatMessage } from '@ccc-kit/schemas';
 import { createDeskClient } from '../client.ts';
 import type { DeskClient, DeskClientOptions } from '../types.ts';
