@@ -4,10 +4,18 @@ import { baseConfig } from '../../tsdown.base.ts';
 /**
  * Apps are built to runnable ESM (`main`, `cli`); `app` is also exported with types so the demo and the
  * end-to-end suite can start the webhook in-process; `sqlite` gives them the
- * better-sqlite3 build that is safe on the running Node.js. Dependencies stay external.
+ * better-sqlite3 build that is safe on the running Node.js; `test-utils/postgres` gives the reliability
+ * suite and the benchmarks the same PostgreSQL test server and schemas as the store tests. Dependencies stay
+ * external.
  */
 export default defineConfig({
   ...baseConfig,
-  entry: ['src/main.ts', 'src/cli.ts', 'src/app.ts', 'src/sqlite.ts'],
+  entry: {
+    main: 'src/main.ts',
+    cli: 'src/cli.ts',
+    app: 'src/app.ts',
+    sqlite: 'src/sqlite.ts',
+    'test-utils/postgres': 'src/test-utils/postgres.ts',
+  },
   publint: false,
 });

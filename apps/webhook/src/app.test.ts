@@ -1,4 +1,4 @@
-import { datasetToPushes } from '@ccc-kit/sandbox';
+import { datasetToPushes } from '@ccc-kit/sandbox/dataset';
 import { repairedSamples } from '@ccc-kit/schemas/fixtures';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type Harness, PUSH_PASSWORD, PUSH_USER, startHarness } from './test-utils/harness.ts';

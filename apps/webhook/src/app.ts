@@ -1,50 +1,19 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { facts } from './facts.ts';
-import type { PushAuth } from './http/auth.ts';
 import { createMetrics, type WebhookMetrics } from './http/metrics.ts';
 import { createPushHandler } from './http/push-handler.ts';
 import { createRequestListener, startServer } from './http/server.ts';
-import type { createReconciler, ListCalls } from './reconcile/reconcile.ts';
+import type { createReconciler } from './reconcile/reconcile.ts';
 import type { Relay } from './relay/relay.ts';
-import { type RoutesFile, route } from './routes/index.ts';
+import { route } from './routes/index.ts';
 import { createGroupCommitter, openStore, type Store } from './store/index.ts';
+import type { WebhookConfig } from './webhook-config.ts';
 import { createSlackRelay, startBackgroundJobs } from './wiring.ts';
 
 // The demo builds its config by hand and reads the same routes file an operator would.
 export { parseRoutes } from './routes/index.ts';
-
-/** Everything the webhook needs, already validated (see `env.ts` and `config.ts`). */
-export interface WebhookConfig {
-  readonly port: number;
-  readonly host: string;
-  readonly pushPath: string;
-  readonly auth: PushAuth;
-  readonly maxBodyBytes: number;
-  readonly databaseUrl: string;
-  readonly quarantineMaxRows: number;
-  readonly routes: RoutesFile;
-  readonly defaultChannel?: string | undefined;
-  readonly slack: {
-    readonly token: string;
-    readonly apiUrl: string;
-    readonly ratePerChannel: number;
-    readonly maxAttempts: number;
-    readonly timeoutMs: number;
-  };
-  readonly displayTimeZone: string;
-  readonly metricsToken?: string | undefined;
-  readonly relayOwner: string;
-  readonly relayLeaseMs: number;
-  /** Delivered history older than this many days is deleted (hourly); 0 keeps everything. */
-  readonly retentionDays?: number;
-  /** How often retention runs; default one hour. */
-  readonly retentionIntervalMs?: number;
-  /** Present when CCC credentials are configured. */
-  readonly reconcile?:
-    | { readonly listCalls: ListCalls; readonly intervalMs: number; readonly windowMs: number }
-    | undefined;
-}
+export type { WebhookConfig } from './webhook-config.ts';
 
 /** A running webhook. */
 export interface Webhook {

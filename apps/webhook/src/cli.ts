@@ -23,10 +23,11 @@ Commands:
 
 Every command but "routes check" uses the service's environment (DATABASE_URL, ROUTES_FILE, …).`;
 
-const fail = (message: string): never => {
+// A function declaration (not an arrow) so that TypeScript narrows the code after a call to it.
+function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
   process.exit(2);
-};
+}
 
 const date = (value: string | undefined, name: string): Date => {
   const parsed = value ? new Date(value) : new Date(Number.NaN);
@@ -37,7 +38,7 @@ const date = (value: string | undefined, name: string): Date => {
 const serviceEnv = () => {
   const loaded = loadEnv();
   if (!loaded.ok) fail(`Fix these settings first:\n  - ${loaded.problems.join('\n  - ')}`);
-  return configFromEnv((loaded as { env: Parameters<typeof configFromEnv>[0] }).env);
+  return configFromEnv(loaded.env);
 };
 
 async function main(argv: string[]): Promise<string> {
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<string> {
   const [command, sub, file] = positionals;
   if (command === 'routes' && sub === 'check') {
     if (!file) fail('routes check needs the routes file path');
-    return routesCheck(file as string, {
+    return routesCheck(file, {
       ...(values.push ? { push: values.push } : {}),
       ...(values.action ? { action: values.action } : {}),
       ...(values['default-channel'] ? { defaultChannel: values['default-channel'] } : {}),
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<string> {
     const days = Math.max(1, Math.ceil((until.getTime() - since.getTime()) / 86_400_000));
     bar.start(days, 0);
     const reconciler = createReconciler({
-      ...(config.reconcile as NonNullable<typeof config.reconcile>),
+      ...config.reconcile,
       submit: async (item) => (await store.ingest([item]))[0] ?? 'duplicate',
       routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
       logger: pino({ level: 'warn' }),

@@ -1,23 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { createCccClient } from '@ccc-kit/ccc-client';
-import type { WebhookConfig } from './app.ts';
 import type { Env } from './env.ts';
 import { WebhookError, WebhookErrorCode } from './errors.ts';
-import type { PushAuth } from './http/auth.ts';
 import { parseRoutes, type RoutesFile } from './routes/index.ts';
-
-const pushAuth = (env: Env): PushAuth => {
-  if (env.pushAuth === 'basic') {
-    return {
-      mode: 'basic',
-      user: env.PUSH_BASIC_USER as string,
-      password: env.PUSH_BASIC_PASSWORD as string,
-    };
-  }
-  if (env.pushAuth === 'token') return { mode: 'token', token: env.PUSH_TOKEN as string };
-  return { mode: 'none' };
-};
+import type { WebhookConfig } from './webhook-config.ts';
 
 /** Reads and validates the routes file; a missing file is reported like any other problem. */
 export function loadRoutes(
@@ -31,39 +18,33 @@ export function loadRoutes(
   } catch (error) {
     throw new WebhookError(
       WebhookErrorCode.InvalidRoutes,
-      `ROUTES_FILE ${path} cannot be read: ${(error as Error).message}`,
+      `ROUTES_FILE ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
       [],
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
   return parseRoutes(text, path);
 }
 
+/** Reconciliation's settings, with a CCC client built from the credentials, when they are configured. */
+const reconcileFrom = (env: Env): WebhookConfig['reconcile'] => {
+  if (!env.reconcile) return undefined;
+  const { endpoint, ...credentials } = env.reconcile;
+  const client = createCccClient({ ...credentials, ...(endpoint ? { endpoint } : {}) });
+  return {
+    listCalls: (start, end) => client.iterateTelCdrs({ startTimestamp: start, endTimestamp: end }),
+    intervalMs: env.RECONCILE_INTERVAL,
+    windowMs: env.RECONCILE_WINDOW,
+  };
+};
+
 /** Turns validated env into the webhook's configuration (routes loaded, clients built). */
 export function configFromEnv(env: Env): WebhookConfig {
-  const reconcile = env.reconcile
-    ? (() => {
-        const client = createCccClient({
-          secretId: env.TENCENTCLOUD_SECRET_ID as string,
-          secretKey: env.TENCENTCLOUD_SECRET_KEY as string,
-          sdkAppId: env.CCC_SDK_APP_ID as number,
-          ...(env.CCC_ENDPOINT ? { endpoint: env.CCC_ENDPOINT } : {}),
-        });
-        return {
-          listCalls: (start: Date, end: Date) =>
-            client.iterateTelCdrs({ startTimestamp: start, endTimestamp: end }),
-          intervalMs: env.RECONCILE_INTERVAL,
-          windowMs: env.RECONCILE_WINDOW,
-        };
-      })()
-    : undefined;
   return {
     port: env.PORT,
     host: env.HOST,
     pushPath: env.PUSH_PATH,
-    auth: pushAuth(env),
+    auth: env.pushAuth,
     maxBodyBytes: env.PUSH_MAX_BODY_BYTES,
     databaseUrl: env.DATABASE_URL,
     quarantineMaxRows: env.QUARANTINE_MAX_ROWS,
@@ -81,6 +62,6 @@ export function configFromEnv(env: Env): WebhookConfig {
     relayOwner: env.RELAY_OWNER ?? hostname(),
     relayLeaseMs: env.RELAY_LEASE,
     retentionDays: env.RETENTION_DAYS,
-    reconcile,
+    reconcile: reconcileFrom(env),
   };
 }

@@ -15,13 +15,40 @@ describe('loadEnv', () => {
     expect(result.env).toMatchObject({
       PORT: 8080,
       PUSH_PATH: '/push',
-      pushAuth: 'token',
+      pushAuth: { mode: 'token', token: 'a-very-long-push-token' },
       DATABASE_URL: 'sqlite:./data/webhook.db',
       PUSH_MAX_BODY_BYTES: 1_048_576,
       RECONCILE_INTERVAL: 600_000,
       RETENTION_DAYS: 30,
-      reconcile: false,
+      reconcile: null,
     });
+  });
+
+  test('Basic auth and reconciliation come out whole, with their secrets, once every part is set', () => {
+    const { PUSH_TOKEN: _, ...noToken } = base;
+    const result = loadEnv({
+      ...noToken,
+      PUSH_BASIC_USER: 'tencent',
+      PUSH_BASIC_PASSWORD: 'push-password',
+      TENCENTCLOUD_SECRET_ID: 'AKIDxxxx',
+      TENCENTCLOUD_SECRET_KEY: 'secret-key',
+      CCC_SDK_APP_ID: '1400000001',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      env: {
+        pushAuth: { mode: 'basic', user: 'tencent', password: 'push-password' },
+        reconcile: {
+          secretId: 'AKIDxxxx',
+          secretKey: 'secret-key',
+          sdkAppId: 1_400_000_001,
+          endpoint: undefined,
+        },
+      },
+    });
+    // The variables that only mean something together reach the app only through pushAuth and reconcile.
+    expect(result.ok && Object.keys(result.env)).not.toContain('PUSH_BASIC_PASSWORD');
+    expect(result.ok && Object.keys(result.env)).not.toContain('TENCENTCLOUD_SECRET_KEY');
   });
 
   test('RETENTION_DAYS: whole days, 0 keeps everything, and it must outlast RECONCILE_WINDOW', () => {
@@ -46,7 +73,10 @@ describe('loadEnv', () => {
         'PUSH_AUTH: set PUSH_BASIC_USER + PUSH_BASIC_PASSWORD, or PUSH_TOKEN (or PUSH_AUTH=none to accept unauthenticated pushes)',
       ],
     });
-    expect(loadEnv({ ...noAuth, PUSH_AUTH: 'none' })).toMatchObject({ ok: true, env: { pushAuth: 'none' } });
+    expect(loadEnv({ ...noAuth, PUSH_AUTH: 'none' })).toMatchObject({
+      ok: true,
+      env: { pushAuth: { mode: 'none' } },
+    });
   });
 
   test('reports every problem at once without echoing values', () => {

@@ -1,131 +1,134 @@
 import * as v from 'valibot';
+import { REQUIRED_HINTS, type Variables, VariablesSchema } from './env-variables.ts';
+import type { PushAuth } from './http/auth.ts';
 
-const DURATION = /^(\d+)(ms|s|m|h)$/;
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+/** CCC credentials for reconciliation with DescribeTelCdr: all three are set, or reconciliation is off. */
+export interface ReconcileCredentials {
+  readonly secretId: string;
+  readonly secretKey: string;
+  readonly sdkAppId: number;
+  readonly endpoint: string | undefined;
+}
 
-const duration = (fallback: string) =>
-  v.pipe(
-    v.optional(v.string(), fallback),
-    v.regex(DURATION, 'use a duration like 500ms, 30s, 10m or 1h'),
-    v.transform((s) => {
-      const [, n, unit] = DURATION.exec(s) as RegExpExecArray;
-      return Number(n) * UNIT_MS[unit as keyof typeof UNIT_MS];
-    }),
-  );
-const int = (fallback: string, min: number, max: number) =>
-  v.pipe(
-    v.optional(v.string(), fallback),
-    v.regex(/^\d+$/, 'use a whole number'),
-    v.transform(Number),
-    v.minValue(min),
-    v.maxValue(max),
-  );
-const REQUIRED_HINTS: Record<string, string> = {
-  SLACK_BOT_TOKEN: 'is required (the bot token, xoxb-…, from the Slack app made from the manifest)',
-};
-const optionalText = v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty()));
+/** Variables whose meaning depends on others: they reach the app only through `pushAuth` and `reconcile`. */
+type Combined =
+  | 'PUSH_AUTH'
+  | 'PUSH_BASIC_USER'
+  | 'PUSH_BASIC_PASSWORD'
+  | 'PUSH_TOKEN'
+  | 'TENCENTCLOUD_SECRET_ID'
+  | 'TENCENTCLOUD_SECRET_KEY'
+  | 'CCC_SDK_APP_ID'
+  | 'CCC_ENDPOINT';
 
-/** Every environment variable the webhook reads, with defaults. Documented in the app README (tested). */
-export const EnvSchema = v.object({
-  PORT: int('8080', 0, 65_535),
-  HOST: v.optional(v.string(), '0.0.0.0'),
-  PUSH_PATH: v.pipe(v.optional(v.string(), '/push'), v.startsWith('/', 'must start with /')),
-  PUSH_AUTH: v.optional(v.picklist(['basic', 'token', 'none'], 'use basic, token or none')),
-  PUSH_BASIC_USER: optionalText,
-  PUSH_BASIC_PASSWORD: optionalText,
-  PUSH_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'use at least 16 characters'))),
-  PUSH_MAX_BODY_BYTES: int('1048576', 1024, 64 * 1024 * 1024),
-  DATABASE_URL: v.optional(v.string(), 'sqlite:./data/webhook.db'),
-  ROUTES_FILE: optionalText,
-  SLACK_DEFAULT_CHANNEL: optionalText,
-  SLACK_BOT_TOKEN: v.pipe(v.string(), v.nonEmpty(REQUIRED_HINTS.SLACK_BOT_TOKEN)),
-  SLACK_API_URL: v.pipe(v.optional(v.string(), 'https://slack.com/api/'), v.url('must be a URL')),
-  SLACK_RATE_PER_CHANNEL: v.pipe(
-    v.optional(v.string(), '1'),
-    v.transform(Number),
-    v.number('use a number'),
-    v.minValue(0.01),
-  ),
-  SLACK_MAX_ATTEMPTS: int('8', 1, 100),
-  SLACK_TIMEOUT: duration('10s'),
-  DISPLAY_TIMEZONE: v.optional(v.string(), 'UTC'),
-  TENCENTCLOUD_SECRET_ID: optionalText,
-  TENCENTCLOUD_SECRET_KEY: optionalText,
-  CCC_SDK_APP_ID: v.optional(
-    v.pipe(v.string(), v.regex(/^\d+$/, 'use the numeric SdkAppId'), v.transform(Number)),
-  ),
-  CCC_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
-  RECONCILE_INTERVAL: duration('10m'),
-  RECONCILE_WINDOW: duration('2h'),
-  QUARANTINE_MAX_ROWS: int('10000', 10, 10_000_000),
-  RETENTION_DAYS: int('30', 0, 3650),
-  METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'use at least 16 characters'))),
-  RELAY_OWNER: optionalText,
-  RELAY_LEASE: duration('10m'),
-  LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
-});
-
-/** Validated configuration. */
-export type Env = v.InferOutput<typeof EnvSchema> & {
-  /** How pushes are authenticated, after inference from the variables that are set. */
-  readonly pushAuth: 'basic' | 'token' | 'none';
-  /** Whether reconciliation with DescribeTelCdr is configured. */
-  readonly reconcile: boolean;
+/**
+ * Validated configuration: the rules that tie variables together are in the type, so a caller never has to
+ * assume that a variable is set because another one is.
+ */
+export type Env = Omit<Variables, Combined> & {
+  /** How pushes are authenticated, inferred from the variables that are set, with its secrets. */
+  readonly pushAuth: PushAuth;
+  /** Set when reconciliation with DescribeTelCdr is configured. */
+  readonly reconcile: ReconcileCredentials | null;
 };
 
-/** Names of every variable {@link EnvSchema} reads. */
-export const ENV_KEYS: readonly string[] = Object.keys(EnvSchema.entries);
-
-const crossChecks = (
-  env: v.InferOutput<typeof EnvSchema>,
-): { problems: string[]; pushAuth: Env['pushAuth'] } => {
-  const problems: string[] = [];
-  const hasBasic = Boolean(env.PUSH_BASIC_USER && env.PUSH_BASIC_PASSWORD);
-  if (Boolean(env.PUSH_BASIC_USER) !== Boolean(env.PUSH_BASIC_PASSWORD))
+/** The push authentication the variables ask for, or null after adding to `problems` why it is incomplete. */
+const pushAuthOf = (env: Variables, problems: string[]): PushAuth | null => {
+  const { PUSH_BASIC_USER: user, PUSH_BASIC_PASSWORD: password, PUSH_TOKEN: token } = env;
+  if (Boolean(user) !== Boolean(password))
     problems.push('PUSH_BASIC_USER and PUSH_BASIC_PASSWORD: set both, or neither');
-  const pushAuth = env.PUSH_AUTH ?? (hasBasic ? 'basic' : env.PUSH_TOKEN ? 'token' : undefined);
-  if (!pushAuth)
+  const mode = env.PUSH_AUTH ?? (user && password ? 'basic' : token ? 'token' : undefined);
+  if (mode === 'none') return { mode };
+  if (mode === 'basic' && user && password) return { mode, user, password };
+  if (mode === 'token' && token) return { mode, token };
+  if (mode === 'basic') problems.push('PUSH_AUTH=basic needs PUSH_BASIC_USER and PUSH_BASIC_PASSWORD');
+  else if (mode === 'token') problems.push('PUSH_AUTH=token needs PUSH_TOKEN');
+  else
     problems.push(
       'PUSH_AUTH: set PUSH_BASIC_USER + PUSH_BASIC_PASSWORD, or PUSH_TOKEN (or PUSH_AUTH=none to accept unauthenticated pushes)',
     );
-  if (pushAuth === 'basic' && !hasBasic)
-    problems.push('PUSH_AUTH=basic needs PUSH_BASIC_USER and PUSH_BASIC_PASSWORD');
-  if (pushAuth === 'token' && !env.PUSH_TOKEN) problems.push('PUSH_AUTH=token needs PUSH_TOKEN');
-  if (!env.ROUTES_FILE && !env.SLACK_DEFAULT_CHANNEL)
-    problems.push('ROUTES_FILE or SLACK_DEFAULT_CHANNEL: set at least one, otherwise nothing is ever posted');
-  const ccc = [env.TENCENTCLOUD_SECRET_ID, env.TENCENTCLOUD_SECRET_KEY, env.CCC_SDK_APP_ID].filter(
-    Boolean,
-  ).length;
-  if (ccc > 0 && ccc < 3)
+  return null;
+};
+
+/** The CCC credentials when all three are set; null otherwise (with a problem when only some are). */
+const reconcileOf = (env: Variables, problems: string[]): ReconcileCredentials | null => {
+  const {
+    TENCENTCLOUD_SECRET_ID: secretId,
+    TENCENTCLOUD_SECRET_KEY: secretKey,
+    CCC_SDK_APP_ID: sdkAppId,
+  } = env;
+  if (secretId && secretKey && sdkAppId) return { secretId, secretKey, sdkAppId, endpoint: env.CCC_ENDPOINT };
+  if (secretId || secretKey || sdkAppId)
     problems.push(
       'TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and CCC_SDK_APP_ID: set all three to enable reconciliation, or none',
     );
+  return null;
+};
+
+/** Checks the rules across variables, in the order the problems are listed, and builds the {@link Env}. */
+const combine = (env: Variables): { ok: true; env: Env } | { ok: false; problems: string[] } => {
+  const problems: string[] = [];
+  const pushAuth = pushAuthOf(env, problems);
+  if (!env.ROUTES_FILE && !env.SLACK_DEFAULT_CHANNEL)
+    problems.push('ROUTES_FILE or SLACK_DEFAULT_CHANNEL: set at least one, otherwise nothing is ever posted');
+  const reconcile = reconcileOf(env, problems);
   if (env.RETENTION_DAYS > 0 && env.RETENTION_DAYS * 24 * 3_600_000 <= env.RECONCILE_WINDOW)
     problems.push(
       'RETENTION_DAYS: keep history longer than RECONCILE_WINDOW, or reconciliation would post deleted calls again (0 keeps everything)',
     );
-  return { problems, pushAuth: pushAuth ?? 'none' };
+  if (!pushAuth || problems.length) return { ok: false, problems };
+  const {
+    PUSH_AUTH: _auth,
+    PUSH_BASIC_USER: _user,
+    PUSH_BASIC_PASSWORD: _password,
+    PUSH_TOKEN: _token,
+    TENCENTCLOUD_SECRET_ID: _id,
+    TENCENTCLOUD_SECRET_KEY: _key,
+    CCC_SDK_APP_ID: _app,
+    CCC_ENDPOINT: _endpoint,
+    ...rest
+  } = env;
+  return { ok: true, env: { ...rest, pushAuth, reconcile } };
+};
+
+/**
+ * The whole environment: each variable is checked first, and only when all of them are valid are the rules
+ * across them checked (their problems are listed together, as full sentences).
+ */
+export const EnvSchema = v.pipe(
+  VariablesSchema,
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const combined = combine(dataset.value);
+    if (combined.ok) return combined.env;
+    for (const message of combined.problems) addIssue({ message });
+    return NEVER;
+  }),
+);
+
+/** Names of every variable {@link EnvSchema} reads. */
+export const ENV_KEYS: readonly string[] = Object.keys(VariablesSchema.entries);
+
+/** One line per problem: `VARIABLE: what to do`, never the value (several variables are secrets). */
+const describeIssue = (issue: v.BaseIssue<unknown>): string => {
+  // A rule across variables is already a whole sentence naming them.
+  if (issue.type === 'raw_transform') return issue.message;
+  const key = v.getDotPath(issue) ?? 'environment';
+  const missing = issue.type === 'object' && issue.received === 'undefined';
+  return `${key}: ${missing ? (REQUIRED_HINTS[key] ?? 'is required') : issue.message.replace(/ but received .*$/, '')}`;
 };
 
 /**
  * Validates the environment once, reporting every problem at once (variable name and what to do); never
  * echoes values, since several are secrets.
+ *
+ * @example
+ * const loaded = loadEnv();
+ * if (!loaded.ok) console.error(loaded.problems.join('\n'));
  */
 export function loadEnv(
   source: Record<string, string | undefined> = process.env,
 ): { ok: true; env: Env } | { ok: false; problems: string[] } {
   const result = v.safeParse(EnvSchema, source);
-  if (!result.success) {
-    return {
-      ok: false,
-      problems: result.issues.map((i) => {
-        const key = v.getDotPath(i) ?? 'environment';
-        const missing = i.type === 'object' && i.received === 'undefined';
-        return `${key}: ${missing ? (REQUIRED_HINTS[key] ?? 'is required') : i.message.replace(/ but received .*$/, '')}`;
-      }),
-    };
-  }
-  const { problems, pushAuth } = crossChecks(result.output);
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, env: { ...result.output, pushAuth, reconcile: Boolean(result.output.CCC_SDK_APP_ID) } };
+  if (!result.success) return { ok: false, problems: result.issues.map(describeIssue) };
+  return { ok: true, env: result.output };
 }

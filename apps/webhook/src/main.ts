@@ -17,7 +17,7 @@ const logger = pino({
   base: { service: 'ccc-webhook' },
   redact: ['req.headers.authorization'],
 });
-if (env.pushAuth === 'none') {
+if (env.pushAuth.mode === 'none') {
   logger.warn(
     'PUSH_AUTH=none: pushes are accepted without authentication. Use Basic auth or a token in production.',
   );

@@ -1,68 +1,48 @@
 import { createCccClient } from '@ccc-kit/ccc-client';
-import { datasetToPushes } from '@ccc-kit/sandbox';
-import pg from 'pg';
+import { datasetToPushes } from '@ccc-kit/sandbox/dataset';
 import { pino } from 'pino';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startWebhook } from './app.ts';
 import { type Harness, PUSH_PASSWORD, PUSH_USER, startHarness } from './test-utils/harness.ts';
+import { createTestSchema, postgresSuite, type TestSchema } from './test-utils/postgres.ts';
 
-const url = process.env.WEBHOOK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const onCi = process.env.CI === 'true';
-const reachable = async (): Promise<boolean> => {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  return client.connect().then(
-    () => client.end().then(() => true),
-    () => false,
-  );
-};
-// On CI PostgreSQL is part of the job: the test runs (and fails loudly) even if it is down.
-const skip = !onCi && !(await reachable());
-const schema = `webhook_replicas_${process.pid}_${Date.now().toString(36)}`;
+const suite = await postgresSuite('replicas');
+const schemas: TestSchema[] = [];
 const harnesses: Harness[] = [];
 
 afterAll(async () => {
   for (const h of harnesses) await h.stop();
-  if (skip) return;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await client.end();
+  for (const schema of schemas) await schema.drop();
 });
 
-describe.skipIf(skip)(
-  skip ? 'replicas — SKIPPED: PostgreSQL unreachable and CI is not true' : 'replicas',
-  () => {
-    test('two webhook processes on one PostgreSQL database post each message exactly once', async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`CREATE SCHEMA "${schema}"`);
-      await client.end();
-      const databaseUrl = `${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      const first = await startHarness({ databaseUrl, config: { relayOwner: 'replica-a' } });
-      harnesses.push(first);
-      const second = await startWebhook(
-        { ...configOf(first), relayOwner: 'replica-b', port: 0 },
-        { logger: pino({ level: 'silent' }) },
-      );
-      const otherPusher = first.sandbox.pusher({
-        url: `${second.url}/push`,
-        auth: { basic: { user: PUSH_USER, password: PUSH_PASSWORD } },
-      });
-      const pushes = datasetToPushes(first.sandbox.dataset, { outOfOrder: 2 });
-      const results = await Promise.all(pushes.map((p, i) => (i % 2 ? otherPusher : first.pusher).push(p)));
-      expect(results.every((r) => r.delivered)).toBe(true);
-      await first.drained(30_000);
-      const posts = first.sandbox.slack.messages('#calls');
-      const sessions = posts.map(
-        (m) =>
-          first.sandbox.dataset.calls.find((c) => JSON.stringify(m.blocks).includes(c.sessionId))?.sessionId,
-      );
-      expect(new Set(sessions).size).toBe(first.sandbox.dataset.calls.length);
-      expect(posts).toHaveLength(first.sandbox.dataset.calls.length);
-      await second.stop();
-    }, 60_000);
-  },
-);
+describe.skipIf(suite.skip)(suite.title, () => {
+  test('two webhook processes on one PostgreSQL database post each message exactly once', async () => {
+    const schema = await createTestSchema('webhook_replicas');
+    schemas.push(schema);
+    const first = await startHarness({ databaseUrl: schema.url, config: { relayOwner: 'replica-a' } });
+    harnesses.push(first);
+    const second = await startWebhook(
+      { ...configOf(first), relayOwner: 'replica-b', port: 0 },
+      { logger: pino({ level: 'silent' }) },
+    );
+    const otherPusher = first.sandbox.pusher({
+      url: `${second.url}/push`,
+      auth: { basic: { user: PUSH_USER, password: PUSH_PASSWORD } },
+    });
+    const pushes = datasetToPushes(first.sandbox.dataset, { outOfOrder: 2 });
+    const results = await Promise.all(pushes.map((p, i) => (i % 2 ? otherPusher : first.pusher).push(p)));
+    expect(results.every((r) => r.delivered)).toBe(true);
+    await first.drained(30_000);
+    const posts = first.sandbox.slack.messages('#calls');
+    const sessions = posts.map(
+      (m) =>
+        first.sandbox.dataset.calls.find((c) => JSON.stringify(m.blocks).includes(c.sessionId))?.sessionId,
+    );
+    expect(new Set(sessions).size).toBe(first.sandbox.dataset.calls.length);
+    expect(posts).toHaveLength(first.sandbox.dataset.calls.length);
+    await second.stop();
+  }, 60_000);
+});
 
 describe('reconciliation', () => {
   test('finds a call whose push was dropped and posts it once', async () => {

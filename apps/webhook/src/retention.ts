@@ -1,6 +1,7 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { WebhookMetrics } from './http/metrics.ts';
+import { every, realScheduler, type Scheduler } from './scheduler.ts';
 import type { PruneResult, Store } from './store/index.ts';
 
 /** Options of {@link createRetention}. */
@@ -14,6 +15,9 @@ export interface RetentionOptions {
   readonly batch?: number;
   readonly logger: Logger;
   readonly metrics: WebhookMetrics;
+  /** The passes' timer and the clock; default the real ones (the timer does not keep the process alive). */
+  readonly scheduler?: Scheduler;
+  /** Overrides `scheduler.now` for the age cutoff only (e.g. a skewed clock); the timer stays on `scheduler`. */
   readonly now?: () => number;
 }
 
@@ -26,9 +30,10 @@ export interface RetentionOptions {
  * retention.start();
  */
 export function createRetention(options: RetentionOptions) {
-  const now = options.now ?? Date.now;
+  const scheduler = options.scheduler ?? realScheduler;
+  const now = options.now ?? (() => scheduler.now());
   const batch = options.batch ?? 500;
-  let timer: NodeJS.Timeout | undefined;
+  let cancel: (() => void) | undefined;
   let running: Promise<void> | null = null;
 
   // Totals of one pass, over as many prune calls as it takes.
@@ -59,12 +64,11 @@ export function createRetention(options: RetentionOptions) {
   };
   return {
     start(): void {
-      timer ??= setInterval(runOnce, options.intervalMs);
-      timer.unref();
+      cancel ??= every(options.intervalMs, runOnce, scheduler);
     },
     async stop(): Promise<void> {
-      clearInterval(timer);
-      timer = undefined;
+      cancel?.();
+      cancel = undefined;
       await running;
     },
   };

@@ -1,6 +1,5 @@
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { WebhookConfig } from './app.ts';
 import { factsOfCall } from './facts.ts';
 import type { WebhookMetrics } from './http/metrics.ts';
 import { createReconciler } from './reconcile/reconcile.ts';
@@ -9,6 +8,7 @@ import { renderMessage } from './render.ts';
 import { createRetention } from './retention.ts';
 import { route } from './routes/index.ts';
 import type { IngestItem, IngestOutcome, Store } from './store/index.ts';
+import type { WebhookConfig } from './webhook-config.ts';
 
 /** What the pieces built here share (see `startWebhook`). */
 export interface Wiring {

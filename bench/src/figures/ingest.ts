@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startSlackEmulator } from '@ccc-kit/sandbox';
+import { startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import { cdrTemplate } from '../harness/cdr.ts';
 import { DIST_DIR, type LoadOptions, type LoadResult, runLoad } from '../harness/load.ts';
 import { postgresDatabase } from '../harness/postgres.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startSlackEmulator } from '@ccc-kit/sandbox';
+import { startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import { cdrTemplate } from '../harness/cdr.ts';
 import { DIST_DIR, type LoadOptions, type LoadResult, runLoad } from '../harness/load.ts';
 import type { Service } from '../harness/processes.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox';
+import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import { cdrTemplate, ID_MARKER } from '../harness/cdr.ts';
 import type { Figure, FigureContext, FigureOutcome } from '../harness/types.ts';
 import { CDR_PUSH_PATH, PUSH_AUTHORIZATION, startWebhook, webhookScript } from '../harness/webhook.ts';

@@ -1,33 +1,20 @@
-import pg from 'pg';
-
-/** Where the PostgreSQL figures run; a fresh schema is created in it for every run and dropped after. */
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { createTestSchema, TEST_DATABASE_URL } from '@ccc-kit/webhook/test-utils/postgres';
 
 /**
- * Creates a schema `bench_<time>_<pid>` and returns a URL whose connections use it as `search_path`,
+ * Creates a fresh schema on the tests' PostgreSQL server (`WEBHOOK_TEST_DATABASE_URL`, default
+ * `postgres://postgres@127.0.0.1:5432/test`) and returns a URL whose connections use it as `search_path`,
  * or why PostgreSQL is not usable (the figure is then skipped, never faked).
  */
 export async function postgresDatabase(): Promise<
   { url: string; drop(): Promise<void> } | { missing: string }
 > {
-  const schema = `bench_${Date.now()}_${process.pid}`;
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3_000 });
   try {
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${schema}`);
+    const schema = await createTestSchema('bench');
+    // A failed drop must not hide the figure that was just measured.
+    return { url: schema.url, drop: () => schema.drop().catch(() => undefined) };
   } catch (error) {
-    await client.end().catch(() => {});
     return {
-      missing: `PostgreSQL not reachable at ${new URL(POSTGRES_URL).host}: ${(error as Error).message}`,
+      missing: `PostgreSQL not reachable at ${new URL(TEST_DATABASE_URL).host}: ${(error as Error).message}`,
     };
   }
-  const url = new URL(POSTGRES_URL);
-  url.searchParams.set('options', `-csearch_path=${schema}`);
-  return {
-    url: url.toString(),
-    async drop() {
-      await client.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
-      await client.end().catch(() => {});
-    },
-  };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { type SlackEmulator, signSlackRequest } from '@ccc-kit/sandbox';
+import { type SlackEmulator, signSlackRequest } from '@ccc-kit/sandbox/slack';
 import type { SignedCommand, SlashBurst, SlashBurstResult } from '../workers/slash-sender.ts';
 import { GENERATOR_CPU, nodeCommand } from './cpu.ts';
 import { DIST_DIR } from './load.ts';

@@ -1,6 +1,6 @@
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
-import { checkIngestItem } from './shared.ts';
 import type { IngestItem, IngestOutcome, Store } from './types.ts';
+import { checkIngestItem } from './validation.ts';
 
 /** Options of {@link createGroupCommitter}. */
 export interface GroupCommitOptions {

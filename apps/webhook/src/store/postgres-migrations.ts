@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { StoreError, StoreErrorCode } from './errors.ts';
+import type { Migration } from './migration.ts';
 import { checkOut } from './postgres-client.ts';
-import type { Migration } from './shared.ts';
 import type { MigrationResult } from './types.ts';
 
 /** Postgres schema versions, oldest first. Never edit a released one: append a new version. */

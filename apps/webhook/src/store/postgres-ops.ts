@@ -1,8 +1,10 @@
 import type pg from 'pg';
+import { postDeliveries } from './post-deliveries.ts';
 import { checkOut } from './postgres-client.ts';
 import { ADVISORY_LOCK_CLASS } from './postgres-migrations.ts';
-import { postDeliveries, toClaimedMessage, toStats } from './shared.ts';
+import { toClaimedMessage } from './row-mapping.ts';
 import { pruneSql, SQL } from './sql.ts';
+import { toStats } from './stats.ts';
 import type {
   ClaimedMessage,
   ClaimOptions,

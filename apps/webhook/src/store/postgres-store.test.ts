@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
+import { dropSchemas, postgresSuite, TEST_DATABASE_URL, testSchemaName } from '../test-utils/postgres.ts';
 import { describeStoreContract, type MakeStore } from './contract.ts';
 import { cdr, record, T0 } from './contract-fixtures.ts';
 import { isStoreError } from './errors.ts';
@@ -8,38 +9,17 @@ import { checkOut } from './postgres-client.ts';
 import { createPostgresStore, type PostgresStoreOptions } from './postgres-store.ts';
 import type { Store } from './types.ts';
 
-const url = process.env.WEBHOOK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const host = new URL(url).host;
-const onCi = process.env.CI === 'true';
+const url = TEST_DATABASE_URL;
+const suite = await postgresSuite('postgres store');
 
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-// On CI Postgres is part of the job, so the tests run (and fail loudly) even if it is down.
-const skip = !onCi && !(await reachable());
-
-const run = `webhook_test_${process.pid}_${Date.now().toString(36)}`;
+// The stores create their schemas (migrate()); every one this file named is dropped at the end.
 const schemas: string[] = [];
 const freshSchema = (): string => {
-  const schema = `${run}_${schemas.length + 1}`;
+  const schema = testSchemaName('webhook_test');
   schemas.push(schema);
   return schema;
 };
-afterAll(async () => {
-  if (schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await client.end();
-});
+afterAll(() => dropSchemas(schemas));
 
 const makePostgres: MakeStore = async (options = {}) => {
   const schema = freshSchema();
@@ -68,11 +48,7 @@ const makePostgres: MakeStore = async (options = {}) => {
   };
 };
 
-const title = skip
-  ? `postgres store — SKIPPED: PostgreSQL unreachable at ${host} and CI is not 'true'`
-  : `postgres store at ${host}`;
-
-describe.skipIf(skip)(title, () => {
+describe.skipIf(suite.skip)(suite.title, () => {
   describeStoreContract('postgres', makePostgres);
 
   const opened: Store[] = [];

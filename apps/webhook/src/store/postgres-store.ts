@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import {
@@ -9,17 +10,11 @@ import {
   quarantinePostgres,
   readStatsPostgres,
 } from './postgres-ops.ts';
-import {
-  assertIngestItems,
-  assertPruneOptions,
-  quarantineValues,
-  resolveCommonOptions,
-  toInboxRow,
-  toOutboxRow,
-  toQuarantineRow,
-} from './shared.ts';
+import { quarantineValues } from './quarantine-values.ts';
+import { toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
 import { SQL } from './sql.ts';
 import type { Store, StoreCommonOptions } from './types.ts';
+import { assertIngestItems, assertPruneOptions } from './validation.ts';
 
 /** Options of {@link createPostgresStore}. */
 export interface PostgresStoreOptions extends StoreCommonOptions {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { StoreError, StoreErrorCode } from './errors.ts';
-import type { Migration } from './shared.ts';
+import type { Migration } from './migration.ts';
 import type { MigrationResult } from './types.ts';
 
 /** SQLite schema versions, oldest first. Never edit a released one: append a new version. */

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
-import { postDeliveries, toClaimedMessage, toStats } from './shared.ts';
+import { postDeliveries } from './post-deliveries.ts';
+import { toClaimedMessage } from './row-mapping.ts';
 import { pruneSql, SQL, toPositional } from './sql.ts';
+import { toStats } from './stats.ts';
 import type {
   ClaimedMessage,
   ClaimOptions,

@@ -1,16 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
+import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
-import {
-  assertIngestItems,
-  assertPruneOptions,
-  quarantineValues,
-  resolveCommonOptions,
-  toInboxRow,
-  toOutboxRow,
-  toQuarantineRow,
-} from './shared.ts';
+import { quarantineValues } from './quarantine-values.ts';
+import { toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
 import { SQL } from './sql.ts';
 import { loadSqlite } from './sqlite-driver.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
@@ -23,6 +17,7 @@ import {
   readStatsSqlite,
 } from './sqlite-ops.ts';
 import type { Store, StoreCommonOptions } from './types.ts';
+import { assertIngestItems, assertPruneOptions } from './validation.ts';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends StoreCommonOptions {

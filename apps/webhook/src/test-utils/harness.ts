@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Sandbox, type SandboxOptions, startSandbox } from '@ccc-kit/sandbox';
 import { pino } from 'pino';
-import { startWebhook, type Webhook, type WebhookConfig } from '../app.ts';
+import { startWebhook, type Webhook } from '../app.ts';
 import { parseRoutes } from '../routes/index.ts';
+import type { WebhookConfig } from '../webhook-config.ts';
 
 /** Basic credentials the harness configures on both sides. */
 export const PUSH_USER = 'tencent';

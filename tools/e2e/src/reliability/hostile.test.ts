@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox';
+import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extremeValidCdr, type HostileRequest, hostileBody, hostileQuery } from './test-utils/hostile.ts';

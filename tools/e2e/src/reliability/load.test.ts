@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox';
+import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openLoop } from './test-utils/open-loop.ts';
 import { pushStream } from './test-utils/push-stream.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type SlackEmulator, type SlackRequestRecord, startSlackEmulator } from '@ccc-kit/sandbox';
+import { type SlackEmulator, type SlackRequestRecord, startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { send } from './test-utils/raw-http.ts';
 import { reportScenario } from './test-utils/report.ts';

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox';
+import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox/slack';
+import { createTestSchema, postgresSuite } from '@ccc-kit/webhook/test-utils/postgres';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type ContinuousPusher, pushContinuously } from './test-utils/continuous-pusher.ts';
-import { freshSchema, postgresReachable } from './test-utils/postgres.ts';
 import { send } from './test-utils/raw-http.ts';
 import { reportScenario } from './test-utils/report.ts';
 import { SCALE } from './test-utils/scale.ts';
@@ -23,7 +23,6 @@ const cleanups: (() => Promise<unknown>)[] = [];
 beforeAll(async () => {
   slack = await startSlackEmulator({ ratePerChannel: Number.POSITIVE_INFINITY });
   dir = mkdtempSync(join(tmpdir(), 'ccc-reliability-store-'));
-  chmodSync(dir, 0o755);
 });
 
 // Each test has its own webhook and a clean Slack, so Slack's messages can be matched to that test's outbox.
@@ -74,62 +73,78 @@ async function judge(load: ContinuousPusher, reader: StoreReader, brokenFrom: nu
   };
 }
 
-const reachable = await postgresReachable();
-describe.skipIf(!reachable && process.env.CI !== 'true')(
-  'scenario 4: store faults (PostgreSQL part skipped only off CI when no server answers at 127.0.0.1:5432)',
-  () => {
-    test('PostgreSQL connection cut and restored mid-load: 503 + ErrCode while down, recovery without restart, no false ack', async () => {
-      const schema = await freshSchema();
-      cleanups.push(() => schema.drop());
-      const proxy = await startTcpProxy({
-        host: '127.0.0.1',
-        port: Number(new URL(schema.direct).port || 5432),
-      });
-      cleanups.push(() => proxy.stop());
-      const webhook = await startWebhookProcess({
-        env: { ...slackEnv(), DATABASE_URL: schema.via(proxy.port) },
-      });
-      cleanups.push(() => webhook.kill());
-      const reader = postgresReader(schema.direct);
-      cleanups.push(() => reader.close());
-      let cutAt = 0;
-      let restoredAt = 0;
-      let readyWhileCut = 0;
-      const load = await underLoad(webhook.url, SCALE.storePushes, async () => {
-        cutAt = Date.now();
-        proxy.cut();
-        await sleep(500);
-        readyWhileCut = (await send(`${webhook.url}/readyz`, { method: 'GET' })).status;
-        await sleep(1_000);
-        restoredAt = Date.now();
-        proxy.restore();
-      });
-      const result = await judge(load, reader, cutAt, restoredAt);
-      const readyAfter = (await send(`${webhook.url}/readyz`, { method: 'GET' })).status;
-      reportScenario('4a. PostgreSQL connection cut', {
-        'outage ms': restoredAt - cutAt,
-        pushes: load.acked.size + load.unacked.length,
-        acked: load.acked.size,
-        '503 while down': result.refused,
-        'other failures while down': result.other,
-        'never acked': load.unacked.length,
-        lost: result.lost.length,
-        'readyz while down': readyWhileCut,
-        'same process after': webhook.pid,
-        'slack duplicates': result.slack.orphans.length,
-      });
-      expect(result.refused).toBeGreaterThan(0);
-      expect(result.errCodes.every((code) => typeof code === 'number' && code !== 0)).toBe(true);
-      expect(result.other).toBe(0);
-      expect(result.lost).toEqual([]);
-      expect(load.unacked).toEqual([]);
-      expect([readyWhileCut, readyAfter]).toEqual([503, 200]);
-      expect(result.rows.filter((r) => r.state !== 'sent')).toEqual([]);
-      expect(result.slack.missing).toEqual([]);
-      expect(result.slack.orphans).toEqual([]);
-    }, 600_000);
-  },
-);
+/**
+ * A command prefix under which the database file and its folder are read-only for the webhook. Root
+ * ignores file modes, so as root the folder is mounted read-only, as on a read-only disk: a bind mount in
+ * a mount namespace of the webhook's own (`unshare`), which nothing else sees and which ends with the
+ * process. Running the webhook as another user instead made the test depend on that user being able to
+ * read the checkout (a clone in a mode-700 folder failed).
+ */
+function readOnly(database: string): string[] {
+  const folder = dirname(database);
+  if (process.getuid?.() !== 0) {
+    chmodSync(database, 0o444);
+    chmodSync(folder, 0o555);
+    cleanups.push(async () => chmodSync(folder, 0o755));
+    return [];
+  }
+  const script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"';
+  return ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', script, folder];
+}
+
+const postgres = await postgresSuite('scenario 4: store faults');
+describe.skipIf(postgres.skip)(postgres.title, () => {
+  test('PostgreSQL connection cut and restored mid-load: 503 + ErrCode while down, recovery without restart, no false ack', async () => {
+    const schema = await createTestSchema('reliability');
+    cleanups.push(() => schema.drop());
+    const proxy = await startTcpProxy({
+      host: '127.0.0.1',
+      port: Number(new URL(schema.url).port || 5432),
+    });
+    cleanups.push(() => proxy.stop());
+    const webhook = await startWebhookProcess({
+      env: { ...slackEnv(), DATABASE_URL: schema.via(proxy.port) },
+    });
+    cleanups.push(() => webhook.kill());
+    const reader = postgresReader(schema.url);
+    cleanups.push(() => reader.close());
+    let cutAt = 0;
+    let restoredAt = 0;
+    let readyWhileCut = 0;
+    const load = await underLoad(webhook.url, SCALE.storePushes, async () => {
+      cutAt = Date.now();
+      proxy.cut();
+      await sleep(500);
+      readyWhileCut = (await send(`${webhook.url}/readyz`, { method: 'GET' })).status;
+      await sleep(1_000);
+      restoredAt = Date.now();
+      proxy.restore();
+    });
+    const result = await judge(load, reader, cutAt, restoredAt);
+    const readyAfter = (await send(`${webhook.url}/readyz`, { method: 'GET' })).status;
+    reportScenario('4a. PostgreSQL connection cut', {
+      'outage ms': restoredAt - cutAt,
+      pushes: load.acked.size + load.unacked.length,
+      acked: load.acked.size,
+      '503 while down': result.refused,
+      'other failures while down': result.other,
+      'never acked': load.unacked.length,
+      lost: result.lost.length,
+      'readyz while down': readyWhileCut,
+      'same process after': webhook.pid,
+      'slack duplicates': result.slack.orphans.length,
+    });
+    expect(result.refused).toBeGreaterThan(0);
+    expect(result.errCodes.every((code) => typeof code === 'number' && code !== 0)).toBe(true);
+    expect(result.other).toBe(0);
+    expect(result.lost).toEqual([]);
+    expect(load.unacked).toEqual([]);
+    expect([readyWhileCut, readyAfter]).toEqual([503, 200]);
+    expect(result.rows.filter((r) => r.state !== 'sent')).toEqual([]);
+    expect(result.slack.missing).toEqual([]);
+    expect(result.slack.orphans).toEqual([]);
+  }, 600_000);
+});
 
 describe('scenario 4: store faults (SQLite)', () => {
   test('disk full (file size limit) mid-load: 503 + ErrCode with a clear log line, recovery without restart, no false ack', async () => {
@@ -184,16 +199,7 @@ describe('scenario 4: store faults (SQLite)', () => {
     const env = { ...slackEnv(), DATABASE_URL: `sqlite:${path}` };
     const first = await startWebhookProcess({ env });
     await first.stop();
-    // Root ignores file modes, so as root the webhook runs as `nobody` over root-owned files instead.
-    const root = process.getuid?.() === 0;
-    chmodSync(path, 0o444);
-    chmodSync(folder, 0o555);
-    cleanups.push(async () => chmodSync(folder, 0o755));
-    const second = await startWebhookProcess({
-      env,
-      waitReady: false,
-      ...(root ? { prefix: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] } : {}),
-    });
+    const second = await startWebhookProcess({ env, waitReady: false, prefix: readOnly(path) });
     cleanups.push(() => second.kill());
     const exit = await Promise.race([second.exited, sleep(15_000).then(() => 'still running')]);
     const acked =

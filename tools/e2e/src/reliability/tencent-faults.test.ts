@@ -3,15 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createCccClient } from '@ccc-kit/ccc-client';
-import {
-  type CccEmulator,
-  type Dataset,
-  type Fault,
-  generateDataset,
-  type SlackEmulator,
-  startCccEmulator,
-  startSlackEmulator,
-} from '@ccc-kit/sandbox';
+import { type CccEmulator, type Fault, startCccEmulator } from '@ccc-kit/sandbox/ccc';
+import { type Dataset, generateDataset } from '@ccc-kit/sandbox/dataset';
+import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import { type BotApp, createBotApp, createLogger } from '@ccc-kit/slack-bot';
 import { parseRoutes, startWebhook, type Webhook } from '@ccc-kit/webhook/app';
 import { pino } from 'pino';

@@ -1,4 +1,4 @@
-import { createPusher, type PushAttempt, type PushResult } from '@ccc-kit/sandbox';
+import { createPusher, type PushAttempt, type PushResult } from '@ccc-kit/sandbox/pusher';
 import { pushStream, type StreamPush } from './push-stream.ts';
 import { PUSH_PASSWORD, PUSH_USER } from './webhook-process.ts';
 

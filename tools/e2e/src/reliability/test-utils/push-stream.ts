@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type DatasetPush, datasetToPushes, generateDataset, type PushItem } from '@ccc-kit/sandbox';
+import { type DatasetPush, datasetToPushes, generateDataset } from '@ccc-kit/sandbox/dataset';
+import type { PushItem } from '@ccc-kit/sandbox/pusher';
 
 /** A push of the stream, with the identity the suite checks it by. */
 export interface StreamPush extends PushItem {

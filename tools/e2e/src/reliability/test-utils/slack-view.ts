@@ -1,4 +1,4 @@
-import type { SlackEmulator, SlackMessageRecord } from '@ccc-kit/sandbox';
+import type { SlackEmulator, SlackMessageRecord } from '@ccc-kit/sandbox/slack';
 import type { OutboxEntry } from './store-reader.ts';
 
 /** Every message of a channel: top-level posts and the replies of their threads. */

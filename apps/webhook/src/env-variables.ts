@@ -1,0 +1,74 @@
+// Apart from env.ts so that the rules across variables (env.ts) can name the type of what this checks.
+import * as v from 'valibot';
+
+const DURATION = /^(\d+)(ms|s|m|h)$/;
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+const duration = (fallback: string) =>
+  v.pipe(
+    v.optional(v.string(), fallback),
+    v.regex(DURATION, 'use a duration like 500ms, 30s, 10m or 1h'),
+    v.transform((s) => {
+      const [, n, unit] = DURATION.exec(s) as RegExpExecArray;
+      return Number(n) * UNIT_MS[unit as keyof typeof UNIT_MS];
+    }),
+  );
+const int = (fallback: string, min: number, max: number) =>
+  v.pipe(
+    v.optional(v.string(), fallback),
+    v.regex(/^\d+$/, 'use a whole number'),
+    v.transform(Number),
+    v.minValue(min),
+    v.maxValue(max),
+  );
+/** What to say when a required variable is missing, beyond "is required". */
+export const REQUIRED_HINTS: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'is required (the bot token, xoxb-…, from the Slack app made from the manifest)',
+};
+const optionalText = v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty()));
+
+/**
+ * Every environment variable the webhook reads, each checked on its own, with defaults. Documented in the
+ * app README (tested). The rules across variables are in `env.ts`.
+ */
+export const VariablesSchema = v.object({
+  PORT: int('8080', 0, 65_535),
+  HOST: v.optional(v.string(), '0.0.0.0'),
+  PUSH_PATH: v.pipe(v.optional(v.string(), '/push'), v.startsWith('/', 'must start with /')),
+  PUSH_AUTH: v.optional(v.picklist(['basic', 'token', 'none'], 'use basic, token or none')),
+  PUSH_BASIC_USER: optionalText,
+  PUSH_BASIC_PASSWORD: optionalText,
+  PUSH_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'use at least 16 characters'))),
+  PUSH_MAX_BODY_BYTES: int('1048576', 1024, 64 * 1024 * 1024),
+  DATABASE_URL: v.optional(v.string(), 'sqlite:./data/webhook.db'),
+  ROUTES_FILE: optionalText,
+  SLACK_DEFAULT_CHANNEL: optionalText,
+  SLACK_BOT_TOKEN: v.pipe(v.string(), v.nonEmpty(REQUIRED_HINTS.SLACK_BOT_TOKEN)),
+  SLACK_API_URL: v.pipe(v.optional(v.string(), 'https://slack.com/api/'), v.url('must be a URL')),
+  SLACK_RATE_PER_CHANNEL: v.pipe(
+    v.optional(v.string(), '1'),
+    v.transform(Number),
+    v.number('use a number'),
+    v.minValue(0.01),
+  ),
+  SLACK_MAX_ATTEMPTS: int('8', 1, 100),
+  SLACK_TIMEOUT: duration('10s'),
+  DISPLAY_TIMEZONE: v.optional(v.string(), 'UTC'),
+  TENCENTCLOUD_SECRET_ID: optionalText,
+  TENCENTCLOUD_SECRET_KEY: optionalText,
+  CCC_SDK_APP_ID: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/, 'use the numeric SdkAppId'), v.transform(Number)),
+  ),
+  CCC_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  RECONCILE_INTERVAL: duration('10m'),
+  RECONCILE_WINDOW: duration('2h'),
+  QUARANTINE_MAX_ROWS: int('10000', 10, 10_000_000),
+  RETENTION_DAYS: int('30', 0, 3650),
+  METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'use at least 16 characters'))),
+  RELAY_OWNER: optionalText,
+  RELAY_LEASE: duration('10m'),
+  LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+});
+
+/** The variables, each valid on its own. */
+export type Variables = v.InferOutput<typeof VariablesSchema>;

@@ -1,0 +1,78 @@
+import type { ClaimedMessage } from '../store/types.ts';
+import type { RelayContext } from './context.ts';
+
+/** Most messages claimed and not yet delivered, across channels. */
+const MAX_IN_FLIGHT = 200;
+
+/** The relay's claim loop: what `start()` runs until the relay stops. */
+export interface ClaimLoop {
+  /** Claims due rows and hands them to `enqueue` while the relay runs. */
+  run(): Promise<void>;
+  /** Ends the wait for the next poll, if the loop is waiting. */
+  wake(): void;
+}
+
+/** Claims due rows up to the in-flight limit and hands them to `enqueue`; true when the loop should wait. */
+async function claimOnce(
+  context: RelayContext,
+  enqueue: (message: ClaimedMessage) => void,
+): Promise<boolean> {
+  const { state } = context;
+  const claimed = await context.options.store.claimDue({
+    now: context.now(),
+    limit: Math.max(0, MAX_IN_FLIGHT - state.inFlight),
+    leaseMs: context.leaseMs,
+    owner: context.options.owner,
+  });
+  for (const message of claimed) enqueue(message);
+  return claimed.length === 0 || state.inFlight >= MAX_IN_FLIGHT;
+}
+
+/** Creates the claim loop of a relay; `enqueue` starts delivering one claimed message. */
+export function createClaimLoop(
+  context: RelayContext,
+  enqueue: (message: ClaimedMessage) => void,
+): ClaimLoop {
+  const { store, owner, logger } = context.options;
+  const { state, waits, now } = context;
+  let wakeUp: AbortController | null = null;
+
+  const cycle = async (): Promise<void> => {
+    if (!(await claimOnce(context, enqueue))) return;
+    wakeUp = new AbortController();
+    await waits.pause(context.pollMs, wakeUp.signal);
+    wakeUp = null;
+  };
+
+  const run = async (): Promise<void> => {
+    // Rows leased to this owner that nothing in this process delivers: all of them at start (the previous
+    // process died), and possibly some after a store error (a claim can commit although the call failed,
+    // e.g. a PostgreSQL connection cut before the COMMIT reply). They are released once nothing is in
+    // flight, claiming paused until then, instead of waiting for the lease (RELAY_LEASE) to expire.
+    let orphans = true;
+    let lastRecovery = Number.NEGATIVE_INFINITY;
+    while (state.running) {
+      try {
+        if (orphans && state.inFlight > 0) {
+          await waits.pause(context.pollMs);
+          continue;
+        }
+        if (orphans) {
+          await store.releaseClaims(owner);
+          orphans = false;
+        }
+        if (now() - lastRecovery > context.leaseMs / 4) {
+          lastRecovery = now();
+          await store.recoverExpiredLeases(now());
+        }
+        await cycle();
+      } catch (error) {
+        orphans = true;
+        logger.error({ err: error }, 'relay cycle failed; retrying');
+        await waits.pause(context.pollMs);
+      }
+    }
+  };
+
+  return { run, wake: () => wakeUp?.abort() };
+}

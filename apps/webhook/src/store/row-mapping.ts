@@ -1,0 +1,71 @@
+import type { ClaimedMessage, InboxKind, InboxRow, OutboxRow, QuarantineRow } from './types.ts';
+
+/** A row as a driver returns it: column name to value (Postgres int8 arrives as text). */
+export type RawRow = Record<string, unknown>;
+
+const num = (value: unknown): number => Number(value);
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+const strOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+/** Maps an `inbox` row (both engines; Postgres int8 arrives as text). */
+export function toInboxRow(raw: RawRow): InboxRow {
+  return {
+    id: num(raw.id),
+    kind: raw.kind as InboxRow['kind'],
+    dedupeKey: String(raw.dedupe_key),
+    sessionId: String(raw.session_id),
+    pushId: strOrNull(raw.push_id),
+    source: raw.source as InboxRow['source'],
+    body: String(raw.body),
+    receivedAt: num(raw.received_at),
+  };
+}
+
+/** Maps an `outbox` row. */
+export function toOutboxRow(raw: RawRow): OutboxRow {
+  return {
+    id: num(raw.id),
+    inboxId: num(raw.inbox_id),
+    parentId: numOrNull(raw.parent_id),
+    channel: String(raw.channel),
+    kind: raw.kind as OutboxRow['kind'],
+    sessionId: String(raw.session_id),
+    mention: strOrNull(raw.mention),
+    state: raw.state as OutboxRow['state'],
+    attempts: num(raw.attempts),
+    nextAt: num(raw.next_at),
+    leaseOwner: strOrNull(raw.lease_owner),
+    leaseUntil: numOrNull(raw.lease_until),
+    slackTs: strOrNull(raw.slack_ts),
+    lastError: strOrNull(raw.last_error),
+    createdAt: num(raw.created_at),
+  };
+}
+
+/** Maps a claimed row joined with its inbox row and parent post (`inbox_kind`, `body`, `parent_state/ts`). */
+export function toClaimedMessage(raw: RawRow): ClaimedMessage {
+  const threadTs = raw.kind === 'reply' && raw.parent_state === 'sent' ? strOrNull(raw.parent_ts) : null;
+  return {
+    ...toOutboxRow(raw),
+    inboxKind: raw.inbox_kind as InboxKind,
+    body: String(raw.body),
+    threadTs,
+  };
+}
+
+/** Maps a `quarantine` row. */
+export function toQuarantineRow(raw: RawRow): QuarantineRow {
+  return {
+    id: num(raw.id),
+    pushId: strOrNull(raw.push_id),
+    action: strOrNull(raw.action),
+    query: String(raw.query),
+    reason: { code: String(raw.reason_code), message: String(raw.reason_message) },
+    body: new Uint8Array(raw.body as Uint8Array),
+    truncated: Boolean(raw.truncated),
+    bodySize: num(raw.body_size),
+    receivedAt: num(raw.received_at),
+  };
+}

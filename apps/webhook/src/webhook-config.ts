@@ -1,0 +1,39 @@
+import type { PushAuth } from './http/auth.ts';
+import type { ListCalls } from './reconcile/reconcile.ts';
+import type { RoutesFile } from './routes/index.ts';
+
+/**
+ * Everything the webhook needs, already validated (see `env.ts` and `config.ts`). It lives in a module of
+ * its own because `app.ts`, `wiring.ts` and `config.ts` all need it: declared in `app.ts`, it tied `app.ts`
+ * and `wiring.ts` into an import cycle.
+ */
+export interface WebhookConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly pushPath: string;
+  readonly auth: PushAuth;
+  readonly maxBodyBytes: number;
+  readonly databaseUrl: string;
+  readonly quarantineMaxRows: number;
+  readonly routes: RoutesFile;
+  readonly defaultChannel?: string | undefined;
+  readonly slack: {
+    readonly token: string;
+    readonly apiUrl: string;
+    readonly ratePerChannel: number;
+    readonly maxAttempts: number;
+    readonly timeoutMs: number;
+  };
+  readonly displayTimeZone: string;
+  readonly metricsToken?: string | undefined;
+  readonly relayOwner: string;
+  readonly relayLeaseMs: number;
+  /** Delivered history older than this many days is deleted (hourly); 0 keeps everything. */
+  readonly retentionDays?: number;
+  /** How often retention runs; default one hour. */
+  readonly retentionIntervalMs?: number;
+  /** Present when CCC credentials are configured. */
+  readonly reconcile?:
+    | { readonly listCalls: ListCalls; readonly intervalMs: number; readonly windowMs: number }
+    | undefined;
+}
