@@ -20,6 +20,12 @@ export interface BotDeps {
   botName(): string;
 }
 
+/**
+ * Who sees a lookup's answer: the requester only (with a Share button), or the whole channel (after Share).
+ * Declared here, not next to `runLookup`, so the lookups name it without importing their own caller.
+ */
+export type Audience = 'ephemeral' | 'channel';
+
 /** A message sent through a `response_url` (ephemeral unless `response_type: 'in_channel'`). */
 export interface Reply {
   readonly text: string;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DESK_REGION_DOMAINS } from '@ccc-kit/desk-client';
 import { describe, expect, test } from 'vitest';
 import { ENV_KEYS, formatEnvProblems, loadEnv } from './env.ts';
 
@@ -72,6 +73,14 @@ describe('loadEnv', () => {
       ],
     });
     expect(JSON.stringify(result)).not.toContain('half-configured-secret');
+  });
+
+  test('DESK_REGION accepts every region desk-client can reach', () => {
+    for (const region of Object.keys(DESK_REGION_DOMAINS))
+      expect(loadEnv({ ...slack, ...desk, DESK_REGION: region })).toMatchObject({
+        ok: true,
+        env: { desk: { region } },
+      });
   });
 
   test('half-configured backends and no backend at all', () => {

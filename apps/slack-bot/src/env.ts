@@ -1,14 +1,9 @@
+import { DESK_REGION_DOMAINS, type DeskRegion } from '@ccc-kit/desk-client';
 import * as v from 'valibot';
 
-const DESK_REGIONS = [
-  'china',
-  'singapore',
-  'seoul',
-  'frankfurt',
-  'mumbai',
-  'silicon-valley',
-  'jakarta',
-] as const;
+// The regions desk-client can reach, in its order: a region added there is accepted here with no edit.
+const isDeskRegion = (name: string): name is DeskRegion => Object.hasOwn(DESK_REGION_DOMAINS, name);
+const DESK_REGIONS: readonly DeskRegion[] = Object.keys(DESK_REGION_DOMAINS).filter(isDeskRegion);
 
 const optionalText = v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty()));
 const REQUIRED_HINTS: Readonly<Record<string, string>> = {
@@ -73,7 +68,7 @@ export type Env = v.InferOutput<typeof EnvSchema> & {
         sdkAppId: number;
         adminUserId: string;
         secretKey: string;
-        region?: (typeof DESK_REGIONS)[number];
+        region?: DeskRegion;
         endpoint?: string;
       }
     | undefined;

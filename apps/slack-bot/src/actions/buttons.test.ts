@@ -46,14 +46,6 @@ describe('buttons on webhook posts', () => {
     expect(JSON.stringify(h.logs)).not.toContain('SIGNED-24H');
   });
 
-  test('Recording: everybody else is refused, and Tencent is not even asked', async () => {
-    const before = h.cccEmulator.requests().length;
-    const click = await h.interact({ ...webhookButton('ccc_call_recording'), userId: AGENT });
-    const [reply] = await h.replies(click);
-    expect(reply?.text).toBe('You are not allowed to access recordings.');
-    expect(h.cccEmulator.requests().length).toBe(before);
-  });
-
   test('a shared call detail never carries the recording link', async () => {
     const details = await h.interact({ ...webhookButton('ccc_call_details'), userId: LEAD });
     const [reply] = await h.replies(details);
@@ -65,17 +57,6 @@ describe('buttons on webhook posts', () => {
     const [shared] = await h.replies(share);
     expect(shared?.responseType).toBe('in_channel');
     expect(JSON.stringify(h.slack.messages('C0CALLS'))).not.toContain('SIGNED-24H');
-  });
-
-  test('a value the bot did not write is refused without a lookup', async () => {
-    const before = h.cccEmulator.requests().length;
-    const click = await h.interact({
-      ...webhookButton('ccc_call_details', '{"v":1,"sessionId":"x","start":1,"end":999999999}'),
-      userId: LEAD,
-    });
-    const [reply] = await h.replies(click);
-    expect(reply?.text).toMatch(/out of date or was not made by this app/);
-    expect(h.cccEmulator.requests().length).toBe(before);
   });
 
   test('ALLOWED_USERS applies to buttons too', async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type DirectBot, pick, startDirect, windowAround } from '../test-utils/direct.ts';
 import { callFixture, datasetOf, RECORD_URL } from '../test-utils/fixtures.ts';
 import { type Harness, startHarness } from '../test-utils/harness.ts';
+import { lookupCall } from './call.ts';
 
 const NOW = Math.floor(Date.now() / 1000);
 const CALL = '0cf5be1b-de75-4445-a0c4-8dff3fa4b68b';
@@ -43,12 +45,6 @@ describe('/ccc call', () => {
     expect(JSON.stringify(h.logs)).not.toContain(RECORD_URL);
   });
 
-  test('an unknown id: "No call with id … in the last 89 days"', async () => {
-    const result = await h.command('call 11111111-2222-3333-4444-555555555555');
-    const [reply] = await h.replies(result);
-    expect(reply?.text).toBe('No call with id `11111111-2222-3333-4444-555555555555` in the last 89 days.');
-  });
-
   test('--since searches 89 days from then: an older call is found, a recent one is outside the window', async () => {
     const old = await h.command(`call ${OLD_CALL} --since 125d`);
     const [found] = await h.replies(old);
@@ -59,17 +55,60 @@ describe('/ccc call', () => {
       /^No call with id `0cf5be1b-de75-4445-a0c4-8dff3fa4b68b` between \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}\.$/,
     );
   });
+});
 
-  test('a Tencent error becomes a friendly message, logged with the request id', async () => {
-    h.cccEmulator.faults.inject('DescribeSessionDetail', { kind: 'api-error', code: 'InternalError' });
-    const result = await h.command(`call ${CALL}`);
-    const [reply] = await h.replies(result);
-    const requestId = h.cccEmulator.requests().at(-1)?.requestId;
-    expect(requestId).toBeTruthy();
-    expect(reply?.text).toContain('The contact center reported an internal error. Try again in a minute.');
-    expect(JSON.stringify(reply?.blocks)).toContain(String(requestId));
-    expect(h.logs).toContainEqual(
-      expect.objectContaining({ msg: 'lookup failed', source: 'ccc', code: 'InternalError', requestId }),
+describe('lookupCall', () => {
+  let bot: DirectBot;
+  beforeAll(async () => {
+    bot = await startDirect();
+  });
+  afterAll(() => bot.stop());
+
+  // An answered call with both recording links, which must never be part of an answer.
+  const call = () =>
+    pick(
+      bot.sandbox.dataset.calls,
+      (c) => c.telCdr.Caller && c.detail.StaffUserId && c.detail.RecordURL && c.detail.CustomRecordURL,
+      'answered call with recordings',
     );
+  const lookup = (audience: 'ephemeral' | 'channel', window = windowAround(call())) =>
+    lookupCall(bot.deps(), { kind: 'call', sessionId: call().sessionId, window }, audience);
+
+  test('the detail: numbers masked, the agent, Share and Recording buttons; never a recording link', async () => {
+    const { reply, note } = await lookup('ephemeral');
+    const shown = JSON.stringify(reply);
+    expect(note).toBeUndefined();
+    expect(reply.text).toMatch(/^Call details: /);
+    expect(shown).toContain(call().sessionId);
+    expect(shown).not.toContain(call().telCdr.Caller);
+    expect(shown).toContain(call().telCdr.Caller?.slice(-4));
+    expect(shown).toContain(call().detail.StaffUserId);
+    expect(shown).toContain('ccc_share_to_channel');
+    expect(shown).toContain('ccc_call_recording');
+    expect(shown).not.toContain(call().detail.RecordURL);
+    expect(shown).not.toContain(call().detail.CustomRecordURL);
+    expect(bot.sandbox.ccc.requests().at(-1)?.action).toBe('DescribeSessionDetail');
+  });
+
+  test('for the channel: the same detail without the Share button', async () => {
+    const { reply } = await lookup('channel');
+    expect(reply.text).toBe((await lookup('ephemeral')).reply.text);
+    expect(JSON.stringify(reply)).not.toContain('ccc_share_to_channel');
+    expect(JSON.stringify(reply)).not.toContain(call().detail.RecordURL);
+  });
+
+  test('a call outside the window is not found (what --since changes)', async () => {
+    const later = windowAround(call(), 7200);
+    await expect(lookup('ephemeral', later)).rejects.toMatchObject({
+      code: 'FailedOperation.SessionNotExists',
+    });
+  });
+
+  test('without CCC: the not-configured error', async () => {
+    const request = { kind: 'call', sessionId: call().sessionId, window: windowAround(call()) } as const;
+    await expect(lookupCall(bot.deps({ ccc: undefined }), request, 'ephemeral')).rejects.toMatchObject({
+      code: 'slack_bot_not_configured',
+      message: 'The call lookup is not configured on this workspace.',
+    });
   });
 });

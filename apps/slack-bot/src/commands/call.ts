@@ -1,9 +1,8 @@
 import type { DescribeSessionDetailResponse } from '@ccc-kit/schemas';
-import type { BotDeps } from '../deps.ts';
+import type { Audience, BotDeps } from '../deps.ts';
 import { callDetailsReply } from '../render.ts';
 import { needCcc } from './backends.ts';
 import type { LookupOutcome, LookupRequest } from './plan.ts';
-import type { Audience } from './run-lookup.ts';
 import type { SearchWindow } from './window.ts';
 
 /** DescribeSessionDetail of one call in a window (Tencent requires start and end). */

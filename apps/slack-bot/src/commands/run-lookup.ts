@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BotDeps, Invocation, Reply } from '../deps.ts';
+import type { Audience, BotDeps, Invocation, Reply } from '../deps.ts';
 import { isBotError } from '../errors.ts';
 import { describeFailure, isSessionNotFound } from '../failures.ts';
 import { failureReply, notFoundReply } from '../render.ts';
@@ -9,9 +9,6 @@ import type { LookupOutcome, LookupRequest } from './plan.ts';
 import { lookupSessions } from './sessions.ts';
 import { lookupState } from './state.ts';
 import { lookupTranscript } from './transcript.ts';
-
-/** Who sees the answer: the requester only (with a Share button), or the whole channel (after Share). */
-export type Audience = 'ephemeral' | 'channel';
 
 async function answer(
   deps: BotDeps,

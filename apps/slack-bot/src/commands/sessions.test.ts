@@ -1,7 +1,10 @@
+import { decodeActionValue } from '@ccc-kit/slack-blocks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickPayload, findButton } from '../test-utils/buttons.ts';
+import { type DirectBot, startDirect } from '../test-utils/direct.ts';
 import { chatFixture, datasetOf } from '../test-utils/fixtures.ts';
 import { type Harness, startHarness } from '../test-utils/harness.ts';
+import { lookupSessions } from './sessions.ts';
 
 const NOW = Math.floor(Date.now() / 1000);
 // 23 sessions of one customer in the last 23 hours (newest: s-22), and one of someone else.
@@ -62,13 +65,6 @@ describe('/ccc sessions', () => {
     expect(JSON.stringify(third?.blocks)).not.toContain('ccc_sessions_more');
   });
 
-  test('--since 24h narrows the window; nothing found is said plainly', async () => {
-    const result = await h.command('sessions nobody-here --since 24h');
-    const [reply] = await h.replies(result);
-    expect(reply?.text).toBe('No sessions found');
-    expect(JSON.stringify(reply?.blocks)).not.toContain('ccc_sessions_more');
-  });
-
   test('Share posts the list in the channel; More under it answers the clicker alone', async () => {
     const result = await h.command('sessions 1299314544', { channelId: 'C0CALLS' });
     const [reply] = await h.replies(result);
@@ -88,5 +84,84 @@ describe('/ccc sessions', () => {
     expect(next?.replaceOriginal).toBe(false);
     expect(next?.responseType).toBe('ephemeral');
     expect(idsIn(next?.blocks)[0]).toBe('s-12');
+  });
+});
+
+describe('lookupSessions', () => {
+  let bot: DirectBot;
+  beforeAll(async () => {
+    bot = await startDirect();
+  });
+  afterAll(() => bot.stop());
+
+  const DAY = 86_400;
+  const week = () => {
+    const end = Math.floor(bot.nowMs / 1000);
+    return { start: end - 7 * DAY, end, endsNow: true };
+  };
+  const newestFirst = () =>
+    [...bot.sandbox.dataset.chats]
+      .sort((a, b) => (b.imCdr.Timestamp ?? 0) - (a.imCdr.Timestamp ?? 0))
+      .map((c) => c.sessionId);
+  const shownIds = (blocks: readonly unknown[] | undefined) => {
+    const shown = JSON.stringify(blocks);
+    return newestFirst()
+      .filter((id) => shown.includes(id))
+      .sort((a, b) => shown.indexOf(a) - shown.indexOf(b));
+  };
+  const lookup = (
+    query: { clientUserId?: string | undefined; skip?: number; total?: number },
+    audience: 'ephemeral' | 'channel' = 'ephemeral',
+  ) =>
+    lookupSessions(
+      bot.deps(),
+      { kind: 'sessions', clientUserId: undefined, window: week(), skip: 0, ...query },
+      audience,
+    );
+
+  test('the first page: the 10 newest sessions, newest first, with More and Share buttons', async () => {
+    const { reply } = await lookup({});
+    const total = bot.sandbox.dataset.chats.length;
+    expect(reply.text).toBe(`Sessions 1–10 of ${total}`);
+    expect(shownIds(reply.blocks)).toEqual(newestFirst().slice(0, 10));
+    const more = decodeActionValue(findButton(reply.blocks, 'ccc_sessions_more').value as string);
+    expect(more).toEqual({
+      ok: true,
+      value: { v: 1, offset: 10, limit: 10, start: week().start, end: week().end },
+    });
+    expect(JSON.stringify(reply.blocks)).toContain('ccc_share_to_channel');
+  });
+
+  test('the next page: the older rest and no More, whether the total is known or not', async () => {
+    const total = bot.sandbox.dataset.chats.length;
+    for (const query of [{ skip: 10, total }, { skip: 10 }]) {
+      const { reply } = await lookup(query);
+      expect(shownIds(reply.blocks)).toEqual(newestFirst().slice(10));
+      expect(JSON.stringify(reply.blocks)).not.toContain('ccc_sessions_more');
+    }
+  });
+
+  test('a customer: only their sessions, asked of Desk by their id', async () => {
+    const [chat] = bot.sandbox.dataset.chats;
+    const { reply } = await lookup({ clientUserId: chat?.clientUserId });
+    expect(shownIds(reply.blocks)).toEqual([chat?.sessionId]);
+    const list = bot.sandbox.desk
+      .requests()
+      .filter((r) => r.command === 'describe_im_cdr_list')
+      .at(-1);
+    expect(list?.body).toMatchObject({ ClientUserId: chat?.clientUserId });
+  });
+
+  test('nothing found is said plainly', async () => {
+    const { reply } = await lookup({ clientUserId: 'nobody-here' });
+    expect(reply.text).toBe('No sessions found');
+    expect(JSON.stringify(reply.blocks)).not.toContain('ccc_sessions_more');
+  });
+
+  test('for the channel: the same page without the Share button', async () => {
+    const { reply } = await lookup({}, 'channel');
+    expect(shownIds(reply.blocks)).toEqual(newestFirst().slice(0, 10));
+    expect(JSON.stringify(reply.blocks)).toContain('ccc_sessions_more');
+    expect(JSON.stringify(reply.blocks)).not.toContain('ccc_share_to_channel');
   });
 });

@@ -1,7 +1,6 @@
-import type { BotDeps } from '../deps.ts';
+import type { Audience, BotDeps } from '../deps.ts';
 import { sessionListReply, shareable } from '../render.ts';
 import type { LookupOutcome, LookupRequest } from './plan.ts';
-import type { Audience } from './run-lookup.ts';
 import { fetchSessionsPage } from './sessions-page.ts';
 
 /** `/ccc sessions` and its More button: one page of recent chat sessions, newest first. */

@@ -1,8 +1,7 @@
-import type { BotDeps } from '../deps.ts';
+import type { Audience, BotDeps } from '../deps.ts';
 import { sessionStateReply, shareable } from '../render.ts';
 import { needDesk } from './backends.ts';
 import type { LookupOutcome, LookupRequest } from './plan.ts';
-import type { Audience } from './run-lookup.ts';
 
 /** `/ccc state`: Desk get_session_state, in words (chatbot, queue, agent). */
 export async function lookupState(

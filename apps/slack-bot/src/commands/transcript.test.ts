@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickPayload, findButton } from '../test-utils/buttons.ts';
+import { type DirectBot, pick, recordingInvocation, startDirect } from '../test-utils/direct.ts';
 import { callFixture, chatFixture, datasetOf } from '../test-utils/fixtures.ts';
 import { type Harness, startHarness } from '../test-utils/harness.ts';
+import { lookupTranscript } from './transcript.ts';
 
 const NOW = Math.floor(Date.now() / 1000);
 const LONG = 'chat-long-250';
@@ -76,19 +78,6 @@ describe('/ccc transcript', () => {
     expect(reply?.text).toContain(CALL_ASR);
   });
 
-  test('a voice call without ASR says that speech recognition is not enabled', async () => {
-    const result = await h.command(`transcript ${CALL_NO_ASR}`);
-    const [reply] = await h.replies(result);
-    expect(reply?.text).toMatch(/speech recognition \(ASR\) is not enabled/i);
-    expect(JSON.stringify(reply?.blocks ?? [])).not.toContain('ccc_share_to_channel');
-  });
-
-  test('an id neither Desk nor CCC knows', async () => {
-    const result = await h.command('transcript nope-0000');
-    const [reply] = await h.replies(result);
-    expect(reply?.text).toBe('No chat or call with id `nope-0000` was found.');
-  });
-
   test('Share posts the preview in the channel without uploading the file again', async () => {
     const result = await h.command(`transcript ${SHORT}`, { channelId: 'C0CALLS' });
     const [reply] = await h.replies(result);
@@ -109,5 +98,83 @@ describe('/ccc transcript', () => {
     const [reply] = await h.replies(result);
     expect(reply?.text).toContain('no messages');
     expect(h.slack.uploads()).toHaveLength(uploads);
+  });
+});
+
+describe('lookupTranscript', () => {
+  let bot: DirectBot;
+  beforeAll(async () => {
+    bot = await startDirect();
+  });
+  afterAll(() => bot.stop());
+
+  const longChat = () => pick(bot.sandbox.dataset.chats, (c) => c.messages.length > 200, 'long chat');
+  const chat = () => pick(bot.sandbox.dataset.chats, (c) => c.messages.length < 50, 'short chat');
+  // The customer's side of a speech transcript is their phone number.
+  const asrCall = () =>
+    pick(bot.sandbox.dataset.calls, (c) => c.asr?.some((s) => s.User === c.telCdr.Caller), 'call with ASR');
+  const lookup = (
+    sessionId: string,
+    where: { channelId?: string | undefined } = {},
+    audience: 'ephemeral' | 'channel' = 'ephemeral',
+  ) => lookupTranscript(bot.deps(), recordingInvocation(where), { kind: 'transcript', sessionId }, audience);
+  const completed = () => bot.sandbox.slack.uploads().filter((u) => u.completed);
+  // The first line of each message in the file (a message may span several lines).
+  const MESSAGE_START = /^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\] /gm;
+
+  test('a chat: the whole transcript as a file in the channel, a preview in the answer', async () => {
+    const long = longChat();
+    const { reply, note } = await lookup(long.sessionId);
+    const file = completed().at(-1);
+    expect(file?.channel).toBe('C0CALLS');
+    expect(file?.title).toBe(`Chat transcript ${long.sessionId}`);
+    expect(file?.text?.match(MESSAGE_START)).toHaveLength(long.messages.length);
+    expect(note).toBeUndefined();
+    expect(reply.text).toBe(
+      `Chat ${long.sessionId}: Transcript preview: 10 of ${long.messages.length} messages`,
+    );
+    expect(JSON.stringify(reply.blocks)).toContain('ccc_share_to_channel');
+  });
+
+  test("a call: the speech transcript, the customer's number masked in the preview and in the file", async () => {
+    const call = asrCall();
+    const { reply } = await lookup(call.sessionId);
+    const file = completed().at(-1);
+    expect(file?.title).toBe(`Call transcript ${call.sessionId}`);
+    expect(file?.text?.match(MESSAGE_START)).toHaveLength(call.asr?.length ?? -1);
+    for (const shown of [JSON.stringify(reply), file?.text]) {
+      expect(shown).not.toContain(call.telCdr.Caller);
+      expect(shown).toContain(call.telCdr.Caller?.slice(-4));
+    }
+  });
+
+  test('where the bot cannot post: the preview, and how to invite the bot', async () => {
+    const lobby = bot.sandbox.slack.createChannel('lobby', { isMember: false }).id;
+    const uploads = completed().length;
+    const { reply } = await lookup(chat().sessionId, { channelId: lobby });
+    const shown = JSON.stringify(reply.blocks);
+    expect(reply.text).toContain(`Chat ${chat().sessionId}: Transcript preview`);
+    expect(shown).toContain("I can't post files in this channel — invite me with /invite @ccc-bot");
+    expect(shown).toContain('ccc_share_to_channel');
+    expect(completed()).toHaveLength(uploads);
+  });
+
+  test('for the channel (Share): the preview only, no second file, no Share button', async () => {
+    const uploads = bot.sandbox.slack.uploads().length;
+    const { reply, note } = await lookup(chat().sessionId, {}, 'channel');
+    expect(note).toBeUndefined();
+    expect(reply.text).toContain(chat().sessionId);
+    expect(JSON.stringify(reply.blocks)).not.toContain('ccc_share_to_channel');
+    expect(bot.sandbox.slack.uploads()).toHaveLength(uploads);
+  });
+
+  test('a voice call without ASR: a note for the requester, no file, no Share button', async () => {
+    const call = pick(bot.sandbox.dataset.calls, (c) => c.asr === null, 'call without ASR');
+    const uploads = bot.sandbox.slack.uploads().length;
+    const { reply, note } = await lookup(call.sessionId);
+    expect(note).toBe(true);
+    expect(reply.text).toMatch(/speech recognition \(ASR\) is not enabled/i);
+    expect(JSON.stringify(reply.blocks ?? [])).not.toContain('ccc_share_to_channel');
+    expect(bot.sandbox.slack.uploads()).toHaveLength(uploads);
   });
 });

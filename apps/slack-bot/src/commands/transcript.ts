@@ -1,8 +1,7 @@
-import type { BotDeps, Invocation } from '../deps.ts';
+import type { Audience, BotDeps, Invocation } from '../deps.ts';
 import { shareable } from '../render.ts';
 import { asrNotEnabledReply, transcriptFile, transcriptReply } from '../render-transcript.ts';
 import type { LookupOutcome, LookupRequest } from './plan.ts';
-import type { Audience } from './run-lookup.ts';
 import { fetchTranscript } from './transcript-source.ts';
 import { uploadTranscript } from './transcript-upload.ts';
 

@@ -1,4 +1,4 @@
-import type { CallFixture, ChatFixture, Dataset } from '@ccc-kit/sandbox';
+import type { CallFixture, ChatFixture, Dataset } from '@ccc-kit/sandbox/dataset';
 import {
   AsrData,
   CdrPush,

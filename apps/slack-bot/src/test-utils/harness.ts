@@ -1,18 +1,16 @@
 import { type CccClient, createCccClient } from '@ccc-kit/ccc-client';
 import { createDeskClient, type DeskClient } from '@ccc-kit/desk-client';
+import { type CccEmulator, startCccEmulator } from '@ccc-kit/sandbox/ccc';
+import type { Dataset } from '@ccc-kit/sandbox/dataset';
+import { type DeskEmulator, startDeskEmulator } from '@ccc-kit/sandbox/desk';
 import {
-  type CccEmulator,
-  type Dataset,
-  type DeskEmulator,
   type InteractionOptions,
   type SignedRequestResult,
   type SlackEmulator,
   type SlackResponseRecord,
   type SlashCommandOptions,
-  startCccEmulator,
-  startDeskEmulator,
   startSlackEmulator,
-} from '@ccc-kit/sandbox';
+} from '@ccc-kit/sandbox/slack';
 import { type BotApp, type BotAppOptions, createBotApp } from '../app.ts';
 import { createLogger } from '../logger.ts';
 import { CCC_APP, CCC_CREDENTIALS, DESK_APP, DESK_KEY } from './fixtures.ts';

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { lookupCall } from '../commands/call.ts';
+import type { LookupOutcome } from '../commands/plan.ts';
+import { lookupState } from '../commands/state.ts';
+import { lookupTranscript } from '../commands/transcript.ts';
+import { findButton } from '../test-utils/buttons.ts';
+import {
+  type DirectBot,
+  pick,
+  recordingInvocation,
+  startDirect,
+  windowAround,
+} from '../test-utils/direct.ts';
+import { shareToChannel } from './share.ts';
+
+const SHARE = 'ccc_share_to_channel';
+
+describe('shareToChannel (the Share button under an ephemeral answer)', () => {
+  let bot: DirectBot;
+  beforeAll(async () => {
+    bot = await startDirect();
+  });
+  afterAll(() => bot.stop());
+
+  /** Clicks the Share button of `answer` in #calls, as U0AGENT. */
+  const share = async (answer: LookupOutcome) => {
+    const button = findButton(answer.reply.blocks, SHARE);
+    const inv = recordingInvocation();
+    const input = { value: button.value as string, blockId: button.block_id as string, onEphemeral: true };
+    await shareToChannel(bot.deps(), inv, input);
+    return inv.replies();
+  };
+
+  test('a chat state: the same answer in the channel, without the button', async () => {
+    const chat = pick(
+      bot.sandbox.dataset.chats,
+      (c) => c.state.CurrentState === 'Agent',
+      'chat with an agent',
+    );
+    const request = { kind: 'state', query: { sessionId: chat.sessionId } } as const;
+    const answer = await lookupState(bot.deps(), request, 'ephemeral');
+    const [shared, ...rest] = await share(answer);
+    expect(rest).toEqual([]);
+    expect(shared?.response_type).toBe('in_channel');
+    expect(shared?.text).toBe(answer.reply.text);
+    expect(JSON.stringify(shared?.blocks)).not.toContain(SHARE);
+    expect(bot.logs).toContainEqual(
+      expect.objectContaining({
+        msg: 'share to channel',
+        lookup: 'state',
+        user: 'U0AGENT',
+        channel: 'C0CALLS',
+      }),
+    );
+  });
+
+  test('a call detail: in the channel, never with the recording link', async () => {
+    const call = pick(bot.sandbox.dataset.calls, (c) => c.detail.RecordURL, 'recorded call');
+    const window = windowAround(call);
+    const answer = await lookupCall(
+      bot.deps(),
+      { kind: 'call', sessionId: call.sessionId, window },
+      'ephemeral',
+    );
+    const [shared] = await share(answer);
+    expect(shared?.response_type).toBe('in_channel');
+    expect(shared?.text).toBe(answer.reply.text);
+    expect(JSON.stringify(shared)).not.toContain(call.detail.RecordURL);
+    expect(JSON.stringify(shared?.blocks)).not.toContain(SHARE);
+  });
+
+  test('a transcript: the preview in the channel, without uploading the file again', async () => {
+    const chat = pick(bot.sandbox.dataset.chats, (c) => c.messages.length > 0, 'chat with messages');
+    const request = { kind: 'transcript', sessionId: chat.sessionId } as const;
+    const answer = await lookupTranscript(bot.deps(), recordingInvocation(), request, 'ephemeral');
+    const uploads = bot.sandbox.slack.uploads().length;
+    const [shared] = await share(answer);
+    expect(shared?.response_type).toBe('in_channel');
+    expect(shared?.text).toBe(answer.reply.text);
+    expect(bot.sandbox.slack.uploads()).toHaveLength(uploads);
+  });
+
+  test('a value the bot did not write is refused without a lookup', async () => {
+    const before = bot.sandbox.desk.requests().length + bot.sandbox.ccc.requests().length;
+    const inv = recordingInvocation();
+    await shareToChannel(bot.deps(), inv, {
+      value: '{"v":1}',
+      blockId: 'ccc_share:state',
+      onEphemeral: true,
+    });
+    expect(inv.replies()).toEqual([
+      {
+        response_type: 'ephemeral',
+        text: 'This button is out of date or was not made by this app; run the command again.',
+      },
+    ]);
+    expect(bot.sandbox.desk.requests().length + bot.sandbox.ccc.requests().length).toBe(before);
+  });
+});
