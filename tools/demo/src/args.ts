@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CALL_COVERAGE_MINIMUM, CHAT_COVERAGE_MINIMUM } from '@ccc-kit/sandbox';
+import { CALL_COVERAGE_MINIMUM, CHAT_COVERAGE_MINIMUM } from '@ccc-kit/sandbox/dataset';
 import * as v from 'valibot';
 
 /** What `pnpm demo` was asked to do. */

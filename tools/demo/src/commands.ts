@@ -1,4 +1,5 @@
-import type { Dataset, SignedRequestResult, SlackEmulator } from '@ccc-kit/sandbox';
+import type { Dataset } from '@ccc-kit/sandbox/dataset';
+import type { SignedRequestResult, SlackEmulator } from '@ccc-kit/sandbox/slack';
 import { ACTION_CALL_DETAILS, decodeActionValue, messageToText } from '@ccc-kit/slack-blocks';
 import { DemoError, DemoErrorCode } from './errors.ts';
 import type { ExchangeReport } from './report.ts';

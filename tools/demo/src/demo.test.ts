@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { generateDataset } from '@ccc-kit/sandbox';
+import { generateDataset } from '@ccc-kit/sandbox/dataset';
 import { describe, expect, test } from 'vitest';
 
 // Runs the built demo as `pnpm demo` does (turbo builds it before this test) and reads what it printed.

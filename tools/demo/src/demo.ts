@@ -1,4 +1,5 @@
-import type { DatasetPush, SlackEmulator, SlackMessageRecord } from '@ccc-kit/sandbox';
+import type { DatasetPush } from '@ccc-kit/sandbox/dataset';
+import type { SlackEmulator, SlackMessageRecord } from '@ccc-kit/sandbox/slack';
 import { messageToText } from '@ccc-kit/slack-blocks';
 import type { DemoArgs } from './args.ts';
 import { COMMAND_CHANNEL, runExchanges } from './commands.ts';

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type Dataset,
-  type DatasetPush,
-  datasetToPushes,
-  type Pusher,
-  type PushItem,
-  type PushResult,
-} from '@ccc-kit/sandbox';
+import { type Dataset, type DatasetPush, datasetToPushes } from '@ccc-kit/sandbox/dataset';
+import type { Pusher, PushItem, PushResult } from '@ccc-kit/sandbox/pusher';
 import { DemoError, DemoErrorCode } from './errors.ts';
 import type { Progress } from './progress.ts';
 

@@ -1,38 +1,68 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
-/** A fenced ```` ```ts example ```` block of a package README. */
-export interface ReadmeExample {
-  /** Folder name under `packages/`, e.g. `ccc-client`. */
-  readonly pkg: string;
-  /** 1-based line of the opening fence in the README. */
+/** A fenced code block of a Markdown file. */
+export interface CodeBlock {
+  /** Path of the Markdown file, relative to the repository root (`packages/ccc-client/README.md`). */
+  readonly file: string;
+  /** 1-based line of the opening fence. */
   readonly line: number;
+  /** The fence's info string, e.g. `ts example`, `sh illustration`, `mermaid`; empty when there is none. */
+  readonly info: string;
   readonly code: string;
 }
 
-const FENCE = /^```ts example\n([\s\S]*?)^```$/gm;
+/** What the docs test does with a block, decided by its info string. */
+export type BlockRole = 'run' | 'illustration' | 'diagram' | 'unmarked';
 
-/** The ```` ```ts example ```` blocks of one README text, with the line each starts on. */
-export function extractExamples(pkg: string, readme: string): ReadmeExample[] {
-  return [...readme.matchAll(FENCE)].map((match) => ({
-    pkg,
-    line: readme.slice(0, match.index).split('\n').length,
-    code: match[1] ?? '',
+const FENCE = /^```([^\n`]*)\n([\s\S]*?)^```$/gm;
+
+/** Every fenced block of one Markdown text, with the line each starts on. */
+export function codeBlocks(file: string, markdown: string): CodeBlock[] {
+  return [...markdown.matchAll(FENCE)].map((match) => ({
+    file,
+    line: markdown.slice(0, match.index).split('\n').length,
+    info: (match[1] ?? '').trim(),
+    code: match[2] ?? '',
   }));
 }
 
-/** Every package folder under `packagesDir` and the examples of its README (none when it has no README). */
-export function readmeExamples(packagesDir: string): Map<string, ReadmeExample[]> {
-  const examples = new Map<string, ReadmeExample[]>();
-  for (const pkg of readdirSync(packagesDir, { withFileTypes: true })) {
-    if (!pkg.isDirectory()) continue;
-    let readme = '';
-    try {
-      readme = readFileSync(join(packagesDir, pkg.name, 'README.md'), 'utf8');
-    } catch {
-      // A package without a README has no examples; the test reports it.
+/**
+ * `ts example` blocks are type-checked and run; a block is shown without running only when its info string
+ * says so (`illustration`), so nothing can rot unnoticed; mermaid diagrams are pictures, not code.
+ */
+export function roleOf(block: CodeBlock): BlockRole {
+  const words = block.info.split(/\s+/);
+  if (words[0] === 'ts' && words.includes('example')) return 'run';
+  if (words.includes('illustration')) return 'illustration';
+  if (words[0] === 'mermaid') return 'diagram';
+  return 'unmarked';
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.cache', '.git', '.turbo', 'results']);
+
+/** Every Markdown file of the repository except changelogs (generated) and build or install output. */
+export function markdownFiles(root: string, dir: string = root): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) files.push(...markdownFiles(root, join(dir, entry.name)));
+    } else if (entry.name.endsWith('.md') && entry.name !== 'CHANGELOG.md') {
+      files.push(relative(root, join(dir, entry.name)));
     }
-    examples.set(pkg.name, extractExamples(pkg.name, readme));
   }
-  return examples;
+  return files.sort();
+}
+
+/** The code blocks of every Markdown file under `root`. */
+export function repositoryCodeBlocks(root: string): CodeBlock[] {
+  return markdownFiles(root).flatMap((file) => codeBlocks(file, readFileSync(join(root, file), 'utf8')));
+}
+
+/** Folder names under `packages/` (each must have at least one runnable README example). */
+export function packageNames(root: string): string[] {
+  return readdirSync(join(root, 'packages'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
