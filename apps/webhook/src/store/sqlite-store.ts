@@ -121,6 +121,13 @@ function openDatabase(options: SqliteStoreOptions): Database.Database {
     db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
-    throw toStoreError(error, `open of SQLite database ${options.path}`);
+    const failure = toStoreError(error, `open of SQLite database ${options.path}`);
+    if (!UNWRITABLE.has(String((error as { code?: unknown } | null)?.code))) throw failure;
+    // SQLite says only "unable to open database file" on a read-only disk: name what to check.
+    const hint = `check that ${dirname(options.path)} exists and is writable by this process and not on a read-only disk (the store writes its WAL files next to the database)`;
+    throw new StoreError(failure.code, `${failure.message}: ${hint}`, { cause: error });
   }
 }
+
+/** Codes of a database or folder the process cannot write (SQLite's, and Node's from creating the folder). */
+const UNWRITABLE = new Set(['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'EACCES', 'EROFS', 'EPERM']);

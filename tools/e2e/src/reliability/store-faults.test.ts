@@ -193,7 +193,7 @@ describe('scenario 4: store faults (SQLite)', () => {
   }, 600_000);
 
   test('a read-only database stops the webhook at start with a clear message: nothing is acked', async () => {
-    const folder = join(dir, 'readonly');
+    const folder = join(dir, 'store'); // a neutral name: the message must say read-only itself
     mkdirSync(folder, { recursive: true });
     const path = join(folder, 'webhook.db');
     const env = { ...slackEnv(), DATABASE_URL: `sqlite:${path}` };
@@ -216,7 +216,7 @@ describe('scenario 4: store faults (SQLite)', () => {
         .find((line) => line.includes('cannot start')) ?? '';
     reportScenario('4c. SQLite read-only', {
       'exit code': String(exit),
-      'start-up message': message.replace(/^.*"msg":"|"}$/g, '').replace(dir, '<tmp>'),
+      'start-up message': message.replace(/^.*"msg":"|"}$/g, '').replaceAll(dir, '<tmp>'),
     });
     expect(exit).toBe(1);
     expect(acked).toBeNull();
