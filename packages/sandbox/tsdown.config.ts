@@ -11,6 +11,7 @@ export default defineConfig({
     'slack/index': 'src/slack/index.ts',
     'dataset/index': 'src/dataset/index.ts',
     'pusher/index': 'src/pusher/index.ts',
+    'clock/index': 'src/clock/index.ts',
     cli: 'src/cli.ts',
   },
 });

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { virtualClock } from '@ccc-kit/sandbox/clock';
 import { pino } from 'pino';
 import { expect, test } from 'vitest';
 import { createMetrics } from './http/metrics.ts';
 import { createRetention } from './retention.ts';
 import { openStore } from './store/index.ts';
-import { virtualClock } from './test-utils/virtual-clock.ts';
 
 const HOUR = 3_600_000;
 

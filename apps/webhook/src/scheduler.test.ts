@@ -1,6 +1,6 @@
+import { virtualClock } from '@ccc-kit/sandbox/clock';
 import { describe, expect, test } from 'vitest';
 import { backoffDelay, every, realScheduler, sleep } from './scheduler.ts';
-import { virtualClock } from './test-utils/virtual-clock.ts';
 
 describe('backoffDelay', () => {
   test('doubles from base, caps at max, and scales by 0.5 + random() / 2', () => {

@@ -1,4 +1,5 @@
 import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
+import { virtualClock } from '@ccc-kit/sandbox/clock';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   APP,
@@ -8,8 +9,8 @@ import {
   makeDataset,
   outcomes,
   startCcc,
+  trackDepartures,
 } from './test-utils/ccc-sandbox.ts';
-import { settleOnVirtualTime, trackingFetch, virtualClock } from './test-utils/virtual-clock.ts';
 import type { CccClientBaseOptions } from './types.ts';
 
 let ccc: CccEmulator;
@@ -39,19 +40,18 @@ const SPACING_MS = 63;
  * follows the same clock (signatures are then timed by it too) unless `server` is `'real'`.
  */
 function onVirtualTime(options: Partial<CccClientBaseOptions> = {}, server: 'virtual' | 'real' = 'virtual') {
-  const { clock, scheduler } = virtualClock();
-  if (server === 'virtual') serverNow = () => clock.now;
-  const wire = trackingFetch(() => clock.now);
+  const clock = virtualClock();
+  if (server === 'virtual') serverNow = () => clock.fake.now;
+  const wire = trackDepartures(clock);
   const client = clientFor(ccc, {
-    scheduler,
+    scheduler: clock.scheduler,
     fetch: wire.fetch,
     random: () => 0.5,
     retry: DEFAULT_RETRY,
     ...options,
   });
-  const run = <T>(work: Promise<T>) => settleOnVirtualTime(clock, wire, work);
   const sentAt = () => wire.departures.map((d) => d.at);
-  return { client, run, sentAt };
+  return { client, run: clock.run, sentAt };
 }
 
 const retryLines = (logger: LogCapture) => logger.lines.filter((l) => l.message === 'ccc retry');

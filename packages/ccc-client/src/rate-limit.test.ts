@@ -1,23 +1,31 @@
+import { virtualClock } from '@ccc-kit/sandbox/clock';
 import { describe, expect, test } from 'vitest';
 import { createCccClient } from './client.ts';
-import { APP, clientFor, makeDataset, SECRET_ID, SECRET_KEY, startCcc } from './test-utils/ccc-sandbox.ts';
-import { settleOnVirtualTime, trackingFetch, virtualClock } from './test-utils/virtual-clock.ts';
+import {
+  APP,
+  clientFor,
+  makeDataset,
+  SECRET_ID,
+  SECRET_KEY,
+  startCcc,
+  trackDepartures,
+} from './test-utils/ccc-sandbox.ts';
 
 const session = { sessionId: 'c-000' };
 
 /** A client and an emulator sharing one virtual clock from 0; `run` settles calls on it. */
 async function onVirtualTime(ratePerAction?: number) {
-  const { clock, scheduler } = virtualClock();
+  const clock = virtualClock();
+  const { scheduler } = clock;
   const ccc = await startCcc(makeDataset(1), {
-    now: () => clock.now,
+    now: () => clock.fake.now,
     ...(ratePerAction ? { ratePerAction } : {}),
   });
-  const wire = trackingFetch(() => clock.now);
+  const wire = trackDepartures(clock);
   const client = (options: Parameters<typeof clientFor>[1] = {}) =>
     clientFor(ccc, { scheduler, fetch: wire.fetch, retry: false, ...options });
-  const run = <T>(work: Promise<T>) => settleOnVirtualTime(clock, wire, work);
   const sentAt = (action: string) => wire.departures.filter((d) => d.action === action).map((d) => d.at);
-  return { ccc, scheduler, wire, client, run, sentAt };
+  return { ccc, scheduler, wire, client, run: clock.run, sentAt };
 }
 
 /** `count` send times `spacingMs` apart from 0. */

@@ -1,35 +1,35 @@
+import { virtualClock } from '@ccc-kit/sandbox/clock';
 import { describe, expect, test } from 'vitest';
 import { backoff, sleep } from './scheduler.ts';
-import { virtualClock } from './test-utils/virtual-clock.ts';
 
 describe('sleep', () => {
   test('resolves exactly when the clock reaches the delay', async () => {
-    const { clock, scheduler } = virtualClock();
+    const { fake, scheduler } = virtualClock();
     let woke: number | undefined;
     const done = sleep(300, scheduler).then(() => {
-      woke = clock.now;
+      woke = fake.now;
     });
-    await clock.tickAsync(299);
+    await fake.tickAsync(299);
     expect(woke).toBeUndefined();
-    await clock.tickAsync(1);
+    await fake.tickAsync(1);
     await done;
     expect(woke).toBe(300);
   });
 
   test('an abort rejects with the reason and clears the timer', async () => {
-    const { clock, scheduler } = virtualClock();
+    const { fake, scheduler } = virtualClock();
     const controller = new AbortController();
     const done = sleep(300, scheduler, controller.signal);
-    expect(clock.countTimers()).toBe(1);
+    expect(fake.countTimers()).toBe(1);
     controller.abort(new Error('stopped'));
     await expect(done).rejects.toThrow('stopped');
-    expect(clock.countTimers()).toBe(0);
+    expect(fake.countTimers()).toBe(0);
   });
 
   test('an already aborted signal rejects without setting a timer', async () => {
-    const { clock, scheduler } = virtualClock();
+    const { fake, scheduler } = virtualClock();
     await expect(sleep(300, scheduler, AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
-    expect(clock.countTimers()).toBe(0);
+    expect(fake.countTimers()).toBe(0);
   });
 });
 

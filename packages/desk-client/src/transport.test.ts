@@ -1,3 +1,4 @@
+import { ioFetch, virtualClock } from '@ccc-kit/sandbox/clock';
 import type { DeskEmulator } from '@ccc-kit/sandbox/desk';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createDeskClient } from './client.ts';
@@ -12,7 +13,6 @@ import {
   T0,
 } from './test-utils/desk-sandbox.ts';
 import { listen, type RunningServer } from './test-utils/local-server.ts';
-import { settleOnVirtualTime, trackingFetch, virtualClock } from './test-utils/virtual-clock.ts';
 import type { DeskClientOptions } from './types.ts';
 import { genUserSig } from './user-sig.ts';
 
@@ -36,17 +36,19 @@ const SECOND_RETRY_MS = 450;
 
 /** A client whose backoff runs on a virtual clock from 0 (jitter fixed at 0.5); `run` settles calls on it. */
 function onVirtualTime(overrides: Partial<DeskClientOptions> = {}) {
-  const { clock, scheduler } = virtualClock();
-  const wire = trackingFetch(() => clock.now);
+  const clock = virtualClock();
+  const departures: number[] = [];
   const client = clientFor(desk, {
-    scheduler,
-    fetch: wire.fetch,
+    scheduler: clock.scheduler,
+    fetch: ioFetch(clock, (input, init) => {
+      departures.push(clock.fake.now);
+      return globalThis.fetch(input, init);
+    }),
     random: () => 0.5,
     retry: DEFAULT_RETRY,
     ...overrides,
   } as Partial<DeskClientOptions>);
-  const run = <T>(work: Promise<T>) => settleOnVirtualTime(clock, wire, work);
-  return { client, run, sentAt: () => wire.departures };
+  return { client, run: clock.run, sentAt: () => departures };
 }
 
 describe('retries (virtual clock: exact backoff)', () => {

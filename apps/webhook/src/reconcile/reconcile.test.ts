@@ -1,9 +1,9 @@
+import { type VirtualClock, virtualClock } from '@ccc-kit/sandbox/clock';
 import type { TelCdrInfo } from '@ccc-kit/schemas';
 import { pino } from 'pino';
 import { describe, expect, test } from 'vitest';
 import { createMetrics } from '../http/metrics.ts';
 import { sleep } from '../scheduler.ts';
-import { type VirtualClock, virtualClock } from '../test-utils/virtual-clock.ts';
 import { createReconciler, type ReconcilerOptions } from './reconcile.ts';
 
 const HOUR = 3_600_000;

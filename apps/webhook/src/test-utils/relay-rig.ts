@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '@ccc-kit/sandbox';
+import { type VirtualClock, virtualClock } from '@ccc-kit/sandbox/clock';
 import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
 import { createMetrics, type WebhookMetrics } from '../http/metrics.ts';
 import { createRelay, type PostMessage, type Relay, type RelayOptions } from '../relay/relay.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { type VirtualClock, virtualClock } from './virtual-clock.ts';
 
 /** Where the rig's virtual clock starts (epoch ms): times in tests are relative to it. */
 export const T0 = Date.UTC(2026, 0, 12, 9);

@@ -1,4 +1,5 @@
 import { type CccEmulator, startCccEmulator } from '@ccc-kit/sandbox/ccc';
+import { ioFetch, type VirtualClock } from '@ccc-kit/sandbox/clock';
 import type { CallFixture, Dataset } from '@ccc-kit/sandbox/dataset';
 import { AsrData, CdrPush, DescribeSessionDetailResponse, PstnSession, TelCdrInfo } from '@ccc-kit/schemas';
 import * as v from 'valibot';
@@ -111,3 +112,25 @@ export function clientFor(ccc: CccEmulator, options: Partial<CccClientBaseOption
 
 /** Outcomes of the emulator's request log, oldest first. */
 export const outcomes = (ccc: CccEmulator): string[] => ccc.requests().map((r) => r.outcome);
+
+/** A request as it left the client. */
+export interface Departure {
+  /** Virtual time when fetch was called: the moment the rate limiter commits the slot. */
+  readonly at: number;
+  /** `X-TC-Action`. */
+  readonly action: string;
+}
+
+/** A real fetch on `clock` (each request is io, its answer read in full) that notes every departure. */
+export function trackDepartures(clock: VirtualClock): {
+  readonly fetch: typeof globalThis.fetch;
+  readonly departures: Departure[];
+} {
+  const departures: Departure[] = [];
+  const fetch = ioFetch(clock, (input, init) => {
+    const headers = input instanceof Request ? input.headers : new Headers(init?.headers);
+    departures.push({ at: clock.fake.now, action: headers.get('x-tc-action') ?? '' });
+    return globalThis.fetch(input, init);
+  });
+  return { fetch, departures };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { virtualClock } from '../clock/virtual-clock.ts';
 import { type Scheduler, sleep } from '../scheduler.ts';
-import { virtualClock } from '../test-utils/virtual-clock.ts';
 import { type PushResult, retryDelayMs } from './deliver.ts';
 import type { PushItem } from './push-item.ts';
 import { createPusher, type PusherOptions } from './pusher.ts';
@@ -53,24 +53,12 @@ const item: PushItem = { action: 'cdr', body: { SessionId: 's-1' }, pushId: 'pus
 
 /** A pusher on a fresh virtual clock, and the push's result with the virtual time it resolved at. */
 function setup(options: Omit<PusherOptions, 'url' | 'fetch' | 'scheduler'>, ...answers: Answer[]) {
-  const { clock, scheduler } = virtualClock();
+  const { fake: clock, scheduler, run: settle } = virtualClock();
   const target = receiver(scheduler, ...answers);
   const pusher = createPusher({ url: 'http://127.0.0.1:9/push', fetch: target.fetch, scheduler, ...options });
   // Fires timers one by one only while the work is pending, so timers it leaves behind stay countable.
-  const run = async <T>(work: Promise<T>): Promise<{ value: T; at: number }> => {
-    let at: number | undefined;
-    const timed = work.then((value) => {
-      at = clock.now;
-      return value;
-    });
-    const settled = () => new Promise((resolve) => setImmediate(resolve));
-    await settled();
-    while (at === undefined && clock.countTimers() > 0) {
-      await clock.nextAsync();
-      await settled();
-    }
-    return { value: await timed, at: at ?? Number.NaN };
-  };
+  const run = <T>(work: Promise<T>): Promise<{ value: T; at: number }> =>
+    settle(work.then((value) => ({ value, at: clock.now })));
   return { clock, target, pusher, run };
 }
 
