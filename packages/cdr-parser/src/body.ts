@@ -130,15 +130,18 @@ export function describeJsonError(text: string, error: unknown): string {
 export function tooDeepAt(value: unknown, depthLeft: number): (string | number)[] | null {
   if (value === null || typeof value !== 'object') return null;
   if (depthLeft === 0) return [];
+  // Scalars are skipped without a call: this walk runs on every push, and most values are scalars.
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const path = tooDeepAt(value[i], depthLeft - 1);
+      const item: unknown = value[i];
+      const path = item !== null && typeof item === 'object' ? tooDeepAt(item, depthLeft - 1) : null;
       if (path) return [i, ...path];
     }
     return null;
   }
   for (const key in value) {
-    const path = tooDeepAt((value as Record<string, unknown>)[key], depthLeft - 1);
+    const item = (value as Record<string, unknown>)[key];
+    const path = item !== null && typeof item === 'object' ? tooDeepAt(item, depthLeft - 1) : null;
     if (path) return [key, ...path];
   }
   return null;

@@ -1,9 +1,17 @@
-import { CdrPush, ImCdrPush, RecordPush, VoicemailPush } from '@ccc-kit/schemas';
+import {
+  CdrPush,
+  ImCdrPush,
+  RecordPush,
+  safeParseCdrPush,
+  safeParseImCdrPush,
+  VoicemailPush,
+} from '@ccc-kit/schemas';
 import { repairedSamples, samples } from '@ccc-kit/schemas/fixtures';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { compileFastPath, FAIL, type FastRun, isFullyCompiled } from './fast-path.ts';
+import { parsePush } from './parse-push.ts';
 
 const fastFor = (schema: v.GenericSchema): FastRun => {
   const run = compileFastPath(schema);
@@ -89,6 +97,18 @@ const num = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, -1, 1e308, 0.5) },
 );
 const str = fc.string({ maxLength: 8 });
+/** Ids around the limits: padded (trimmed), odd characters, lengths either side of 128. */
+const id = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 8 }),
+  fc.stringMatching(/^\s{0,2}[\w.:-]{1,8}\s{0,2}$/),
+  fc.string({ unit: fc.constantFrom('a', '-', ':'), minLength: 126, maxLength: 130 }),
+);
+/** Numbers around the limits: control characters, lengths either side of 64. */
+const phone = fc.oneof(
+  str,
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.string({ unit: fc.constantFrom('1', ' '), minLength: 62, maxLength: 66 }),
+);
 const ivrKey = fc.record(
   { Key: maybe(str), Label: maybe(str), key: maybe(str), label: maybe(str), Timestamp: maybe(num) },
   { requiredKeys: [] },
@@ -107,19 +127,20 @@ const participant = fc.record(
 );
 const cdrLike = fc.record(
   {
-    SessionId: maybe(fc.string({ minLength: 1, maxLength: 8 })),
+    SessionId: maybe(id),
     Direction: maybe(num),
     StartTimestamp: maybe(num),
-    Caller: maybe(str),
+    Caller: maybe(phone),
+    UserId: maybe(phone),
     SeatUser: maybe(fc.record({ Name: maybe(str), SkillGroupNameList: maybe(fc.array(maybe(str))) })),
     ServeParticipants: maybe(fc.array(maybe(participant), { maxLength: 3 })),
     IVRKeyPressed: maybe(fc.array(maybe(str), { maxLength: 3 })),
     PostIVRKeyPressed: maybe(fc.array(maybe(ivrKey), { maxLength: 2 })),
     TelLocation: maybe(fc.record({ City: maybe(str) })),
-    EndpointUser: maybe(fc.oneof(str, fc.integer())),
+    EndpointUser: maybe(fc.oneof(phone, fc.integer())),
     Timestamp: maybe(num),
     RecordURL: maybe(str),
-    RecordId: maybe(str),
+    RecordId: maybe(id),
     Unknown: fc.jsonValue({ maxDepth: 2 }),
   },
   { requiredKeys: [] },
@@ -150,6 +171,34 @@ describe('fast path ≡ valibot (property)', () => {
       { numRuns: 400 },
     );
   });
+
+  // parsePush skips the control-character check when the text has no `\` escape: the answer must not change.
+  test.each([
+    ['cdr', safeParseCdrPush],
+    ['imcdr', safeParseImCdrPush],
+  ] as const)(
+    'parsePush %s accepts exactly what the schema accepts, with the same payload',
+    (kind, safeParse) => {
+      const control = fc.constantFrom('\u0000', '\n', '\u001f', '\u007f', '\u0085', 'x');
+      const number = fc.oneof(
+        phone,
+        fc.tuple(phone, control).map(([p, c]) => `${p}${c}`),
+      );
+      const input = fc
+        .tuple(cdrLike, number, number)
+        .map(([object, a, b]) => ({ ...object, Caller: a, UserId: b }));
+      fc.assert(
+        fc.property(input, (object) => {
+          const body = JSON.stringify(object);
+          const result = parsePush({ query: `?action=${kind}&version=1`, body });
+          const expected = safeParse(JSON.parse(body));
+          expect(result.ok).toBe(expected.ok);
+          if (result.ok && expected.ok) expect(result.push.payload).toEqual(expected.value);
+        }),
+        { numRuns: 400 },
+      );
+    },
+  );
 
   test('valid CDR shapes mostly take the fast path (it is not a FAIL-everything stub)', () => {
     let accepted = 0;

@@ -1,8 +1,10 @@
+import { NO_CONTROL_CHARACTERS } from '@ccc-kit/schemas';
 import type * as v from 'valibot';
-import { defaultOf, FAIL, type FastRun, type Node } from './fast-node.ts';
+import { defaultOf, FAIL, type FastRun, type Node, textFacts } from './fast-node.ts';
 import { compileLooseObject } from './fast-object.ts';
+import { compileStringPipe } from './fast-string.ts';
 
-export { FAIL, type FastRun } from './fast-node.ts';
+export { FAIL, type FastRun, textFacts } from './fast-node.ts';
 
 /**
  * Compiles a node; `null` when the node (or, in `strict` mode, anything below it) is not supported.
@@ -40,10 +42,20 @@ function compileAction(node: Node, strict: boolean): FastRun | null {
   if (type === 'check' && typeof requirement === 'function') return (x) => (requirement(x) ? x : FAIL);
   if (type === 'min_length' && typeof requirement === 'number')
     return (x) => ((x as { length: number }).length >= requirement ? x : FAIL);
+  if (type === 'max_length' && typeof requirement === 'number')
+    return (x) => ((x as { length: number }).length <= requirement ? x : FAIL);
+  if (requirement === NO_CONTROL_CHARACTERS)
+    return (x) => (!textFacts.mayHaveEscapes || NO_CONTROL_CHARACTERS.test(x as string) ? x : FAIL);
+  // A global or sticky regex keeps state between calls; valibot's `regex` is only ever given plain ones.
+  if (type === 'regex' && requirement instanceof RegExp && !requirement.global && !requirement.sticky)
+    return (x) => (requirement.test(x as string) ? x : FAIL);
+  if (type === 'trim') return (x) => (x as string).trim();
   return null;
 }
 
 function compilePipe(pipe: readonly Node[], strict: boolean): FastRun | null {
+  const fused = compileStringPipe(pipe);
+  if (fused) return fused;
   const steps: FastRun[] = [];
   for (const item of pipe) {
     if (item.kind === 'metadata') continue;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatDuration } from './duration.ts';
-import { maskNumber, maskText } from './mask.ts';
+import { isPhoneLike, maskNumber, maskText } from './mask.ts';
 
 describe('maskNumber', () => {
   test.each([
@@ -43,6 +43,40 @@ describe('maskNumber', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('linear time', () => {
+  /** The regex `isPhoneLike` replaced: same language, quadratic backtracking on a long non-matching input. */
+  const OLD_PHONE_LIKE = /^\+?[\d\s\-().*xX]*\d[\d\s\-().*xX]*$/;
+
+  test('property: isPhoneLike answers exactly what the old regex answered, on inputs of normal size', () => {
+    const phoneChar = fc.constantFrom(...'0123456789 +-().*xX\t\n\u00a0\u3000ab@#٣'.split(''));
+    const input = fc.oneof(
+      fc.string({ unit: phoneChar, maxLength: 40 }),
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(input, (text) => {
+        expect(isPhoneLike(text)).toBe(OLD_PHONE_LIKE.test(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  // Complexity without a stopwatch (speed belongs in `pnpm bench`, not in timed tests): the old regex needed
+  // about 40 minutes for a million characters of these shapes, so the test timeout fails it; linear scans
+  // take milliseconds. Shapes: a bare digit run (phone path), a digit run ending in a letter (the old worst
+  // case, masked as text), separators and masking characters.
+  test.each([
+    ['digits', '1'.repeat(1_000_000)],
+    ['digits then a letter', `${'1'.repeat(1_000_000)}a`],
+    ['+ digits and separators then @', `+${'1 2-3(4)5*x'.repeat(100_000)}@`],
+  ])('masks a million characters of %s, with no 7-digit run left', (_, input) => {
+    const masked = maskNumber(input);
+    expect(masked.length).toBeGreaterThan(0);
+    expect(masked).not.toMatch(/\d{7}/);
   });
 });
 

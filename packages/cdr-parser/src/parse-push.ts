@@ -5,13 +5,17 @@ import {
   ImCdrPush,
   RecordPush,
   type SchemaIssue,
-  safeParseWith,
+  safeParseCdrPush,
+  safeParseImCdrPush,
+  safeParseRecordPush,
+  safeParseVoicemailPush,
+  type TolerantParseResult,
   VoicemailPush,
 } from '@ccc-kit/schemas';
 import type * as v from 'valibot';
 import { decodeBody, describeJsonError, oneLine, tooDeepAt } from './body.ts';
 import { assertIntegerOption } from './errors.ts';
-import { compileFastPath, FAIL, type FastRun } from './fast-path.ts';
+import { compileFastPath, FAIL, type FastRun, textFacts } from './fast-path.ts';
 import { maskText } from './mask.ts';
 import type {
   ParsePushOptions,
@@ -24,22 +28,23 @@ import type {
 import { headerValue, pushKindOf } from './request.ts';
 
 interface KindSpec {
-  readonly schema: v.GenericSchema;
+  /** The schemas' tolerant parser: drops wrong values nothing relies on, with a warning each. */
+  readonly parse: (input: unknown) => TolerantParseResult<unknown>;
   readonly fast: FastRun | null;
   readonly what: string;
 }
 
-const spec = (schema: v.GenericSchema, what: string): KindSpec => ({
-  schema,
+const spec = (schema: v.GenericSchema, parse: KindSpec['parse'], what: string): KindSpec => ({
+  parse,
   fast: compileFastPath(schema),
   what,
 });
 
 const KIND_SPECS: Readonly<Record<PushKind, KindSpec>> = {
-  cdr: spec(CdrPush, 'CDR push'),
-  imcdr: spec(ImCdrPush, 'IM CDR push'),
-  record: spec(RecordPush, 'recording push'),
-  voicemail: spec(VoicemailPush, 'voicemail push'),
+  cdr: spec(CdrPush, safeParseCdrPush, 'CDR push'),
+  imcdr: spec(ImCdrPush, safeParseImCdrPush, 'IM CDR push'),
+  record: spec(RecordPush, safeParseRecordPush, 'recording push'),
+  voicemail: spec(VoicemailPush, safeParseVoicemailPush, 'voicemail push'),
 };
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -87,21 +92,33 @@ function depthProblem(value: unknown, maxDepth: number, what: string): PushParse
   };
 }
 
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
 /** Validates freshly parsed JSON (`value`, owned and rewritten in place) of the body `text`. */
 function validate(
   kind: PushKind,
   value: unknown,
   text: string,
   maxDepth: number,
-): { value: unknown } | PushParseError {
-  const { schema, fast, what } = KIND_SPECS[kind];
+): { value: unknown; warnings: readonly string[] } | PushParseError {
+  const { parse, fast, what } = KIND_SPECS[kind];
   const problem = shapeProblem(value, what) ?? depthProblem(value, maxDepth, what);
   if (problem) return problem;
-  const quick = fast ? fast(value) : FAIL;
-  if (quick !== FAIL) return { value: quick };
+  let quick: unknown = FAIL;
+  if (fast) {
+    // No `\` in the text: no control character in any of its strings, so that check can be skipped.
+    textFacts.mayHaveEscapes = text.includes('\\');
+    try {
+      quick = fast(value);
+    } finally {
+      textFacts.mayHaveEscapes = true;
+    }
+  }
+  if (quick !== FAIL) return { value: quick, warnings: NO_WARNINGS };
   // The fast path may have rewritten part of `value` before failing: valibot gets an untouched copy.
-  const result = safeParseWith(schema, JSON.parse(text));
-  if (result.ok) return { value: result.value };
+  const result = parse(JSON.parse(text));
+  if (result.ok)
+    return { value: result.value, warnings: result.warnings.map((w) => oneLine(maskText(w), 200)) };
   const issues = safeIssues(result.issues);
   return {
     code: 'invalid_payload',
@@ -129,11 +146,14 @@ function toPush(kind: PushKind, payload: unknown, pushId: string | null, receive
  * `voicemail`) into a validated, typed {@link Push}. Never throws for bad input: every refusal is
  * `{ ok: false, error: { code, message, issues } }`. Checks run cheapest first: action and version, size
  * (before decoding), strict UTF-8, JSON, object shape and nesting depth, then the `@ccc-kit/schemas` schema.
+ * Only the fields the product relies on (`ReliedFields` of `@ccc-kit/schemas`) can refuse a push: a wrong
+ * value anywhere else is dropped from the payload and named in `warnings` (one line each, numbers masked).
  *
  * @throws {CdrParserError} `cdr_parser_invalid_option` for out-of-range options only.
  * @example
  * const result = parsePush({ query: url.searchParams, headers: req.headers, body: bytes });
  * if (!result.ok) return reply(400, result.error.message);
+ * for (const warning of result.warnings) log.warn({ sessionId: result.push.sessionId }, warning);
  * if (result.push.kind === 'cdr') console.log(result.push.dedupeKey, result.push.payload.EndStatusString);
  */
 export function parsePush(request: PushRequest, options: ParsePushOptions = {}): ParsePushResult {
@@ -155,5 +175,6 @@ export function parsePush(request: PushRequest, options: ParsePushOptions = {}):
   const checked = validate(kind, json, text, maxDepth);
   if (!('value' in checked)) return fail(checked.code, checked.message, checked.issues);
   const pushId = headerValue(request?.headers, 'x-tccc-push-uuid')?.trim() || null;
-  return { ok: true, push: toPush(kind, checked.value, pushId, options.receivedAt) };
+  const push = toPush(kind, checked.value, pushId, options.receivedAt);
+  return { ok: true, push, warnings: checked.warnings };
 }

@@ -52,7 +52,7 @@ const status = fc.constantFrom(
 );
 const cdr = fc.record(
   {
-    SessionId: fc.string({ minLength: 1, maxLength: 10 }),
+    SessionId: fc.stringMatching(/^[\w.:-]{1,10}$/),
     Caller: opt(text),
     Callee: opt(text),
     Direction: opt(fc.oneof(fc.constantFrom(0, 1), fc.integer())),
@@ -78,7 +78,7 @@ const cdr = fc.record(
 );
 const imcdr = fc.record(
   {
-    SessionId: fc.string({ minLength: 1, maxLength: 10 }),
+    SessionId: fc.stringMatching(/^[\w.:-]{1,10}$/),
     StartTimestamp: opt(ts),
     QueuedTimestamp: opt(ts),
     RingTimestamp: opt(ts),

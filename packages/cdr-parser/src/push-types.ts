@@ -51,9 +51,12 @@ export interface PushParseError {
   readonly issues: readonly SchemaIssue[];
 }
 
-/** Result of `parsePush`. */
+/**
+ * Result of `parsePush`. `warnings` names each field that was dropped because its value was wrong and
+ * nothing relies on it (`'UserRemark: expected string, got a number; dropped'`); empty for clean pushes.
+ */
 export type ParsePushResult =
-  | { readonly ok: true; readonly push: Push }
+  | { readonly ok: true; readonly push: Push; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly error: PushParseError };
 
 /** Query string as a `URLSearchParams`, a raw string (`?action=cdr&version=1`), or a parsed record. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { parseWith, type SafeParseResult, safeParseWith } from './parse.ts';
+import { parseWith, type SafeParseResult, SchemaError, safeParseWith } from './parse.ts';
+import { type ReliedPaths, safeParseTolerant, type TolerantParseResult } from './tolerance.ts';
 
 /** A throwing parser for one payload schema. */
 export type Parser<S extends v.GenericSchema> = (input: unknown) => v.InferOutput<S>;
@@ -14,6 +15,32 @@ export function parser<S extends v.GenericSchema>(schema: S, what: string): Pars
 /** Builds the `safeParseX` helper of a schema. */
 export function safeParser<S extends v.GenericSchema>(schema: S): SafeParser<S> {
   return (input) => safeParseWith(schema, input);
+}
+
+/** A non-throwing tolerant parser: wrong values outside the relied fields are dropped with a warning. */
+export type TolerantSafeParser<S extends v.GenericSchema> = (
+  input: unknown,
+) => TolerantParseResult<v.InferOutput<S>>;
+
+/** Builds the `parseX` helper of a push schema: tolerant (see `safeParseTolerant`), warnings discarded. */
+export function tolerantParser<S extends v.GenericSchema>(
+  schema: S,
+  relied: ReliedPaths,
+  what: string,
+): Parser<S> {
+  return (input) => {
+    const result = safeParseTolerant(schema, input, relied);
+    if (!result.ok) throw new SchemaError(what, result.issues);
+    return result.value;
+  };
+}
+
+/** Builds the `safeParseX` helper of a push schema: tolerant, with the warnings. */
+export function tolerantSafeParser<S extends v.GenericSchema>(
+  schema: S,
+  relied: ReliedPaths,
+): TolerantSafeParser<S> {
+  return (input) => safeParseTolerant(schema, input, relied);
 }
 
 /**

@@ -11,7 +11,16 @@ export * from './desk/session-state.ts';
 export * from './enums/call.ts';
 export * from './enums/desk.ts';
 export * from './enums/end-status.ts';
-export type { Parser, SafeParser } from './helpers.ts';
+export type { Parser, SafeParser, TolerantSafeParser } from './helpers.ts';
+export {
+  identifier,
+  MAX_ENDPOINT_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_NUMBER_LENGTH,
+  NO_CONTROL_CHARACTERS,
+  numberText,
+  optNumberText,
+} from './limits.ts';
 export type { SafeParseResult, SchemaIssue } from './parse.ts';
 export {
   describeIssues,
@@ -25,3 +34,6 @@ export {
 export * from './push/cdr.ts';
 export * from './push/imcdr.ts';
 export * from './push/recordings.ts';
+export { ReliedFields } from './push/relied.ts';
+export type { ReliedPaths, TolerantParseResult } from './tolerance.ts';
+export { safeParseTolerant } from './tolerance.ts';

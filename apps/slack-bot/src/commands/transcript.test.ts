@@ -1,3 +1,5 @@
+import type { ChatFixture } from '@ccc-kit/sandbox/dataset';
+import type { ChatMessage } from '@ccc-kit/schemas';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickPayload, findButton } from '../test-utils/buttons.ts';
 import { type DirectBot, pick, recordingInvocation, startDirect } from '../test-utils/direct.ts';
@@ -10,6 +12,23 @@ const LONG = 'chat-long-250';
 const SHORT = 'chat-short';
 const CALL_ASR = 'call-with-asr';
 const CALL_NO_ASR = 'call-without-asr';
+const ODD = 'chat-odd-element';
+/**
+ * A chat whose second message holds one element Tencent sent in a shape nobody can read (a number where
+ * the text is): served as is by the Desk emulator, between two normal messages.
+ */
+function chatWithOddElement(): ChatFixture {
+  const fixture = chatFixture({ sessionId: ODD, time: NOW - 700, messages: 3 });
+  const [first, second, third] = fixture.messages;
+  const odd = {
+    ...second,
+    MsgBody: [
+      { MsgType: 'TIMTextElem', MsgContent: { Text: 42 } },
+      { MsgType: 'TIMTextElem', MsgContent: { Text: 'and my order number' } },
+    ],
+  } as unknown as ChatMessage;
+  return { ...fixture, messages: [first, odd, third].filter((m): m is ChatMessage => !!m) };
+}
 const dataset = datasetOf(
   [
     callFixture({
@@ -26,6 +45,7 @@ const dataset = datasetOf(
     chatFixture({ sessionId: LONG, time: NOW - 5000, messages: 250 }),
     chatFixture({ sessionId: SHORT, time: NOW - 900 }),
     chatFixture({ sessionId: 'chat-empty', time: NOW - 800, messages: 0 }),
+    chatWithOddElement(),
   ],
 );
 
@@ -90,6 +110,21 @@ describe('/ccc transcript', () => {
     expect(shared?.responseType).toBe('in_channel');
     expect(shared?.text).toBe(reply?.text);
     expect(h.slack.uploads()).toHaveLength(uploads);
+  });
+
+  test('one unreadable message element reads "unsupported message"; the rest of the transcript is shown', async () => {
+    const result = await h.command(`transcript ${ODD}`, { channelId: 'C0CALLS' });
+    const [reply] = await h.replies(result);
+    const shown = JSON.stringify(reply?.blocks);
+    expect(reply?.text).toContain(`Chat ${ODD}: Transcript preview`);
+    expect(shown).toContain('message 1');
+    expect(shown).toContain('[unsupported message: TIMTextElem]');
+    expect(shown).toContain('and my order number');
+    expect(shown).toContain('message 3');
+    const file = h.slack.uploads().find((u) => u.completed && u.title?.includes(ODD));
+    const lines = file?.text?.trimEnd().split('\n') ?? [];
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('[unsupported message: TIMTextElem]');
   });
 
   test('an empty chat says so, without uploading an empty file', async () => {

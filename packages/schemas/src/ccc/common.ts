@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { ParticipantType, SessionEventType } from '../enums/call.ts';
 import { list, openString, optNumber, optString } from '../helpers.ts';
+import { optNumberText } from '../limits.ts';
 
 /**
  * An IVR key press (`IVRKeyPressedEx`, `PostIVRKeyPressed`, DescribeSessionDetail `IVRKeyPressed`).
@@ -39,7 +40,7 @@ export const SeatUserInfo = v.looseObject({
   /** Agent staff number. */
   StaffNumber: optString(),
   /** Agent phone, with 0086 prefix. */
-  Phone: optString(),
+  Phone: optNumberText('Phone'),
   /** Nickname. */
   Nick: optString(),
   /** User id (usually the email). */
@@ -59,7 +60,7 @@ export const ServeParticipant = v.looseObject({
   /** Agent email. */
   Mail: optString(),
   /** Agent phone. */
-  Phone: optString(),
+  Phone: optNumberText('Phone'),
   /** Ring time, Unix seconds (0 = never rang). */
   RingTimestamp: optNumber(),
   /** Answer time, Unix seconds (0 = never answered). */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { HungUpSide } from '../enums/call.ts';
 import { list, openString, optNumber, optString, parser, safeParser } from '../helpers.ts';
+import { optNumberText } from '../limits.ts';
 import { IvrKeyPressedElement, ServeParticipant, SessionEvent } from './common.ts';
 
 /** DescribeSessionDetail request. Note `StartTimestamp` here vs `StartTimeStamp` in the response. */
@@ -20,9 +21,9 @@ export type DescribeSessionDetailRequest = v.InferOutput<typeof DescribeSessionD
 /** DescribeSessionDetail `Response` (inside the envelope): the details of one finished call. */
 export const DescribeSessionDetailResponse = v.looseObject({
   /** Calling number. */
-  Caller: optString(),
+  Caller: optNumberText('Caller'),
   /** Called number. */
-  Callee: optString(),
+  Callee: optNumberText('Callee'),
   /** 1 outbound, 2 inbound, 3 audio inbound, 5 predictive, 6 internal. */
   CallType: optNumber(),
   /** Start, Unix seconds (sic: capital S in `Stamp`). */

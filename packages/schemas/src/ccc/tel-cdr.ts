@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { HungUpSide } from '../enums/call.ts';
 import { list, openString, optNumber, optString, parser, safeParser } from '../helpers.ts';
+import { optNumberText } from '../limits.ts';
 import { IvrKeyPressedElement, SeatUserInfo, ServeParticipant } from './common.ts';
 
 /** DescribeTelCdr request (note `StartTimeStamp`/`EndTimeStamp` with a capital S). */
@@ -24,8 +25,8 @@ export type DescribeTelCdrRequest = v.InferOutput<typeof DescribeTelCdrRequest>;
 
 /** One call record of DescribeTelCdr (every field optional, as in the SDK). */
 export const TelCdrInfo = v.looseObject({
-  Caller: optString(),
-  Callee: optString(),
+  Caller: optNumberText('Caller'),
+  Callee: optNumberText('Callee'),
   /** Call initiation, Unix seconds. */
   Time: optNumber(),
   /** 0 inbound, 1 outbound. */
@@ -61,8 +62,8 @@ export const TelCdrInfo = v.looseObject({
   PostIVRKeyPressedEx: list(IvrKeyPressedElement),
   QueuedSkillGroupId: optNumber(),
   SessionId: optString(),
-  ProtectedCaller: optString(),
-  ProtectedCallee: optString(),
+  ProtectedCaller: optNumberText('ProtectedCaller'),
+  ProtectedCallee: optNumberText('ProtectedCallee'),
   Uui: optString(),
   UUI: optString(),
   AsrUrl: optString(),

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { SessionStatus } from '../enums/call.ts';
 import { openString, optNumber, optString, parser, safeParser } from '../helpers.ts';
+import { optNumberText } from '../limits.ts';
 
 /** DescribeTelSession request. */
 export const DescribeTelSessionRequest = v.object({ SdkAppId: v.number(), SessionId: v.string() });
@@ -11,8 +12,8 @@ export type DescribeTelSessionRequest = v.InferOutput<typeof DescribeTelSessionR
 export const PstnSession = v.looseObject({
   SessionID: v.string(),
   RoomID: optString(),
-  Caller: optString(),
-  Callee: optString(),
+  Caller: optNumberText('Caller'),
+  Callee: optNumberText('Callee'),
   StartTimestamp: optNumber(),
   RingTimestamp: optNumber(),
   AcceptTimestamp: optNumber(),
@@ -23,10 +24,10 @@ export const PstnSession = v.looseObject({
   /** 0 inbound, 1 outbound. */
   Direction: optNumber(),
   /** Transfer-to-external numbers. */
-  OutBoundCaller: optString(),
-  OutBoundCallee: optString(),
-  ProtectedCaller: optString(),
-  ProtectedCallee: optString(),
+  OutBoundCaller: optNumberText('OutBoundCaller'),
+  OutBoundCallee: optNumberText('OutBoundCallee'),
+  ProtectedCaller: optNumberText('ProtectedCaller'),
+  ProtectedCallee: optNumberText('ProtectedCallee'),
 });
 /** Output type of {@link PstnSession}. */
 export type PstnSession = v.InferOutput<typeof PstnSession>;
@@ -54,8 +55,8 @@ const secondsFromString = v.pipe(
 export const PstnSessionInfo = v.looseObject({
   SessionID: v.string(),
   RoomID: optString(),
-  Caller: optString(),
-  Callee: optString(),
+  Caller: optNumberText('Caller'),
+  Callee: optNumberText('Callee'),
   SessionType: optString(),
   StartTimestamp: v.nullish(secondsFromString),
   AcceptTimestamp: v.nullish(secondsFromString),
@@ -64,8 +65,8 @@ export const PstnSessionInfo = v.looseObject({
   StaffNumber: optString(),
   SessionStatus: optString(),
   Direction: optNumber(),
-  ProtectedCaller: optString(),
-  ProtectedCallee: optString(),
+  ProtectedCaller: optNumberText('ProtectedCaller'),
+  ProtectedCallee: optNumberText('ProtectedCallee'),
 });
 /** Output type of {@link PstnSessionInfo}. */
 export type PstnSessionInfo = v.InferOutput<typeof PstnSessionInfo>;

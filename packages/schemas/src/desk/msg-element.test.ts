@@ -59,12 +59,50 @@ describe('MsgElement', () => {
     });
   });
 
-  test('a known type with wrongly typed content fails with a path', () => {
-    const result = parse({ MsgType: 'TIMTextElem', MsgContent: { Text: 42 } });
-    expect(result).toMatchObject({
-      ok: false,
-      issues: [{ path: 'MsgContent.Text', expected: 'string', received: '42' }],
+  test('an unreadable element (wrongly typed content, no MsgType, not an object) becomes the fallback', () => {
+    expect(parse({ MsgType: 'TIMTextElem', MsgContent: { Text: 42 } })).toEqual({
+      ok: true,
+      value: { MsgType: 'TIMUnknownElem', OriginalMsgType: 'TIMTextElem', MsgContent: { Text: 42 } },
     });
+    expect(parse({ MsgType: 'TIMImageElem', MsgContent: 'x' })).toMatchObject({
+      ok: true,
+      value: { MsgType: 'TIMUnknownElem', OriginalMsgType: 'TIMImageElem', MsgContent: 'x' },
+    });
+    expect(parse({ MsgContent: { Text: 'hi' } })).toMatchObject({
+      ok: true,
+      value: { MsgType: 'TIMUnknownElem', OriginalMsgType: '' },
+    });
+    expect(parse(null)).toMatchObject({
+      ok: true,
+      value: { MsgType: 'TIMUnknownElem', OriginalMsgType: '' },
+    });
+  });
+
+  test('one unreadable element keeps the rest of the page, also inside a forwarded message', () => {
+    const odd = { MsgType: 'TIMFileElem', MsgContent: { FileSize: 'big' } };
+    const page = parseDescribeChatMessagesResponse({
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      ErrorInfo: '',
+      TotalCount: 2,
+      Messages: [
+        {
+          FromAccount: 'u',
+          Timestamp: 1,
+          MsgBody: [odd, { MsgType: 'TIMTextElem', MsgContent: { Text: 'ok' } }],
+        },
+        {
+          FromAccount: 'a',
+          Timestamp: 2,
+          MsgBody: [{ MsgType: 'TIMRelayElem', MsgContent: { MsgList: [{ MsgBody: [odd] }] } }],
+        },
+      ],
+    });
+    expect(page.Messages[0]?.MsgBody.map((e) => e.MsgType)).toEqual(['TIMUnknownElem', 'TIMTextElem']);
+    const relay = page.Messages[1]?.MsgBody[0];
+    expect(relay?.MsgType === 'TIMRelayElem' && relay.MsgContent.MsgList[0]?.MsgBody[0]?.MsgType).toBe(
+      'TIMUnknownElem',
+    );
   });
 
   test('missing MsgContent parses as empty content; missing MsgBody as []', () => {

@@ -101,8 +101,7 @@ const UnknownElem = v.pipe(
   })),
 );
 
-/** One element of a message body (`MsgBody[]`), discriminated by `MsgType`. */
-export const MsgElement: v.GenericSchema<unknown, MsgElementOutput> = v.variant('MsgType', [
+const ReadableElem = v.variant('MsgType', [
   TextElem,
   ImageElem,
   FileElem,
@@ -113,6 +112,33 @@ export const MsgElement: v.GenericSchema<unknown, MsgElementOutput> = v.variant(
   CustomElem,
   RelayElem,
   UnknownElem,
+]);
+
+/**
+ * Last resort for an element that cannot be read as its type (a documented type with a wrong field, no
+ * `MsgType`, not even an object): it becomes a `TIMUnknownElem` as well, so one odd element reads as an
+ * unsupported message instead of failing the whole transcript page. `OriginalMsgType` keeps the type
+ * when the element names one (else it is empty).
+ */
+const UnreadableElem = v.pipe(
+  v.unknown(),
+  v.transform((element) => {
+    const e = (element !== null && typeof element === 'object' ? element : {}) as Record<string, unknown>;
+    return {
+      MsgType: 'TIMUnknownElem' as const,
+      OriginalMsgType: typeof e.MsgType === 'string' ? e.MsgType : '',
+      MsgContent: e.MsgContent,
+    };
+  }),
+);
+
+/**
+ * One element of a message body (`MsgBody[]`), discriminated by `MsgType`. Never fails: unknown types and
+ * unreadable elements become `TIMUnknownElem`.
+ */
+export const MsgElement: v.GenericSchema<unknown, MsgElementOutput> = v.union([
+  ReadableElem,
+  UnreadableElem,
 ]) as unknown as v.GenericSchema<unknown, MsgElementOutput>;
 
 type Out<S extends v.GenericSchema> = v.InferOutput<S>;

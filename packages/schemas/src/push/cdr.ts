@@ -1,11 +1,21 @@
 import * as v from 'valibot';
 import { IvrKeyPressedElement, SeatUserInfo, ServeParticipant } from '../ccc/common.ts';
 import type { HungUpSide } from '../enums/call.ts';
-import { list, openString, optNumber, optString, parser, rootObject, safeParser } from '../helpers.ts';
+import {
+  list,
+  openString,
+  optNumber,
+  optString,
+  rootObject,
+  tolerantParser,
+  tolerantSafeParser,
+} from '../helpers.ts';
+import { identifier, optNumberText } from '../limits.ts';
+import { ReliedFields } from './relied.ts';
 
 /** Number location attached to a CDR push (`TelLocation`). */
 export const TelLocation = v.looseObject({
-  TelNumber: optString(),
+  TelNumber: optNumberText('TelNumber'),
   Country: optString(),
   Province: optString(),
   City: optString(),
@@ -17,15 +27,16 @@ export type TelLocation = v.InferOutput<typeof TelLocation>;
 
 /**
  * The phone CDR data push (`POST <url>?action=cdr&version=1`): one record per finished call session.
- * Only `SessionId` is required; every other field may be missing or `null` in real pushes.
+ * Only `SessionId` is required; every other field may be missing or `null` in real pushes. The parse
+ * helpers are tolerant: a wrong value outside `ReliedFields.CdrPush` is dropped with a warning.
  */
 export const CdrPush = rootObject({
   /** Application id. */
   SdkAppId: optNumber(),
   /** Call session id: the record's identity. */
-  SessionId: v.pipe(v.string(), v.minLength(1, 'SessionId must not be empty')),
-  Caller: optString(),
-  Callee: optString(),
+  SessionId: identifier('SessionId'),
+  Caller: optNumberText('Caller'),
+  Callee: optNumberText('Callee'),
   /** 0 inbound, 1 outbound. */
   Direction: optNumber(),
   /** 1 outbound, 2 inbound, 3 audio inbound, 5 predictive, 6 internal. */
@@ -79,7 +90,7 @@ export const CdrPush = rootObject({
 /** Output type of {@link CdrPush}. */
 export type CdrPush = v.InferOutput<typeof CdrPush>;
 
-/** Parses a CDR push body, throwing `SchemaError`. */
-export const parseCdrPush = parser(CdrPush, 'CDR push');
-/** Parses a CDR push body into a result value. */
-export const safeParseCdrPush = safeParser(CdrPush);
+/** Parses a CDR push body, throwing `SchemaError`; wrong values outside the relied fields are dropped. */
+export const parseCdrPush = tolerantParser(CdrPush, ReliedFields.CdrPush, 'CDR push');
+/** Parses a CDR push body into a result value, with one warning per dropped field. */
+export const safeParseCdrPush = tolerantSafeParser(CdrPush, ReliedFields.CdrPush);

@@ -1,12 +1,22 @@
 import * as v from 'valibot';
 import { SeatUserInfo } from '../ccc/common.ts';
 import type { ImEndStatus } from '../enums/desk.ts';
-import { list, openString, optNumber, optString, parser, rootObject, safeParser } from '../helpers.ts';
+import {
+  list,
+  openString,
+  optNumber,
+  optString,
+  rootObject,
+  tolerantParser,
+  tolerantSafeParser,
+} from '../helpers.ts';
+import { identifier, optNumberText } from '../limits.ts';
+import { ReliedFields } from './relied.ts';
 
 /** The IM (online chat) CDR data push (`?action=imcdr&version=1`), sent when a chat session ends. */
 export const ImCdrPush = rootObject({
   SdkAppId: optNumber(),
-  SessionId: v.pipe(v.string(), v.minLength(1, 'SessionId must not be empty')),
+  SessionId: identifier('SessionId'),
   StartTimestamp: optNumber(),
   QueuedTimestamp: optNumber(),
   /** First ring, Unix seconds. */
@@ -21,7 +31,7 @@ export const ImCdrPush = rootObject({
   /** e.g. `ok`, `autoFinished`, `noSeatOnline`. */
   EndStatusString: v.nullish(openString<ImEndStatus>()),
   /** Customer id. */
-  UserId: optString(),
+  UserId: optNumberText('UserId'),
   UserNickName: optString(),
   IVRKeyPressed: list(v.string()),
   SeatUser: v.nullish(SeatUserInfo),
@@ -31,7 +41,7 @@ export const ImCdrPush = rootObject({
 /** Output type of {@link ImCdrPush}. */
 export type ImCdrPush = v.InferOutput<typeof ImCdrPush>;
 
-/** Parses an IM CDR push body, throwing `SchemaError`. */
-export const parseImCdrPush = parser(ImCdrPush, 'IM CDR push');
-/** Parses an IM CDR push body into a result value. */
-export const safeParseImCdrPush = safeParser(ImCdrPush);
+/** Parses an IM CDR push body, throwing `SchemaError`; wrong values outside the relied fields are dropped. */
+export const parseImCdrPush = tolerantParser(ImCdrPush, ReliedFields.ImCdrPush, 'IM CDR push');
+/** Parses an IM CDR push body into a result value, with one warning per dropped field. */
+export const safeParseImCdrPush = tolerantSafeParser(ImCdrPush, ReliedFields.ImCdrPush);

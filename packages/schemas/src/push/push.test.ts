@@ -96,9 +96,9 @@ const participant = fc.record(
 );
 const validCdr = fc.record(
   {
-    SessionId: fc.string({ minLength: 1 }),
-    Caller: fc.string(),
-    Callee: fc.string(),
+    SessionId: fc.stringMatching(/^[\w.:-]{1,128}$/),
+    Caller: fc.string({ maxLength: 64 }),
+    Callee: fc.string({ maxLength: 64 }),
     Direction: fc.constantFrom(0, 1),
     CallType: fc.constantFrom(1, 2, 3, 5, 6),
     StartTimestamp: fc.nat(),

@@ -1,17 +1,32 @@
 import * as v from 'valibot';
-import { optNumber, optString, parser, rootObject, safeParser } from '../helpers.ts';
+import {
+  optNumber,
+  optString,
+  parser,
+  rootObject,
+  safeParser,
+  tolerantParser,
+  tolerantSafeParser,
+} from '../helpers.ts';
+import { identifier, MAX_ENDPOINT_LENGTH, numberText } from '../limits.ts';
+import { ReliedFields } from './relied.ts';
 
 /**
  * `EndpointUser` is documented as a string, but the voicemail sample sends a JSON number
  * (`13123456789`): numbers are accepted and kept as their decimal string.
  */
-const endpointUser = v.nullish(v.union([v.string(), v.pipe(v.number(), v.transform(String))]));
+const endpointUser = v.nullish(
+  v.pipe(
+    v.union([v.string(), v.pipe(v.number(), v.transform(String))]),
+    numberText('EndpointUser', MAX_ENDPOINT_LENGTH),
+  ),
+);
 
 /** The recording data push (`?action=record&version=1`): one per participant recording of a call. */
 export const RecordPush = rootObject({
   SdkAppId: optNumber(),
-  RecordId: v.pipe(v.string(), v.minLength(1, 'RecordId must not be empty')),
-  SessionId: v.pipe(v.string(), v.minLength(1, 'SessionId must not be empty')),
+  RecordId: identifier('RecordId'),
+  SessionId: identifier('SessionId'),
   /** Recording generation time, Unix seconds. */
   Timestamp: optNumber(),
   /** The customer's number or the agent's email. */
@@ -27,7 +42,7 @@ export type RecordPush = v.InferOutput<typeof RecordPush>;
 /** The voicemail data push (`?action=voicemail`, no `version` in the docs). */
 export const VoicemailPush = rootObject({
   SdkAppId: optNumber(),
-  SessionId: v.pipe(v.string(), v.minLength(1, 'SessionId must not be empty')),
+  SessionId: identifier('SessionId'),
   Timestamp: optNumber(),
   RecordURL: v.pipe(v.string(), v.minLength(1, 'RecordURL must not be empty')),
   /** The caller's number. */
@@ -41,14 +56,14 @@ export const PushReply = v.object({ ErrCode: v.number(), ErrMsg: v.string() });
 /** Output type of {@link PushReply}. */
 export type PushReply = v.InferOutput<typeof PushReply>;
 
-/** Parses a recording push body, throwing `SchemaError`. */
-export const parseRecordPush = parser(RecordPush, 'recording push');
-/** Parses a recording push body into a result value. */
-export const safeParseRecordPush = safeParser(RecordPush);
-/** Parses a voicemail push body, throwing `SchemaError`. */
-export const parseVoicemailPush = parser(VoicemailPush, 'voicemail push');
-/** Parses a voicemail push body into a result value. */
-export const safeParseVoicemailPush = safeParser(VoicemailPush);
+/** Parses a recording push body, throwing `SchemaError`; wrong values outside the relied fields are dropped. */
+export const parseRecordPush = tolerantParser(RecordPush, ReliedFields.RecordPush, 'recording push');
+/** Parses a recording push body into a result value, with one warning per dropped field. */
+export const safeParseRecordPush = tolerantSafeParser(RecordPush, ReliedFields.RecordPush);
+/** Parses a voicemail push body, throwing `SchemaError`; wrong values outside the relied fields are dropped. */
+export const parseVoicemailPush = tolerantParser(VoicemailPush, ReliedFields.VoicemailPush, 'voicemail push');
+/** Parses a voicemail push body into a result value, with one warning per dropped field. */
+export const safeParseVoicemailPush = tolerantSafeParser(VoicemailPush, ReliedFields.VoicemailPush);
 /** Parses a push reply, throwing `SchemaError`. */
 export const parsePushReply = parser(PushReply, 'push reply');
 /** Parses a push reply into a result value. */
