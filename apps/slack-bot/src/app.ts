@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { ServerOptions, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CccClient } from '@ccc-kit/ccc-client';
 import type { DeskClient } from '@ccc-kit/desk-client';
@@ -10,6 +10,7 @@ import { createIdentityCache } from './identity.ts';
 import { registerListeners } from './listeners.ts';
 import { type BotLogger, toBoltLogger } from './logger.ts';
 import { refuseFutureRequests } from './request-clock.ts';
+import { guardSlackRequests, MAX_BODY_BYTES } from './request-guard.ts';
 
 /** Options of {@link createBotApp}; `main.ts` builds them from the environment, tests and the demo by hand. */
 export interface BotAppOptions {
@@ -36,6 +37,10 @@ export interface BotAppOptions {
   readonly port?: number | undefined;
   /** Interface to listen on (default: all, as a server behind a proxy needs; tests and the demo use 127.0.0.1). */
   readonly host?: string | undefined;
+  /** A client must have sent its request headers within this long (default 10 s; Node's own is 60 s). */
+  readonly headersTimeoutMs?: number | undefined;
+  /** A client must have sent its whole request within this long (default 15 s; Node's own is 300 s). */
+  readonly requestTimeoutMs?: number | undefined;
 }
 
 /** A bot ready to start. */
@@ -91,7 +96,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     app,
     async start(port = options.port ?? 3000) {
       const bot = await identity.resolve();
-      const bound = await listen(app, port, options.host);
+      const bound = await listen(app, port, options.host, serverOptions(options));
       const backends = { ccc: Boolean(deps.ccc), desk: Boolean(deps.desk) };
       logger.info({ port: bound, team: bot.teamId, bot: bot.botUserId, ...backends }, 'slack bot listening');
       return { port: bound, url: `http://${options.host ?? '127.0.0.1'}:${bound}` };
@@ -102,25 +107,49 @@ export function createBotApp(options: BotAppOptions): BotApp {
   };
 }
 
-/** Bolt's HTTP receiver: signed requests on `POST /slack/events`, plus an unauthenticated `GET /healthz`. */
+const EVENTS = '/slack/events';
+
+/**
+ * Bolt's HTTP receiver: signed requests on `POST /slack/events` (bodies up to 256 KiB; unsigned or
+ * oversized ones refused from their headers), plus an unauthenticated `GET /healthz`.
+ */
 function createReceiver(signingSecret: string, logger: BotLogger): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
-    endpoints: '/slack/events',
+    endpoints: EVENTS,
     logger: toBoltLogger(logger),
+    bodyLimit: MAX_BODY_BYTES,
     customRoutes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => healthz(res) }],
   });
   // Wall-clock time, as Bolt's own check of old timestamps (the `now` option may be a test's fake clock).
   refuseFutureRequests(receiver, Date.now, logger);
+  guardSlackRequests(receiver, [EVENTS], logger);
   return receiver;
 }
 
+/**
+ * Deadlines of the node server Bolt creates, so a slow or stalled client cannot hold a connection for
+ * Node's defaults (60 s for headers, 300 s for the request). Node enforces them on a periodic check
+ * (30 s by default), run here often enough that a deadline is kept to within a second.
+ */
+function serverOptions(options: BotAppOptions): ServerOptions {
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = options.requestTimeoutMs ?? 15_000;
+  const check = Math.max(10, Math.min(1_000, Math.floor(Math.min(headersTimeout, requestTimeout) / 4)));
+  return { headersTimeout, requestTimeout, connectionsCheckingInterval: check };
+}
+
 /** Starts listening; resolves with the bound port (useful with port 0). */
-async function listen(app: App, port: number, host: string | undefined): Promise<number> {
-  const server = (await app.start(host ? { port, host } : port)) as {
+async function listen(
+  app: App,
+  port: number,
+  host: string | undefined,
+  server: ServerOptions,
+): Promise<number> {
+  const listening = (await app.start(host ? { port, host } : port, server)) as {
     address(): AddressInfo | string | null;
   };
-  const address = server.address();
+  const address = listening.address();
   return typeof address === 'object' && address ? address.port : port;
 }
 
