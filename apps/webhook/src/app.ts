@@ -4,12 +4,13 @@ import { facts } from './facts.ts';
 import { createMetrics, type WebhookMetrics } from './http/metrics.ts';
 import { createPushHandler } from './http/push-handler.ts';
 import { createRequestListener, startServer } from './http/server.ts';
+import { createReadiness } from './readiness.ts';
 import type { createReconciler } from './reconcile/reconcile.ts';
 import type { Relay } from './relay/relay.ts';
 import { route } from './routes/index.ts';
 import { createGroupCommitter, openStore, type Store } from './store/index.ts';
 import type { WebhookConfig } from './webhook-config.ts';
-import { createSlackRelay, startBackgroundJobs } from './wiring.ts';
+import { createSlackRelay, quarantineStoreOptions, startBackgroundJobs } from './wiring.ts';
 
 // The demo builds its config by hand and reads the same routes file an operator would.
 export { parseRoutes } from './routes/index.ts';
@@ -42,11 +43,18 @@ export async function startWebhook(
 ): Promise<Webhook> {
   const { logger } = deps;
   const metrics = createMetrics();
-  const store = await openStore(config.databaseUrl, { quarantineLimit: config.quarantineMaxRows });
+  const store = await openStore(config.databaseUrl, {
+    ...quarantineStoreOptions(config, metrics, logger),
+    queryTimeoutMs: config.pgQueryTimeoutMs,
+  });
   // Read before the server takes pushes: reconciliation resumes from the last push of the previous process.
   const lastPushAt = config.reconcile ? (await store.stats()).lastReceivedAt : null;
   // PostgreSQL commits several batches at once on its pool; SQLite has a single writer.
-  const committer = createGroupCommitter(store, { concurrency: store.engine === 'postgres' ? 4 : 1 });
+  const committer = createGroupCommitter(store, {
+    concurrency: store.engine === 'postgres' ? 4 : 1,
+    maxQueue: config.commitQueueMax,
+    now: deps.now,
+  });
   const wiring = { config, store, logger, metrics, now: deps.now };
   const relay = createSlackRelay(wiring);
   const submit: typeof committer.submit = async (item) => {
@@ -57,6 +65,7 @@ export async function startWebhook(
   const handlePush = createPushHandler({
     auth: config.auth,
     maxBodyBytes: config.maxBodyBytes,
+    ...(config.quarantineMaxBodyBytes ? { quarantineMaxBodyBytes: config.quarantineMaxBodyBytes } : {}),
     submit,
     quarantine: (item) => store.quarantine(item),
     routeFor: (push) =>
@@ -68,7 +77,7 @@ export async function startWebhook(
   const listener = createRequestListener({
     pushPath: config.pushPath,
     handlePush,
-    ready: () => store.ping(),
+    ready: createReadiness({ store, committer, relay, commitStallMs: config.commitStallMs, logger }),
     metrics,
     metricsToken: config.metricsToken,
     beforeScrape: async () => {
@@ -78,7 +87,9 @@ export async function startWebhook(
     },
     logger,
   });
-  const { server, url } = await startServer(listener, config.port, config.host);
+  const { server, url } = await startServer(listener, config.port, config.host, {
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+  });
   relay.start();
   const jobs = startBackgroundJobs(wiring, submit, lastPushAt);
   logger.info(

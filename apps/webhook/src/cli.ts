@@ -16,7 +16,8 @@ const USAGE = `Usage: pnpm --filter @ccc-kit/webhook cli <command>
 Commands:
   routes check <file> [--push <push.json> --action cdr|imcdr|voicemail] [--default-channel <C…>]
                           validate a routes file and show where sample pushes would be posted
-  replay-quarantine [--id N ...]   re-parse quarantined pushes with this version and store the valid ones
+  replay-quarantine [--id N ...]   re-parse quarantined pushes with this version and PUSH_MAX_BODY_BYTES and
+                                   store the valid ones (each stored and removed in one transaction)
   replay-dead                      put dead-lettered Slack messages back in the queue
   backfill --since <date> [--until <date>]
                           import calls from DescribeTelCdr that pushes missed (needs the CCC variables)
@@ -77,6 +78,7 @@ async function main(argv: string[]): Promise<string> {
       const report = await replayQuarantine(store, {
         routes: config.routes,
         defaultChannel: config.defaultChannel,
+        maxBodyBytes: config.maxBodyBytes,
         ...(ids ? { ids } : {}),
       });
       return `replayed: ${report.stored} stored, ${report.duplicate} duplicate, ${report.stillInvalid} still invalid (kept)`;

@@ -46,8 +46,13 @@ export function configFromEnv(env: Env): WebhookConfig {
     pushPath: env.PUSH_PATH,
     auth: env.pushAuth,
     maxBodyBytes: env.PUSH_MAX_BODY_BYTES,
+    keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT,
     databaseUrl: env.DATABASE_URL,
+    pgQueryTimeoutMs: env.PG_QUERY_TIMEOUT,
+    commitQueueMax: env.COMMIT_QUEUE_MAX,
+    commitStallMs: env.COMMIT_STALL_TIMEOUT,
     quarantineMaxRows: env.QUARANTINE_MAX_ROWS,
+    quarantineMaxBodyBytes: env.QUARANTINE_MAX_BODY_BYTES,
     routes: loadRoutes(env.ROUTES_FILE),
     defaultChannel: env.SLACK_DEFAULT_CHANNEL,
     slack: {

@@ -65,6 +65,30 @@ describe('loadEnv', () => {
     });
   });
 
+  test('QUARANTINE_MAX_BODY_BYTES: 8 MiB by default, and never below PUSH_MAX_BODY_BYTES', () => {
+    expect(loadEnv(base)).toMatchObject({ ok: true, env: { QUARANTINE_MAX_BODY_BYTES: 8_388_608 } });
+    expect(
+      loadEnv({ ...base, PUSH_MAX_BODY_BYTES: '4194304', QUARANTINE_MAX_BODY_BYTES: '1048576' }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        'QUARANTINE_MAX_BODY_BYTES: keep it at least PUSH_MAX_BODY_BYTES, or refused pushes are cut and cannot be replayed',
+      ],
+    });
+  });
+
+  test('HTTP_KEEP_ALIVE_TIMEOUT: 65 s by default (above the common 60 s client idle timeouts), 1 s to 1 h', () => {
+    expect(loadEnv(base)).toMatchObject({ ok: true, env: { HTTP_KEEP_ALIVE_TIMEOUT: 65_000 } });
+    expect(loadEnv({ ...base, HTTP_KEEP_ALIVE_TIMEOUT: '620s' })).toMatchObject({
+      ok: true,
+      env: { HTTP_KEEP_ALIVE_TIMEOUT: 620_000 },
+    });
+    expect(loadEnv({ ...base, HTTP_KEEP_ALIVE_TIMEOUT: '500ms' })).toEqual({
+      ok: false,
+      problems: ['HTTP_KEEP_ALIVE_TIMEOUT: use at least 1s'],
+    });
+  });
+
   test('refuses to start without push authentication unless PUSH_AUTH=none', () => {
     const { PUSH_TOKEN: _, ...noAuth } = base;
     expect(loadEnv(noAuth)).toEqual({

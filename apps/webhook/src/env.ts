@@ -76,6 +76,10 @@ const combine = (env: Variables): { ok: true; env: Env } | { ok: false; problems
     problems.push(
       'RETENTION_DAYS: keep history longer than RECONCILE_WINDOW, or reconciliation would post deleted calls again (0 keeps everything)',
     );
+  if (env.QUARANTINE_MAX_BODY_BYTES < env.PUSH_MAX_BODY_BYTES)
+    problems.push(
+      'QUARANTINE_MAX_BODY_BYTES: keep it at least PUSH_MAX_BODY_BYTES, or refused pushes are cut and cannot be replayed',
+    );
   if (!pushAuth || problems.length) return { ok: false, problems };
   const {
     PUSH_AUTH: _auth,

@@ -13,8 +13,18 @@ export interface WebhookConfig {
   readonly pushPath: string;
   readonly auth: PushAuth;
   readonly maxBodyBytes: number;
+  /** Idle keep-alive connections are closed after this long; default 65 s (see `startServer`). */
+  readonly keepAliveTimeoutMs?: number | undefined;
   readonly databaseUrl: string;
+  /** PostgreSQL: every query and connection attempt gives up after this long; default 5 s. */
+  readonly pgQueryTimeoutMs?: number | undefined;
+  /** Pushes waiting for a commit beyond this many are answered 503 at once; default 10,000. */
+  readonly commitQueueMax?: number | undefined;
+  /** `/readyz` fails while a push has waited longer than this for its commit; default 10 s. */
+  readonly commitStallMs?: number | undefined;
   readonly quarantineMaxRows: number;
+  /** A refused body is kept whole up to this many bytes (beyond, its first bytes, flagged); default 8 MiB. */
+  readonly quarantineMaxBodyBytes?: number;
   readonly routes: RoutesFile;
   readonly defaultChannel?: string | undefined;
   readonly slack: {

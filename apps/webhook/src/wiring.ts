@@ -7,7 +7,7 @@ import { createRelay } from './relay/relay.ts';
 import { renderMessage } from './render.ts';
 import { createRetention } from './retention.ts';
 import { route } from './routes/index.ts';
-import type { IngestItem, IngestOutcome, Store } from './store/index.ts';
+import type { IngestItem, IngestOutcome, OpenStoreOptions, Store } from './store/index.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 
 /** What the pieces built here share (see `startWebhook`). */
@@ -103,6 +103,29 @@ export function startBackgroundJobs(
     async stop(): Promise<void> {
       await reconciler?.stop();
       await retention?.stop();
+    },
+  };
+}
+
+/**
+ * The quarantine's settings for `openStore`: its bounds, and evictions counted in
+ * `ccc_webhook_quarantine_evicted_total` and logged once per batch (how many, the oldest receive time; never
+ * a body), so a full quarantine never drops refused pushes silently.
+ */
+export function quarantineStoreOptions(
+  config: WebhookConfig,
+  metrics: WebhookMetrics,
+  logger: Logger,
+): OpenStoreOptions {
+  return {
+    quarantineLimit: config.quarantineMaxRows,
+    ...(config.quarantineMaxBodyBytes ? { quarantineMaxBodyBytes: config.quarantineMaxBodyBytes } : {}),
+    onQuarantineEvicted: ({ rows, oldestReceivedAt }) => {
+      metrics.quarantineEvicted.inc(rows);
+      logger.warn(
+        { evicted: rows, oldestReceivedAt: new Date(oldestReceivedAt).toISOString() },
+        'quarantine full: deleted the oldest refused pushes (raise QUARANTINE_MAX_ROWS to keep more)',
+      );
     },
   };
 }

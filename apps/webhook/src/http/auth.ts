@@ -27,19 +27,29 @@ const expectedDigests = (auth: Exclude<PushAuth, { mode: 'none' }>): readonly Bu
 const matches = (given: string, expectedDigest: Buffer | undefined): boolean =>
   expectedDigest !== undefined && timingSafeEqual(digest(given), expectedDigest);
 
-const bearer = (header: string | undefined): string | null =>
-  header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+/**
+ * The credentials of an `Authorization` header whose scheme is `scheme`, which is matched without regard to
+ * case (RFC 9110 §11.1: `basic`, `BASIC` and `Basic` are one scheme); null for another scheme or none.
+ */
+export function credentialsOf(header: string | undefined, scheme: 'basic' | 'bearer'): string | null {
+  if (header === undefined) return null;
+  const space = header.indexOf(' ');
+  if (space !== scheme.length || header.slice(0, space).toLowerCase() !== scheme) return null;
+  return header.slice(space + 1).trim();
+}
 
 const basic = (header: string | undefined): { user: string; password: string } | null => {
-  if (!header?.startsWith('Basic ')) return null;
-  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const credentials = credentialsOf(header, 'basic');
+  if (credentials === null) return null;
+  const decoded = Buffer.from(credentials, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   return colon < 0 ? null : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 };
 
 /**
- * Checks a push request's credentials: Basic (`Authorization: Basic`), or the token as `?token=` or
- * `Authorization: Bearer`. Returns `null` when accepted, else the reason (never containing the secret).
+ * Checks a push request's credentials: Basic (`Authorization: Basic`), or the token as `?token=` (the name
+ * as `URLSearchParams` decodes it) or `Authorization: Bearer`, schemes in any case. Returns `null` when
+ * accepted, else the reason (never containing the secret).
  */
 export function checkPushAuth(
   auth: PushAuth,
@@ -49,7 +59,7 @@ export function checkPushAuth(
   if (auth.mode === 'none') return null;
   const [first, second] = expectedDigests(auth);
   if (auth.mode === 'token') {
-    const given = query.get('token') ?? bearer(headers.authorization);
+    const given = query.get('token') ?? credentialsOf(headers.authorization, 'bearer');
     if (given === null) return 'missing token: send ?token=… or Authorization: Bearer …';
     return matches(given, first) ? null : 'wrong token';
   }

@@ -1,5 +1,18 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/**
+ * Results of the push counter and the ack histogram: a fixed set, like the `action` label (see
+ * `request-values.ts`), so no request can add a series.
+ */
+export type PushResult =
+  | 'stored'
+  | 'duplicate'
+  | 'rejected'
+  | 'unauthorized'
+  | 'too_large'
+  | 'aborted'
+  | 'unavailable';
+
 /** The webhook's Prometheus metrics, on their own registry (no global state). */
 export interface WebhookMetrics {
   readonly registry: Registry;
@@ -8,6 +21,7 @@ export interface WebhookMetrics {
   readonly slackPosts: Counter<'result'>;
   readonly outboxDepth: Gauge<'state'>;
   readonly quarantined: Gauge;
+  readonly quarantineEvicted: Counter;
   readonly prunedSessions: Counter;
   readonly reconcileFound: Counter;
 }
@@ -20,7 +34,7 @@ export function createMetrics(): WebhookMetrics {
     registry,
     pushes: new Counter({
       name: 'ccc_webhook_pushes_total',
-      help: 'Pushes received, by action and result (stored, duplicate, rejected, unauthorized, too_large, unavailable)',
+      help: 'Pushes received, by action (cdr, imcdr, record, voicemail, other) and result (stored, duplicate, rejected, unauthorized, too_large, aborted, unavailable)',
       labelNames: ['action', 'result'],
       registers,
     }),
@@ -46,6 +60,11 @@ export function createMetrics(): WebhookMetrics {
     quarantined: new Gauge({
       name: 'ccc_webhook_quarantine_rows',
       help: 'Quarantined pushes kept',
+      registers,
+    }),
+    quarantineEvicted: new Counter({
+      name: 'ccc_webhook_quarantine_evicted_total',
+      help: 'Quarantined pushes deleted, oldest first, to stay within QUARANTINE_MAX_ROWS',
       registers,
     }),
     prunedSessions: new Counter({

@@ -1,15 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Push, parsePush } from '@ccc-kit/cdr-parser';
 import type { Logger } from 'pino';
+import { isStoreError, StoreErrorCode } from '../store/errors.ts';
+import { DEFAULT_QUARANTINE_MAX_BODY_BYTES } from '../store/index.ts';
 import type { Delivery, IngestOutcome, QuarantineInput, Store } from '../store/types.ts';
 import { checkPushAuth, type PushAuth } from './auth.ts';
-import { readBody } from './body.ts';
-import type { WebhookMetrics } from './metrics.ts';
+import { createOversizedReads, readBody } from './body.ts';
+import type { PushResult, WebhookMetrics } from './metrics.ts';
+import { actionLabel, bounded, maskedQuery, pushIdOf } from './request-values.ts';
 
 /** What the push endpoint needs; built once in `main.ts` (or by tests). */
 export interface PushHandlerDeps {
   readonly auth: PushAuth;
   readonly maxBodyBytes: number;
+  /**
+   * A body over `maxBodyBytes` is still read, up to this many bytes, and kept whole in quarantine for a
+   * replay after the limit is raised (2 such reads at once at most; see `createOversizedReads`). Default
+   * 8 MiB.
+   */
+  readonly quarantineMaxBodyBytes?: number;
   /** Group-commit entry point: resolves after the push is durably stored. */
   readonly submit: (item: Parameters<Store['ingest']>[0][number]) => Promise<IngestOutcome>;
   readonly quarantine: (item: QuarantineInput) => Promise<unknown>;
@@ -46,27 +55,35 @@ const isJsonType = (header: string): boolean => {
  */
 export function createPushHandler(deps: PushHandlerDeps) {
   const now = deps.now ?? Date.now;
+  const oversized = createOversizedReads(deps.quarantineMaxBodyBytes ?? DEFAULT_QUARANTINE_MAX_BODY_BYTES);
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const started = performance.now();
-    const action = url.searchParams.get('action') ?? 'none';
-    const pushId = (req.headers['x-tccc-push-uuid'] as string | undefined) ?? null;
-    const finish = (result: string, status: number, errCode: number, errMsg: string): void => {
+    // Request-derived values reach labels, logs and rows only bounded: the label from a fixed set, the
+    // rest cut to 64 characters with control characters escaped (see request-values.ts).
+    const rawAction = url.searchParams.get('action');
+    const label = actionLabel(rawAction);
+    const action = bounded(rawAction ?? 'none');
+    const { id: pushId, ignored } = pushIdOf(req.headers['x-tccc-push-uuid']);
+    const finish = (result: PushResult, status: number, errCode: number, errMsg: string): void => {
       reply(res, status, errCode, errMsg);
-      deps.metrics.pushes.inc({ action, result });
+      deps.metrics.pushes.inc({ action: label, result });
       deps.metrics.ackSeconds.observe({ result }, (performance.now() - started) / 1000);
     };
     const denied = checkPushAuth(deps.auth, req.headers, url.searchParams);
     if (denied) {
-      deps.logger.warn({ pushId, action, reason: denied }, 'push rejected: unauthorized');
+      deps.logger.warn({ pushId: pushId ?? ignored, action, reason: denied }, 'push rejected: unauthorized');
       res.setHeader('www-authenticate', 'Basic realm="ccc-kit webhook"');
       return finish('unauthorized', 401, 401, `Unauthorized: ${denied}`);
     }
-    const body = await readBody(req, deps.maxBodyBytes, deps.bodyTimeoutMs ?? 10_000).catch(() => null);
+    const body = await readBody(req, deps.maxBodyBytes, deps.bodyTimeoutMs ?? 10_000, oversized).catch(
+      () => null,
+    );
     if (!body) {
       res.setHeader('connection', 'close');
       return finish('aborted', 408, 408, 'Request body timed out');
     }
-    const query = url.search.replace(/^\?/, '').replace(/(^|&)token=[^&]*/g, '$1token=***');
+    if (ignored) deps.logger.warn({ ignored }, 'push id ignored (not 1-128 printable characters)');
+    const query = maskedQuery(url.search);
     const receivedAt = now();
     const keep = async (code: string, message: string): Promise<boolean> => {
       try {
@@ -76,6 +93,7 @@ export function createPushHandler(deps: PushHandlerDeps) {
           query,
           reason: { code, message },
           body: body.bytes,
+          receivedBytes: body.size,
           receivedAt,
         });
         return true;
@@ -87,8 +105,8 @@ export function createPushHandler(deps: PushHandlerDeps) {
     if (body.tooLarge) {
       res.setHeader('connection', 'close');
       const message = `Body larger than ${deps.maxBodyBytes} bytes; raise PUSH_MAX_BODY_BYTES if Tencent's pushes are legitimately this big`;
-      if (!(await keep('body_too_large', message)))
-        return finish('unavailable', 503, 503, 'Storage unavailable, retry later');
+      const kept = await keep('body_too_large', message).finally(body.release);
+      if (!kept) return finish('unavailable', 503, 503, 'Storage unavailable, retry later');
       return finish('too_large', 413, 413, message);
     }
     const type = req.headers['content-type'];
@@ -100,7 +118,10 @@ export function createPushHandler(deps: PushHandlerDeps) {
         return finish('unavailable', 503, 503, 'Storage unavailable, retry later');
       return finish('rejected', 415, 415, message);
     }
-    const parsed = parsePush({ query: url.searchParams, headers: req.headers, body: body.bytes });
+    const parsed = parsePush(
+      { query: url.searchParams, headers: req.headers, body: body.bytes },
+      { maxBodyBytes: deps.maxBodyBytes },
+    );
     if (!parsed.ok) {
       deps.logger.warn({ pushId, action, code: parsed.error.code }, `push rejected: ${parsed.error.message}`);
       if (!(await keep(parsed.error.code, parsed.error.message)))
@@ -108,6 +129,12 @@ export function createPushHandler(deps: PushHandlerDeps) {
       return finish('rejected', 400, 400, parsed.error.message);
     }
     const push = parsed.push;
+    // Fields nothing relies on that had a wrong value were dropped (cdr-parser's Tolerance): say which, once.
+    if (parsed.warnings.length > 0)
+      deps.logger.warn(
+        { pushId, kind: push.kind, sessionId: push.sessionId, warnings: parsed.warnings },
+        'push accepted without fields of a wrong type',
+      );
     try {
       const outcome = await deps.submit({
         kind: push.kind,
@@ -119,11 +146,21 @@ export function createPushHandler(deps: PushHandlerDeps) {
         receivedAt,
         deliveries: deps.routeFor(push),
       });
-      deps.logger.info({ pushId, sessionId: push.sessionId, kind: push.kind, outcome }, 'push stored');
+      deps.logger.info(
+        { pushId, sessionId: bounded(push.sessionId, 128), kind: push.kind, outcome },
+        'push stored',
+      );
       return finish(outcome, 200, 0, outcome === 'duplicate' ? 'duplicate' : '');
     } catch (error) {
+      if (isStoreError(error) && error.code === StoreErrorCode.RefusedItem) {
+        // The database cannot hold a value of this push: every retry would fail alike, so keep it instead.
+        deps.logger.warn({ err: error, pushId }, `push rejected: ${error.message}`);
+        if (!(await keep(error.code, error.message)))
+          return finish('unavailable', 503, 503, 'Storage unavailable, retry later');
+        return finish('rejected', 400, 400, error.message);
+      }
       deps.logger.error(
-        { err: error, pushId, sessionId: push.sessionId },
+        { err: error, pushId, sessionId: bounded(push.sessionId, 128) },
         'push not stored: store unavailable',
       );
       return finish('unavailable', 503, 503, 'Storage unavailable, retry later');

@@ -1,15 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { safeEqual } from './auth.ts';
+import type { NotReadyReason } from '../readiness.ts';
+import { credentialsOf, safeEqual } from './auth.ts';
 import type { WebhookMetrics } from './metrics.ts';
+import { bounded } from './request-values.ts';
 
 /** Routes and probes of the webhook's HTTP server. */
 export interface ServerDeps {
   readonly pushPath: string;
   readonly handlePush: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
-  /** Rejects when the service cannot accept pushes (store unreachable). */
-  readonly ready: () => Promise<void>;
+  /** Null when the service can take pushes, else why not (a fixed word; a rejection counts as `database`). */
+  readonly ready: () => Promise<NotReadyReason | null>;
   readonly metrics: WebhookMetrics;
   /** Bearer token for `/metrics`; without one the endpoint is disabled. */
   readonly metricsToken?: string | undefined;
@@ -28,8 +30,8 @@ const json = (res: ServerResponse, status: number, body: unknown): void => {
 };
 
 const metricsAllowed = (req: IncomingMessage, token: string | undefined): boolean => {
-  const header = req.headers.authorization;
-  return Boolean(token && header?.startsWith('Bearer ') && safeEqual(header.slice(7), token));
+  const given = credentialsOf(req.headers.authorization, 'bearer');
+  return Boolean(token && given !== null && safeEqual(given, token));
 };
 
 /** Builds the request listener: push endpoint, `/healthz`, `/readyz`, `/metrics`. */
@@ -44,14 +46,12 @@ export function createRequestListener(deps: ServerDeps) {
       }
       if (req.method === 'GET' && url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
       if (req.method === 'GET' && url.pathname === '/readyz') {
-        const problem = await deps.ready().then(
-          () => null,
-          (error: unknown) => (error as Error).message,
-        );
+        // A fixed word, never an error's text: anyone who reaches the port may ask.
+        const reason = await deps.ready().catch((): NotReadyReason => 'database');
         return json(
           res,
-          problem ? 503 : 200,
-          problem ? { status: 'unavailable', reason: problem } : { status: 'ready' },
+          reason ? 503 : 200,
+          reason ? { status: 'unavailable', reason } : { status: 'ready' },
         );
       }
       if (req.method === 'GET' && url.pathname === '/metrics') {
@@ -63,13 +63,27 @@ export function createRequestListener(deps: ServerDeps) {
         res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
         return void res.end(await deps.metrics.registry.metrics());
       }
-      json(res, 404, { error: `No route for ${req.method} ${url.pathname}` });
+      json(res, 404, { error: `No route for ${req.method} ${bounded(url.pathname)}` });
     } catch (error) {
-      deps.logger.error({ err: error, path: url.pathname }, 'request failed');
+      deps.logger.error({ err: error, path: bounded(url.pathname) }, 'request failed');
       if (!res.headersSent) json(res, 500, { ErrCode: 500, ErrMsg: 'Internal error, retry later' });
       else res.destroy();
     }
   };
+}
+
+/**
+ * How long an idle keep-alive connection stays open by default: longer than the idle timeouts of the
+ * clients and proxies in front (60 s is the common one), so that they, not the webhook, close idle
+ * connections. When the server closes one just as a client sends its next push on it, that push fails
+ * with ECONNRESET (see "Keep-alive" in the README).
+ */
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** Idle keep-alive connections are closed after this long; default {@link DEFAULT_KEEP_ALIVE_TIMEOUT_MS}. */
+  readonly keepAliveTimeoutMs?: number | undefined;
 }
 
 /** Starts the server with timeouts that bound slow or stalled clients. */
@@ -77,14 +91,16 @@ export async function startServer(
   listener: ReturnType<typeof createRequestListener>,
   port: number,
   host: string,
+  options: ServerOptions = {},
 ): Promise<{ server: Server; url: string }> {
   const server = createServer(
     // Node checks the header and request deadlines every `connectionsCheckingInterval` (30 s by default),
-    // which would let a slow-loris client hold a connection for up to a minute.
+    // which would let a slow-loris client hold a connection for up to a minute. Both deadlines count from
+    // the first byte of a request, so a long keep-alive idle time does not extend them.
     {
       requestTimeout: 30_000,
       headersTimeout: 10_000,
-      keepAliveTimeout: 5_000,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
       connectionsCheckingInterval: 1_000,
     },
     (req, res) => {

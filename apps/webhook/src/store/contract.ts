@@ -1,9 +1,11 @@
 import { afterEach, describe } from 'vitest';
+import { describeCommitLimitsContract } from './contract-commit-limits.ts';
 import type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
 import { describeGroupCommitContract } from './contract-group-commit.ts';
 import { describeIngestContract } from './contract-ingest.ts';
 import { describeMaintenanceContract } from './contract-maintenance.ts';
 import { describeOutboxContract } from './contract-outbox.ts';
+import { describeQuarantineContract } from './contract-quarantine.ts';
 import { describeRetentionContract } from './contract-retention.ts';
 import type { Store } from './types.ts';
 
@@ -38,7 +40,9 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeIngestContract(open);
     describeOutboxContract(open);
     describeMaintenanceContract(open);
+    describeQuarantineContract(open);
     describeRetentionContract(open);
     describeGroupCommitContract(open);
+    describeCommitLimitsContract(open);
   });
 }

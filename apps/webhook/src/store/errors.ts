@@ -8,6 +8,12 @@ export const StoreErrorCode = {
   InvalidOptions: 'webhook_store_invalid_options',
   /** An ingest item broke the contract (unknown kind, empty key, …); nothing of its batch was written. */
   InvalidItem: 'webhook_store_invalid_item',
+  /**
+   * The database refused a value of this one item (PostgreSQL: a NUL character in text, a key beyond the
+   * index row limit); retrying cannot help, so the push is answered 400 and quarantined. Its batch
+   * neighbours are committed without it.
+   */
+  RefusedItem: 'webhook_store_refused_item',
   /** `migrate()` could not bring the schema up to date. */
   MigrationFailed: 'webhook_store_migration_failed',
   /** Any other database error. */

@@ -1,3 +1,4 @@
+export { DEFAULT_QUARANTINE_MAX_BODY_BYTES } from './common-options.ts';
 export { isStoreError, StoreError, StoreErrorCode } from './errors.ts';
 export type { GroupCommitOptions, GroupCommitter } from './group-commit.ts';
 export { createGroupCommitter } from './group-commit.ts';
@@ -23,8 +24,10 @@ export type {
   OutboxState,
   PruneOptions,
   PruneResult,
+  QuarantineEviction,
   QuarantineInput,
   QuarantineReason,
+  QuarantineReplayOutcome,
   QuarantineRow,
   Store,
   StoreCommonOptions,

@@ -1,4 +1,58 @@
-import type pg from 'pg';
+import pg from 'pg';
+import { StoreError, StoreErrorCode } from './errors.ts';
+
+/** How the pool talks to the server; every duration in ms (see `PostgresStoreOptions`). */
+export interface PoolSettings {
+  readonly connectionString: string;
+  readonly schema: string | null;
+  readonly poolSize: number;
+  readonly queryTimeoutMs: number;
+  readonly connectionTimeoutMs?: number | undefined;
+  readonly statementTimeoutMs?: number | undefined;
+  readonly lockTimeoutMs?: number | undefined;
+}
+
+/**
+ * The server cancels a slow statement a little before the client gives up on it (cleanly: the connection
+ * stays usable), so the client-side timeout only fires when the server is not heard from at all.
+ */
+const serverTimeout = (queryTimeoutMs: number): number =>
+  Math.max(1, queryTimeoutMs - Math.min(1_000, Math.floor(queryTimeoutMs / 5)));
+
+/**
+ * A pool that never waits forever on a link that went dark (failover, a NAT or firewall dropping the
+ * connection without a reset): the server's `statement_timeout` no longer reaches us there, so every query
+ * has a client-side `query_timeout`, every connection attempt (and wait for a free client) a
+ * `connectionTimeoutMillis`, and idle sockets TCP keep-alive. A client whose query timed out is destroyed
+ * (see `inTransaction`), which frees its pool slot. `idle_in_transaction_session_timeout` makes the server
+ * end the abandoned half of such a transaction, releasing its row and advisory locks.
+ */
+export function createPool(settings: PoolSettings): pg.Pool {
+  const { queryTimeoutMs } = settings;
+  for (const [name, value] of Object.entries({ queryTimeoutMs, poolSize: settings.poolSize })) {
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new StoreError(StoreErrorCode.InvalidOptions, `${name} must be a positive integer, got ${value}`);
+  }
+  return new pg.Pool({
+    connectionString: settings.connectionString,
+    max: settings.poolSize,
+    connectionTimeoutMillis: settings.connectionTimeoutMs ?? queryTimeoutMs,
+    query_timeout: queryTimeoutMs,
+    statement_timeout: settings.statementTimeoutMs ?? serverTimeout(queryTimeoutMs),
+    idle_in_transaction_session_timeout: queryTimeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    ...(settings.lockTimeoutMs === undefined ? {} : { lock_timeout: settings.lockTimeoutMs }),
+    ...(settings.schema === null ? {} : { options: `-c search_path=${settings.schema}` }),
+  });
+}
+
+/**
+ * True when the server answered the failed query (the error carries a SQLSTATE): the connection is in a
+ * known state and a ROLLBACK works. A client-side timeout or a dead socket has no SQLSTATE.
+ */
+export const answeredByServer = (error: unknown): boolean =>
+  /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown } | null)?.code));
 
 /** A client taken from the pool, released with {@link CheckedOut.release}. */
 export interface CheckedOut {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { postDeliveries } from './post-deliveries.ts';
-import { checkOut } from './postgres-client.ts';
+import { answeredByServer, checkOut } from './postgres-client.ts';
 import { ADVISORY_LOCK_CLASS } from './postgres-migrations.ts';
 import { toClaimedMessage } from './row-mapping.ts';
 import { pruneSql, SQL } from './sql.ts';
@@ -17,7 +17,14 @@ import type {
 
 type Row = Record<string, unknown>;
 
-/** Runs `fn` in one transaction on one pooled client; a client whose ROLLBACK failed is destroyed. */
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/**
+ * Runs `fn` in one transaction on one pooled client. After a server error it rolls back and returns the
+ * client; after any other failure (a client-side timeout on a link that went dark, a dead socket) it
+ * destroys the client without a ROLLBACK, which would only wait out the query timeout again (the server
+ * ends its side: `idle_in_transaction_session_timeout`). A client whose ROLLBACK failed is destroyed too.
+ */
 export async function inTransaction<T>(
   pool: pg.Pool,
   fn: (client: pg.PoolClient) => Promise<T>,
@@ -31,9 +38,11 @@ export async function inTransaction<T>(
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
+    if (!answeredByServer(error)) broken = asError(error);
+    else
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = asError(rollbackError);
+      });
     throw error;
   } finally {
     release(broken);
@@ -126,18 +135,6 @@ export async function claimDuePostgres(pool: pg.Pool, options: ClaimOptions): Pr
   const { now, limit, owner, leaseMs } = options;
   const { rows } = await pool.query<Row>(CLAIM, [now, limit, owner, now + leaseMs]);
   return rows.map(toClaimedMessage).sort((a, b) => a.id - b.id);
-}
-
-/** Inserts a quarantine row and trims the table to the newest `limit` rows, in one transaction. */
-export function quarantinePostgres(pool: pg.Pool, values: unknown[], limit: number): Promise<number> {
-  return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<Row>(SQL.insertQuarantine, values);
-    await client.query(
-      'DELETE FROM quarantine WHERE id IN (SELECT id FROM quarantine ORDER BY id DESC OFFSET $1)',
-      [limit],
-    );
-    return Number(rows[0]?.id);
-  });
 }
 
 /** Row counts from one snapshot. */

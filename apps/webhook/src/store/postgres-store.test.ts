@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
 import { dropSchemas, postgresSuite, TEST_DATABASE_URL, testSchemaName } from '../test-utils/postgres.ts';
+import { startTcpProxy } from '../test-utils/tcp-proxy.ts';
 import { describeStoreContract, type MakeStore } from './contract.ts';
 import { cdr, record, T0 } from './contract-fixtures.ts';
 import { isStoreError } from './errors.ts';
@@ -111,6 +112,42 @@ describe.skipIf(suite.skip)(suite.title, () => {
     release();
     expect(pool.totalCount).toBe(0);
     await pool.end();
+  });
+
+  test('a query on a connection gone dark fails within the query timeout and frees its pool slot, 3 times over', async () => {
+    const target = new URL(url);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    try {
+      target.port = String(proxy.port);
+      const settings = { connectionString: target.toString(), schema: freshSchema(), poolSize: 1 };
+      const store = track(createPostgresStore({ ...settings, queryTimeoutMs: 1_000 }));
+      await store.migrate();
+      expect(await store.ingest([cdr('before', ['C1'])])).toEqual(['stored']);
+      // One pool slot: a client hung on the dark link and never destroyed would hold it for good.
+      for (const outage of [1, 2, 3]) {
+        proxy.blackhole();
+        const timed = async (n: number) => {
+          const started = performance.now();
+          const error = await store.ingest([cdr(`d${outage}-${n}`)]).catch((e: unknown) => e);
+          return { code: isStoreError(error) && error.code, ms: performance.now() - started };
+        };
+        // One waits out the timeout on the dark client (no ROLLBACK after it: that would wait as long
+        // again), the other waits as long for the slot, or for a new connection that stays dark.
+        const results = await Promise.all([timed(1), timed(2)]);
+        expect(results.map((r) => r.code)).toEqual([
+          'webhook_store_unavailable',
+          'webhook_store_unavailable',
+        ]);
+        // Under two timeouts: a ROLLBACK on the dark client would wait out the timeout a second time (≥ 2 s),
+        // so this bound tells the two apart without depending on how loaded the machine is.
+        expect(Math.max(...results.map((r) => r.ms))).toBeLessThan(2 * 1_000);
+        proxy.restore();
+        expect(await store.ingest([cdr(`after-${outage}`, ['C1'])])).toEqual(['stored']);
+      }
+      expect(proxy.dark()).toBeGreaterThanOrEqual(3);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   test('openStore picks Postgres for postgres:// and postgresql:// URLs and migrates', async () => {

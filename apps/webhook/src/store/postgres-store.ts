@@ -1,15 +1,15 @@
-import pg from 'pg';
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
+import { createPool } from './postgres-client.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import {
   claimDuePostgres,
   ingestPostgres,
   inTransaction,
   prunePostgres,
-  quarantinePostgres,
   readStatsPostgres,
 } from './postgres-ops.ts';
+import { ingestQuarantinedPostgres, quarantinePostgres } from './postgres-quarantine.ts';
 import { quarantineValues } from './quarantine-values.ts';
 import { toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
 import { SQL } from './sql.ts';
@@ -24,9 +24,18 @@ export interface PostgresStoreOptions extends StoreCommonOptions {
   readonly schema?: string;
   /** Pool size; default 10. */
   readonly poolSize?: number;
-  /** Give up connecting after this long (`webhook_store_unavailable`); default 5,000 ms. */
+  /**
+   * Client-side cap per query (`query_timeout`); default 5,000 ms. It holds where the server's own
+   * timeout cannot reach us (a connection that went dark without a reset): the query fails
+   * `webhook_store_unavailable` and its client is destroyed, freeing its pool slot.
+   */
+  readonly queryTimeoutMs?: number | undefined;
+  /** Give up connecting, or waiting for a free pooled client, after this long; default `queryTimeoutMs`. */
   readonly connectionTimeoutMs?: number;
-  /** Server-side cap per statement; default 30,000 ms, so an ack never hangs on a stuck query. */
+  /**
+   * Server-side cap per statement; default `queryTimeoutMs` less a fifth (at most 1 s), so on a link that
+   * works the server cancels a slow statement (the connection stays usable) before the client gives up.
+   */
   readonly statementTimeoutMs?: number;
   /** Server-side cap on waiting for a row/table lock; default: no cap beyond the statement timeout. */
   readonly lockTimeoutMs?: number;
@@ -49,13 +58,14 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   if (schema !== null && !SCHEMA_NAME.test(schema)) {
     throw new StoreError(StoreErrorCode.InvalidOptions, `schema must match ${SCHEMA_NAME}, got "${schema}"`);
   }
-  const pool = new pg.Pool({
+  const pool = createPool({
     connectionString: options.connectionString,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
-    statement_timeout: options.statementTimeoutMs ?? 30_000,
-    ...(options.lockTimeoutMs === undefined ? {} : { lock_timeout: options.lockTimeoutMs }),
-    ...(schema === null ? {} : { options: `-c search_path=${schema}` }),
+    schema,
+    poolSize: options.poolSize ?? 10,
+    queryTimeoutMs: options.queryTimeoutMs ?? 5_000,
+    connectionTimeoutMs: options.connectionTimeoutMs,
+    statementTimeoutMs: options.statementTimeoutMs,
+    lockTimeoutMs: options.lockTimeoutMs,
   });
   // An idle client died (server restart, network cut): the pool drops it and the next query reconnects
   // or fails with `unavailable`. Without a listener the 'error' event would crash the process.
@@ -91,13 +101,12 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     recoverExpiredLeases: (now) => op('recoverExpiredLeases', () => count(SQL.recoverExpired, [now])),
     replayDead: () => op('replayDead', () => count(SQL.replayDead, [common.now()])),
     quarantine: (item) =>
-      op('quarantine', () =>
-        quarantinePostgres(
-          pool,
-          quarantineValues(item, common.quarantineMaxBodyBytes),
-          common.quarantineLimit,
-        ),
-      ),
+      op('quarantine', async () => {
+        const values = quarantineValues(item, common.quarantineMaxBodyBytes);
+        const { id, eviction } = await quarantinePostgres(pool, values, common.quarantineLimit);
+        if (eviction) common.onQuarantineEvicted(eviction);
+        return id;
+      }),
     listQuarantine: ({ limit = 100 } = {}) =>
       op('listQuarantine', async () => (await query(SQL.listQuarantine, [limit])).map(toQuarantineRow)),
     takeQuarantine: (id) =>
@@ -105,6 +114,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         const [row] = await query(SQL.takeQuarantine, [id]);
         return row ? toQuarantineRow(row) : null;
       }),
+    ingestQuarantined: (id, prepare) =>
+      op('ingestQuarantined', () => ingestQuarantinedPostgres(pool, id, prepare)),
     stats: () => op('stats', () => readStatsPostgres(pool)),
     ping: () => op('ping', async () => void (await query('SELECT 1 AS ok'))),
     findPost: (sessionId, channel) =>

@@ -104,16 +104,6 @@ export function claimDueSqlite(sql: SqliteSql, options: ClaimOptions): ClaimedMe
   });
 }
 
-/** Inserts a quarantine row and trims the table to the newest `limit` rows. Returns the new id. */
-export function quarantineSqlite(sql: SqliteSql, values: unknown[], limit: number): number {
-  const row = sql.get(SQL.insertQuarantine, ...values);
-  sql.run(
-    'DELETE FROM quarantine WHERE id IN (SELECT id FROM quarantine ORDER BY id DESC LIMIT -1 OFFSET $1)',
-    limit,
-  );
-  return Number(row?.id);
-}
-
 /** Row counts; run it inside one read transaction so the numbers are consistent. */
 export function readStatsSqlite(sql: SqliteSql): StoreStats {
   return toStats(sql.get(SQL.countInbox), sql.get(SQL.countQuarantine), sql.all(SQL.countOutboxByState));

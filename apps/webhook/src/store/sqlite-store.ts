@@ -13,9 +13,9 @@ import {
   createSqliteSql,
   ingestOneSqlite,
   pruneSqlite,
-  quarantineSqlite,
   readStatsSqlite,
 } from './sqlite-ops.ts';
+import { ingestQuarantinedSqlite, quarantineSqlite } from './sqlite-quarantine.ts';
 import type { Store, StoreCommonOptions } from './types.ts';
 import { assertIngestItems, assertPruneOptions } from './validation.ts';
 
@@ -79,7 +79,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     quarantine: (item) =>
       op('quarantine', () => {
         const values = quarantineValues(item, common.quarantineMaxBodyBytes);
-        return write(() => quarantineSqlite(sql, values, common.quarantineLimit));
+        const { id, eviction } = write(() => quarantineSqlite(sql, values, common.quarantineLimit));
+        if (eviction) common.onQuarantineEvicted(eviction);
+        return id;
       }),
     listQuarantine: ({ limit = 100 } = {}) =>
       op('listQuarantine', () => sql.all(SQL.listQuarantine, limit).map(toQuarantineRow)),
@@ -88,6 +90,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         const row = sql.get(SQL.takeQuarantine, id);
         return row ? toQuarantineRow(row) : null;
       }),
+    ingestQuarantined: (id, prepare) =>
+      op('ingestQuarantined', () => write(() => ingestQuarantinedSqlite(sql, id, prepare))),
     stats: () => op('stats', () => db.transaction(() => readStatsSqlite(sql))()),
     ping: () => op('ping', () => void sql.get('SELECT 1 AS ok')),
     findPost: (sessionId, channel) =>

@@ -99,7 +99,23 @@ export interface QuarantineInput {
   readonly reason: QuarantineReason;
   /** Raw body; text is stored as UTF-8. Truncated to `quarantineMaxBodyBytes`. */
   readonly body: string | Uint8Array;
+  /**
+   * Size in bytes of the body the client sent, when `body` holds only its first bytes (the HTTP layer
+   * stopped reading an oversized body); the row is then `truncated`. Default: the length of `body`.
+   */
+  readonly receivedBytes?: number;
   readonly receivedAt: number;
+}
+
+/** What {@link Store.ingestQuarantined} did: the push was ingested (`stored`/`duplicate`), or `kept`. */
+export type QuarantineReplayOutcome = IngestOutcome | 'kept';
+
+/** Rows the quarantine deleted to stay within `quarantineLimit`, reported after the commit. */
+export interface QuarantineEviction {
+  /** How many rows were deleted. */
+  readonly rows: number;
+  /** Receive time (epoch ms) of the oldest deleted row. */
+  readonly oldestReceivedAt: number;
 }
 
 /** A stored quarantine row. */
@@ -111,8 +127,9 @@ export interface QuarantineRow {
   readonly reason: QuarantineReason;
   /** Stored bytes (at most `quarantineMaxBodyBytes`). */
   readonly body: Uint8Array;
+  /** `body` is only the first bytes of what was received: replay skips the row. */
   readonly truncated: boolean;
-  /** Size in bytes of the body as received. */
+  /** Size in bytes of the body as received (capped at 2^31 - 1). */
   readonly bodySize: number;
   readonly receivedAt: number;
 }
@@ -166,12 +183,22 @@ export interface Store {
   recoverExpiredLeases(now: number): Promise<number>;
   /** Dead rows go back to pending, due now, attempts reset. Returns how many. */
   replayDead(): Promise<number>;
-  /** Keeps a rejected push (bounded: the oldest rows beyond `quarantineLimit` are deleted). */
+  /** Keeps a rejected push (bounded: the oldest rows beyond `quarantineLimit` are deleted and reported). */
   quarantine(item: QuarantineInput): Promise<number>;
   /** Newest first. */
   listQuarantine(options?: { limit?: number }): Promise<QuarantineRow[]>;
-  /** Returns and deletes one quarantined push (for replay); null when absent. */
+  /** Returns and deletes one quarantined push; null when absent. Replay uses {@link Store.ingestQuarantined}. */
   takeQuarantine(id: number): Promise<QuarantineRow | null>;
+  /**
+   * Replays one quarantined push in ONE transaction: `prepare` turns the row into an item (or null to keep
+   * the row as it is), then the item is ingested and the row deleted, committed together, so a failure or
+   * a crash leaves the row in quarantine and nothing ingested. `prepare` runs inside the transaction: keep
+   * it synchronous and quick. Null when no row has this id (another replay took it).
+   */
+  ingestQuarantined(
+    id: number,
+    prepare: (row: QuarantineRow) => IngestItem | null,
+  ): Promise<QuarantineReplayOutcome | null>;
   stats(): Promise<StoreStats>;
   /** Readiness probe: rejects with `webhook_store_unavailable` when the database cannot answer. */
   ping(): Promise<void>;
@@ -208,8 +235,13 @@ export interface PruneResult {
 export interface StoreCommonOptions {
   /** Maximum quarantine rows kept; default 10,000. */
   readonly quarantineLimit?: number;
-  /** Maximum stored bytes of a quarantined body; default 65,536. */
+  /** Maximum stored bytes of a quarantined body (beyond it the row is `truncated`); default 8 MiB. */
   readonly quarantineMaxBodyBytes?: number;
+  /**
+   * Told after each commit that deleted the oldest quarantine rows to stay within `quarantineLimit` (the
+   * webhook counts them in a metric and logs them). Must not throw.
+   */
+  readonly onQuarantineEvicted?: (eviction: QuarantineEviction) => void;
   /** Clock for `replayDead` (epoch ms); default `Date.now`. */
   readonly now?: () => number;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Sandbox, type SandboxOptions, startSandbox } from '@ccc-kit/sandbox';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { startWebhook, type Webhook } from '../app.ts';
 import { parseRoutes } from '../routes/index.ts';
 import type { WebhookConfig } from '../webhook-config.ts';
@@ -42,6 +42,8 @@ export async function startHarness(
     databaseUrl?: string;
     /** The webhook's clock (receive times, relay, retention); default `Date.now`. */
     now?: () => number;
+    /** The webhook's logger; default silent. */
+    logger?: Logger;
   } = {},
 ): Promise<Harness> {
   const sandbox = await startSandbox({
@@ -74,7 +76,7 @@ export async function startHarness(
     ...options.config,
   };
   const webhook = await startWebhook(config, {
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.now ? { now: options.now } : {}),
   });
   const pushUrl = `${webhook.url}/push`;

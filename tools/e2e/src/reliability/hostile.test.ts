@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -5,12 +6,19 @@ import { join } from 'node:path';
 import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { extremeValidCdr, type HostileRequest, hostileBody, hostileQuery } from './test-utils/hostile.ts';
+import {
+  extremeValidCdr,
+  type HostileRequest,
+  hostileBody,
+  hostileQuery,
+  validCdrText,
+} from './test-utils/hostile.ts';
 import { type RawReply, send, slowClient } from './test-utils/raw-http.ts';
 import { reportScenario } from './test-utils/report.ts';
 import { SCALE } from './test-utils/scale.ts';
 import { type StoreReader, sqliteReader, waitForDrain } from './test-utils/store-reader.ts';
 import {
+  METRICS_TOKEN,
   PUSH_AUTHORIZATION,
   startWebhookProcess,
   type WebhookProcess,
@@ -155,5 +163,54 @@ describe('scenario 5: hostile input', () => {
     expect(outcomes[1]?.reply).toMatch(/^HTTP\/1\.1 408[\s\S]*"ErrCode":408/);
     expect(webhook.rssMB()).toBeGreaterThan(0); // still running
     expect(peakMB - baselineMB).toBeLessThan(300);
+  }, 600_000);
+
+  test(`${SCALE.hostileActions.toLocaleString('en-US')} unauthenticated requests with random 1 KB actions: /metrics stays under 64 KB, no action reaches a label or a log line whole`, async () => {
+    const scrape = async () =>
+      (
+        await send(`${webhook.url}/metrics`, {
+          method: 'GET',
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        })
+      ).text;
+    const seriesOf = (text: string) =>
+      text.split('\n').filter((line) => line && !line.startsWith('#')).length;
+    const metricsBefore = await scrape();
+    const baselineMB = webhook.rssMB();
+    let peakMB = baselineMB;
+    const statuses = new Map<number, number>();
+    const actions: string[] = [];
+    for (let start = 0; start < SCALE.hostileActions; start += 64) {
+      const batch = Array.from({ length: Math.min(64, SCALE.hostileActions - start) }, (_, i) => {
+        const action = randomBytes(512).toString('hex');
+        if (actions.length < 200) actions.push(action);
+        return send(`${webhook.url}/push?action=${action}&version=1`, {
+          agent,
+          headers: { 'content-type': 'application/json' },
+          body: validCdrText(`flood-${start + i}`),
+        });
+      });
+      for (const reply of await Promise.all(batch))
+        statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+      peakMB = Math.max(peakMB, webhook.rssMB());
+    }
+    const metricsAfter = await scrape();
+    const endMB = webhook.rssMB();
+    const logs = webhook.output();
+    const whole = actions.filter(
+      (a) => metricsAfter.includes(a.slice(0, 100)) || logs.includes(a.slice(0, 100)),
+    );
+    reportScenario('5a. unauthenticated random 1 KB actions', {
+      requests: SCALE.hostileActions,
+      'status counts': [...statuses].map(([s, n]) => `${s}:${n}`).join(' '),
+      '/metrics KB before/after': `${(metricsBefore.length / 1024).toFixed(1)}/${(metricsAfter.length / 1024).toFixed(1)}`,
+      'series before/after': `${seriesOf(metricsBefore)}/${seriesOf(metricsAfter)}`,
+      'actions found whole (of 200 sampled)': whole.length,
+      'rss baseline/peak/end MB': `${Math.round(baselineMB)}/${Math.round(peakMB)}/${Math.round(endMB)}`,
+      'rss growth MB': Math.round(endMB - baselineMB),
+    });
+    expect([...statuses.keys()]).toEqual([401]);
+    expect(metricsAfter.length).toBeLessThan(64 * 1024);
+    expect(whole).toEqual([]);
   }, 600_000);
 });

@@ -5,14 +5,16 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import { createTestSchema, postgresSuite } from '@ccc-kit/webhook/test-utils/postgres';
+import { startTcpProxy, type TcpProxy } from '@ccc-kit/webhook/test-utils/tcp-proxy';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { type ContinuousPusher, pushContinuously } from './test-utils/continuous-pusher.ts';
+import { type ContinuousPusher, pushContinuously, RETRY_DELAYS_MS } from './test-utils/continuous-pusher.ts';
+import { type ProbeReply, probePushes } from './test-utils/probe-pushes.ts';
+import { pushStream, type StreamPush } from './test-utils/push-stream.ts';
 import { send } from './test-utils/raw-http.ts';
 import { reportScenario } from './test-utils/report.ts';
 import { SCALE } from './test-utils/scale.ts';
 import { channelMessages, checkDeliveries } from './test-utils/slack-view.ts';
 import { postgresReader, type StoreReader, sqliteReader, waitForDrain } from './test-utils/store-reader.ts';
-import { startTcpProxy } from './test-utils/tcp-proxy.ts';
 import { PUSH_AUTHORIZATION, startWebhookProcess } from './test-utils/webhook-process.ts';
 
 const CHANNEL = 'C0CALLS';
@@ -44,10 +46,14 @@ const slackEnv = () => ({
 });
 
 /** Pushes until `pushes` were sent, running `fault` once the load is going; returns the pusher's record. */
-async function underLoad(url: string, pushes: number, fault: () => Promise<void>): Promise<ContinuousPusher> {
+async function underLoad(
+  url: string,
+  pushes: number,
+  fault: (load: ContinuousPusher) => Promise<void>,
+): Promise<ContinuousPusher> {
   const load = pushContinuously(`${url}/push`, 4);
   await sleep(300);
-  await fault();
+  await fault(load);
   while (load.acked.size + load.unacked.length < pushes) await sleep(50);
   await load.stop();
   return load;
@@ -90,6 +96,66 @@ function readOnly(database: string): string[] {
   }
   const script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"';
   return ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', script, folder];
+}
+
+/** The webhook's PG_QUERY_TIMEOUT in the blackhole scenario: low, so that three outages stay quick. */
+const QUERY_TIMEOUT_MS = 1_000;
+/**
+ * Link up between two outages, after the first ack: at least Tencent's longest retry delay. With less, one
+ * push's four attempts can all land in outages and Tencent drops it (as it would in production).
+ */
+const BETWEEN_OUTAGES_MS = Math.max(...RETRY_DELAYS_MS);
+
+/** One blackhole outage, as the scenario saw it. */
+interface Outage {
+  readonly from: number;
+  readonly to: number;
+  /** Pushes sent on their own while the link was dark. */
+  readonly dark: readonly ProbeReply[];
+  readonly readyz: { readonly status: number; readonly reason: string };
+  /** From the end of the outage to the load's first ack after it; null when none came within 10 s. */
+  readonly recoveredMs: number | null;
+}
+
+/** Cdr pushes of a stream of their own (a `-probe` session suffix), beside the continuous load. */
+function probeStream(): () => StreamPush {
+  const next = pushStream({ seed: 11 });
+  return () => {
+    const push = next();
+    const sessionId = `${push.sessionId}-probe`;
+    return { ...push, sessionId, body: { ...push.body, SessionId: sessionId } };
+  };
+}
+
+/**
+ * Blackholes every open connection (new ones too) for a moment under `load`: probes pushes and `/readyz`
+ * meanwhile, then lets new connections through and waits for the load's next ack.
+ */
+async function blackholeOnce(
+  url: string,
+  proxy: TcpProxy,
+  load: ContinuousPusher,
+  probes: () => StreamPush,
+): Promise<Outage> {
+  const from = Date.now();
+  proxy.blackhole();
+  await sleep(300);
+  const [dark, ready] = await Promise.all([
+    probePushes(url, probes, 4),
+    send(`${url}/readyz`, { method: 'GET' }),
+  ]);
+  await sleep(300);
+  const to = Date.now();
+  proxy.restore();
+  let recoveredMs: number | null = null;
+  while (recoveredMs === null && Date.now() - to < 10_000) {
+    const ack = load.attempts.find((a) => a.at > to && a.failure === null);
+    if (ack) recoveredMs = ack.at - to;
+    else await sleep(20);
+  }
+  await sleep(BETWEEN_OUTAGES_MS);
+  const reason = String((ready.json as { reason?: unknown } | undefined)?.reason ?? '-');
+  return { from, to, dark, readyz: { status: ready.status, reason }, recoveredMs };
 }
 
 const postgres = await postgresSuite('scenario 4: store faults');
@@ -140,6 +206,75 @@ describe.skipIf(postgres.skip)(postgres.title, () => {
     expect(result.lost).toEqual([]);
     expect(load.unacked).toEqual([]);
     expect([readyWhileCut, readyAfter]).toEqual([503, 200]);
+    expect(result.rows.filter((r) => r.state !== 'sent')).toEqual([]);
+    expect(result.slack.missing).toEqual([]);
+    expect(result.slack.orphans).toEqual([]);
+  }, 600_000);
+
+  test('PostgreSQL connections blackholed 3 times in a row mid-load (no reset): 503 within PG_QUERY_TIMEOUT while dark, acks within 10 s after, no pool slot lost, nothing lost', async () => {
+    const schema = await createTestSchema('reliability');
+    cleanups.push(() => schema.drop());
+    const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(schema.url).port || 5432) });
+    cleanups.push(() => proxy.stop());
+    const webhook = await startWebhookProcess({
+      env: {
+        ...slackEnv(),
+        DATABASE_URL: schema.via(proxy.port),
+        PG_QUERY_TIMEOUT: `${QUERY_TIMEOUT_MS}ms`,
+      },
+    });
+    cleanups.push(() => webhook.kill());
+    const reader = postgresReader(schema.url);
+    cleanups.push(() => reader.close());
+    const probes = probeStream();
+    const outages: Outage[] = [];
+    const load = await underLoad(webhook.url, SCALE.storePushes, async (running) => {
+      for (let n = 0; n < 3; n++) outages.push(await blackholeOnce(webhook.url, proxy, running, probes));
+    });
+    // More pushes at once than the pool has connections: each needs a slot, so a slot lost for good to a
+    // hung connection shows up here as a refusal.
+    const burst = await probePushes(webhook.url, probes, 40);
+    const first = outages[0] as Outage;
+    const last = outages.at(-1) as Outage;
+    const result = await judge(load, reader, first.from, last.to + (last.recoveredMs ?? 0));
+    const stored = new Set((await reader.inbox()).map((row) => row.pushId));
+    const dark = outages.flatMap((o) => o.dark);
+    const readyAfter = (await send(`${webhook.url}/readyz`, { method: 'GET' })).status;
+    reportScenario('4d. PostgreSQL blackholed ×3', {
+      outages: outages.length,
+      'dark ms': outages.map((o) => o.to - o.from).join('/'),
+      'PG_QUERY_TIMEOUT ms': QUERY_TIMEOUT_MS,
+      'probes while dark': dark.length,
+      'probe answers': [...new Set(dark.map((p) => p.status))].join('/'),
+      'probe max ms': Math.round(Math.max(...dark.map((p) => p.ms))),
+      'readyz while dark': outages.map((o) => `${o.readyz.status} ${o.readyz.reason}`).join('/'),
+      'acks again after ms': outages.map((o) => o.recoveredMs ?? 'never').join('/'),
+      pushes: load.acked.size + load.unacked.length,
+      acked: load.acked.size,
+      '503 while down': result.refused,
+      'other failures while down': result.other,
+      'never acked': load.unacked.length,
+      lost: result.lost.length,
+      'burst acked': `${burst.filter((p) => p.errCode === 0).length}/${burst.length}`,
+      'burst max ms': Math.round(Math.max(...burst.map((p) => p.ms))),
+      'dark connections': proxy.dark(),
+      'same process after': webhook.pid,
+      'slack duplicates': result.slack.orphans.length,
+    });
+    // Every push sent while dark is answered, 503 with a non-zero ErrCode, within the query timeout (a
+    // push may wait out one batch on a dark connection before its own) and a second for a loaded machine.
+    expect(dark.map((p) => [p.status, p.errCode !== 0])).toEqual(dark.map(() => [503, true]));
+    expect(Math.max(...dark.map((p) => p.ms))).toBeLessThan(2 * QUERY_TIMEOUT_MS + 1_000);
+    expect(outages.map((o) => o.readyz.status)).toEqual([503, 503, 503]);
+    expect(outages.every((o) => o.recoveredMs !== null && o.recoveredMs < 10_000)).toBe(true);
+    expect(burst.map((p) => [p.status, p.errCode])).toEqual(burst.map(() => [200, 0]));
+    expect(burst.filter((p) => !stored.has(p.pushId))).toEqual([]);
+    expect(result.refused).toBeGreaterThan(0);
+    expect(result.errCodes.every((code) => typeof code === 'number' && code !== 0)).toBe(true);
+    expect(result.other).toBe(0);
+    expect(result.lost).toEqual([]);
+    expect(load.unacked).toEqual([]);
+    expect(readyAfter).toBe(200);
     expect(result.rows.filter((r) => r.state !== 'sent')).toEqual([]);
     expect(result.slack.missing).toEqual([]);
     expect(result.slack.orphans).toEqual([]);

@@ -12,6 +12,10 @@ export const SCALE = {
   /** Scenario 5: generated hostile bodies and query strings. */
   hostileBodies: FULL ? 10_000 : 2_000,
   hostileQueries: FULL ? 2_000 : 300,
+  /** Scenario 5a: unauthenticated requests with random 1 KB actions (the label flood). */
+  hostileActions: FULL ? 20_000 : 10_000,
+  /** Scenario 5b: rounds of good pushes with hostile values mixed in, per engine. */
+  hostileValueRounds: FULL ? 6 : 2,
   /** Scenario 7: offered pushes per second and for how long. */
   loadRate: FULL ? 2_000 : 1_000,
   loadSeconds: FULL ? 60 : 10,

@@ -24,6 +24,7 @@ export interface OutboxEntry {
 
 /** A quarantined (refused) push as the suite checks it. */
 export interface QuarantineEntry {
+  readonly pushId: string | null;
   readonly query: string;
   readonly reasonCode: string;
 }
@@ -42,7 +43,7 @@ const INBOX = 'SELECT push_id, dedupe_key, kind, session_id, source FROM inbox O
 const OUTBOX =
   'SELECT id, kind, channel, session_id, state, slack_ts, attempts, last_error FROM outbox ORDER BY id';
 
-const QUARANTINE = 'SELECT query, reason_code FROM quarantine ORDER BY id';
+const QUARANTINE = 'SELECT push_id, query, reason_code FROM quarantine ORDER BY id';
 const STATES = 'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state';
 const toCounts = (rows: Row[]): Record<OutboxEntry['state'], number> => {
   const counts = { pending: 0, sending: 0, sent: 0, dead: 0 };
@@ -52,6 +53,7 @@ const toCounts = (rows: Row[]): Record<OutboxEntry['state'], number> => {
 
 type Row = Record<string, unknown>;
 const quarantineEntry = (r: Row): QuarantineEntry => ({
+  pushId: (r.push_id as string | null) ?? null,
   query: String(r.query ?? ''),
   reasonCode: String(r.reason_code),
 });
