@@ -19,7 +19,8 @@ export interface Wiring {
   readonly now?: (() => number) | undefined;
 }
 
-const silent = {
+/** A WebClient logger that prints nothing: the relay logs Slack failures itself, once, with context. */
+export const silentSlackLogger = {
   debug() {},
   info() {},
   warn() {},
@@ -36,7 +37,7 @@ export function createSlackRelay({ config, store, logger, metrics, now }: Wiring
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     timeout: config.slack.timeoutMs,
-    logger: silent,
+    logger: silentSlackLogger,
   });
   return createRelay({
     store,

@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { createMetrics, type WebhookMetrics } from '../http/metrics.ts';
 import { createRelay, type PostMessage, type Relay, type RelayOptions } from '../relay/relay.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { silentSlackLogger } from '../wiring.ts';
 
 /** Where the rig's virtual clock starts (epoch ms): times in tests are relative to it. */
 export const T0 = Date.UTC(2026, 0, 12, 9);
@@ -30,23 +31,13 @@ export interface RelayRig {
   stop(): Promise<void>;
 }
 
-const silent = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  setLevel() {},
-  getLevel: () => 'error' as never,
-  setName() {},
-};
-
 /** The real WebClient against the sandbox, set up like the webhook's (one attempt per call, 429s thrown). */
 function sandboxPost(sandbox: Sandbox, clock: VirtualClock): PostMessage {
   const slack = new WebClient(sandbox.credentials.slack.token, {
     slackApiUrl: sandbox.slackApiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    logger: silent,
+    logger: silentSlackLogger,
   });
   return (args) => clock.io(slack.chat.postMessage(args as never)).then((r) => ({ ts: r.ts as string }));
 }
