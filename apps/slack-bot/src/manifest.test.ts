@@ -33,9 +33,11 @@ describe('manifest.yaml', () => {
 
   test('asks for exactly the scopes the features use', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'channels:history',
       'chat:write',
       'commands',
       'files:write',
+      'groups:history',
       'usergroups:read',
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();

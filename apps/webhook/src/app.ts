@@ -105,13 +105,15 @@ export async function startWebhook(
     metrics,
     reconciler: jobs.reconciler,
     async stop() {
+      const deadline = Date.now() + (config.shutdownTimeoutMs ?? 10_000);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
       await committer.flush();
       await jobs.stop();
-      await relay.stop();
+      // Within the deadline, keeping a little for closing the store.
+      await relay.stop({ timeoutMs: Math.max(0, deadline - Date.now() - 500) });
       await store.close();
     },
   };

@@ -66,6 +66,7 @@ export function configFromEnv(env: Env): WebhookConfig {
     metricsToken: env.METRICS_TOKEN,
     relayOwner: env.RELAY_OWNER ?? hostname(),
     relayLeaseMs: env.RELAY_LEASE,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,
     retentionDays: env.RETENTION_DAYS,
     reconcile: reconcileFrom(env),
   };

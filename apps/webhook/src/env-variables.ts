@@ -77,6 +77,7 @@ export const VariablesSchema = v.object({
   METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'use at least 16 characters'))),
   RELAY_OWNER: optionalText,
   RELAY_LEASE: duration('10m'),
+  SHUTDOWN_TIMEOUT: duration('10s'),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 

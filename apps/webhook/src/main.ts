@@ -27,6 +27,11 @@ try {
   const webhook = await startWebhook(configFromEnv(env), { logger });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down: finishing in-flight pushes and releasing claims');
+    // A backstop beyond SHUTDOWN_TIMEOUT (stop() keeps to it; a hung socket close must not keep us alive).
+    setTimeout(() => {
+      logger.error(`shutdown took longer than SHUTDOWN_TIMEOUT (${env.SHUTDOWN_TIMEOUT} ms); exiting`);
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT + 2_000).unref();
     webhook.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -38,6 +38,11 @@ export interface WebhookConfig {
   readonly metricsToken?: string | undefined;
   readonly relayOwner: string;
   readonly relayLeaseMs: number;
+  /**
+   * `stop()` returns within this (default 10 s): claims are released, posts still on the wire keep theirs
+   * (in doubt, looked up in Slack by their next holder).
+   */
+  readonly shutdownTimeoutMs?: number;
   /** Delivered history older than this many days is deleted (hourly); 0 keeps everything. */
   readonly retentionDays?: number;
   /** How often retention runs; default one hour. */

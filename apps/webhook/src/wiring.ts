@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { factsOfCall } from './facts.ts';
 import type { WebhookMetrics } from './http/metrics.ts';
 import { createReconciler } from './reconcile/reconcile.ts';
-import { createRelay } from './relay/relay.ts';
+import { postedMessage } from './relay/metadata.ts';
+import { createRelay, type ReadHistoryPage } from './relay/relay.ts';
 import { renderMessage } from './render.ts';
 import { createRetention } from './retention.ts';
 import { route } from './routes/index.ts';
@@ -56,8 +57,39 @@ export function createSlackRelay({ config, store, logger, metrics, now }: Wiring
       } as never);
       return { ts: result.ts as string };
     },
+    readHistoryPage: historyReader(slack),
+    // One sender per channel across PostgreSQL replicas; taken over about SLACK_TIMEOUT + 5 s after a death.
+    ...(store.engine === 'postgres'
+      ? { channelLease: { leaseMs: config.slack.timeoutMs + 5_000, guardMs: config.slack.timeoutMs } }
+      : {}),
     ...(now ? { now } : {}),
   });
+}
+
+/** Slack's `ts` form of an epoch-ms time. */
+const slackTs = (ms: number): string => `${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, '0')}000`;
+
+/**
+ * Reads a page of a channel's history (or a thread's replies) with metadata, for the relay's lookups of
+ * posts in doubt. 200 per page as Slack recommends (Slack cuts it to 15 for apps under its strictest limit).
+ */
+export function historyReader(slack: WebClient): ReadHistoryPage {
+  return async ({ channel, threadTs, oldest, latest }, cursor) => {
+    const args = {
+      channel,
+      oldest: slackTs(Math.max(0, oldest)),
+      latest: slackTs(latest),
+      inclusive: true,
+      include_all_metadata: true,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    };
+    const page = threadTs
+      ? await slack.conversations.replies({ ...args, ts: threadTs })
+      : await slack.conversations.history(args);
+    const posted = (page.messages ?? []).map(postedMessage).filter((m) => m !== null);
+    return { posted, next: page.response_metadata?.next_cursor || undefined };
+  };
 }
 
 /**

@@ -11,7 +11,31 @@ export type Fault =
   /** Destroy the socket without answering (connection reset). */
   | { readonly kind: 'reset' }
   /** Answer HTTP 200 with the service's own error envelope (Tencent `Error.Code`, Desk `ErrorCode`, Slack `error`). */
-  | { readonly kind: 'api-error'; readonly code: string | number; readonly message?: string };
+  | { readonly kind: 'api-error'; readonly code: string | number; readonly message?: string }
+  /**
+   * Run the route normally (what it stores stays stored), then lose its answer: `reset` destroys the socket
+   * instead of answering, `timeout` answers only after `ms` (default 30 000), so a client's own timeout fires
+   * first. This is the ambiguous outcome that exactly-once delivery has to survive.
+   */
+  | AcceptedLostFault;
+
+/** The `accepted-lost` {@link Fault}: the request succeeded, the client never learns it. */
+export interface AcceptedLostFault {
+  readonly kind: 'accepted-lost';
+  /** `reset`: the socket is destroyed instead of answering; `timeout`: the answer is held back `ms`. */
+  readonly mode: 'reset' | 'timeout';
+  /** How long `timeout` holds the answer back, in real milliseconds (default 30 000). */
+  readonly ms?: number;
+}
+
+/** How long an `accepted-lost` fault in `timeout` mode holds the answer back by default. */
+export const ACCEPTED_LOST_DEFAULT_MS = 30_000;
+
+/**
+ * What became of an answer: `sent`, or lost by an `accepted-lost` fault: `reset` (socket destroyed) or
+ * `abandoned` (the client hung up while the answer was held back).
+ */
+export type Delivery = 'sent' | 'reset' | 'abandoned';
 
 /** A fault registered for a route, consumed `times` times (Infinity = until cleared). */
 export interface FaultRule {
@@ -60,7 +84,8 @@ export function createFaults(): Faults {
 /**
  * Applies the transport part of a fault. Returns `true` when the request was fully answered (status or
  * reset) and the route must stop; latency resolves `false` after the delay; `api-error` is left to the
- * route (it knows its service's envelope) and also returns `false`.
+ * route (it knows its service's envelope) and also returns `false`, as does `accepted-lost`, which acts
+ * after the route ({@link deliverAnswer}).
  */
 export async function applyTransportFault(fault: Fault | undefined, res: ServerResponse): Promise<boolean> {
   if (!fault) return false;
@@ -78,6 +103,46 @@ export async function applyTransportFault(fault: Fault | undefined, res: ServerR
       res.socket?.destroy();
       return true;
     case 'api-error':
+    case 'accepted-lost':
       return false;
   }
+}
+
+/**
+ * Sends a route's answer with `send`, unless an `accepted-lost` fault loses it after the route has run.
+ * The held-back answer waits on real time (the client's timeout is real) and is dropped as soon as the
+ * client hangs up, so no timer outlives the connection.
+ */
+export async function deliverAnswer(
+  fault: Fault | undefined,
+  res: ServerResponse,
+  send: () => void,
+): Promise<Delivery> {
+  if (fault?.kind !== 'accepted-lost') {
+    send();
+    return 'sent';
+  }
+  if (fault.mode === 'reset') {
+    res.socket?.destroy();
+    return 'reset';
+  }
+  if (await hangsUpWithin(res, fault.ms ?? ACCEPTED_LOST_DEFAULT_MS)) return 'abandoned';
+  send();
+  return 'sent';
+}
+
+/** True when the client closes the connection before `ms` have passed. */
+function hangsUpWithin(res: ServerResponse, ms: number): Promise<boolean> {
+  if (res.destroyed || res.socket?.destroyed) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const onClose = (): void => {
+      realScheduler.clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = realScheduler.setTimeout(() => {
+      res.off('close', onClose);
+      resolve(false);
+    }, ms);
+    res.once('close', onClose);
+  });
 }

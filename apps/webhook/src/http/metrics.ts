@@ -19,6 +19,8 @@ export interface WebhookMetrics {
   readonly pushes: Counter<'action' | 'result'>;
   readonly ackSeconds: Histogram<'result'>;
   readonly slackPosts: Counter<'result'>;
+  readonly historyChecks: Counter<'result'>;
+  readonly historyCalls: Counter;
   readonly outboxDepth: Gauge<'state'>;
   readonly quarantined: Gauge;
   readonly quarantineEvicted: Counter;
@@ -47,8 +49,19 @@ export function createMetrics(): WebhookMetrics {
     }),
     slackPosts: new Counter({
       name: 'ccc_webhook_slack_posts_total',
-      help: 'Slack API calls of the relay, by result (sent, retried, rate_limited, dead)',
+      help: 'Slack API calls of the relay, by result (sent, retried, rate_limited, dead, claim_lost)',
       labelNames: ['result'],
+      registers,
+    }),
+    historyChecks: new Counter({
+      name: 'ccc_webhook_history_checks_total',
+      help: 'In-doubt messages looked up in Slack before posting again, by result (found, absent, no_scope, failed)',
+      labelNames: ['result'],
+      registers,
+    }),
+    historyCalls: new Counter({
+      name: 'ccc_webhook_history_calls_total',
+      help: 'conversations.history / conversations.replies pages read for in-doubt messages',
       registers,
     }),
     outboxDepth: new Gauge({

@@ -18,11 +18,15 @@ async function claimOnce(
   enqueue: (message: ClaimedMessage) => void,
 ): Promise<boolean> {
   const { state } = context;
+  const { channelLease } = context.options;
   const claimed = await context.options.store.claimDue({
     now: context.now(),
     limit: Math.max(0, MAX_IN_FLIGHT - state.inFlight),
     leaseMs: context.leaseMs,
     owner: context.options.owner,
+    // No channel holds more than its rate can post within a lease (renewals aside).
+    perChannel: Math.max(1, Math.floor((context.options.ratePerChannel * context.leaseMs) / 1000)),
+    ...(channelLease ? { channelLeaseMs: channelLease.leaseMs } : {}),
   });
   for (const message of claimed) enqueue(message);
   return claimed.length === 0 || state.inFlight >= MAX_IN_FLIGHT;

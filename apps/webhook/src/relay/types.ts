@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { WebhookMetrics } from '../http/metrics.ts';
 import type { Backoff, Scheduler } from '../scheduler.ts';
 import type { ClaimedMessage, Store } from '../store/types.ts';
+import type { OutboxMetadata, PostedMessage } from './metadata.ts';
 
 /** A message ready for `chat.postMessage` (what `@ccc-kit/slack-blocks` builds). */
 export interface OutgoingMessage {
@@ -15,7 +16,26 @@ export type PostMessage = (args: {
   text: string;
   blocks?: readonly unknown[];
   thread_ts?: string;
+  metadata: OutboxMetadata;
 }) => Promise<{ ts: string }>;
+
+/** The window of a history lookup: a channel's messages, or a thread's replies, between two times (ms). */
+export interface HistoryQuery {
+  readonly channel: string;
+  /** The thread's parent `ts` (conversations.replies), or null for the channel (conversations.history). */
+  readonly threadTs: string | null;
+  readonly oldest: number;
+  readonly latest: number;
+}
+
+/**
+ * Reads one page of a history lookup (`cursor` undefined for the first): our messages on it, and the next
+ * cursor. Throws Slack's errors as `@slack/web-api` does (a 429 is waited out and the page read again).
+ */
+export type ReadHistoryPage = (
+  query: HistoryQuery,
+  cursor: string | undefined,
+) => Promise<{ posted: readonly PostedMessage[]; next: string | undefined }>;
 
 /** Options of `createRelay`. */
 export interface RelayOptions {
@@ -30,6 +50,18 @@ export interface RelayOptions {
   /** Messages per second per channel (Slack allows about 1). */
   readonly ratePerChannel: number;
   readonly maxAttempts: number;
+  /**
+   * Looks a message in doubt up in Slack before posting it again (`main.ts` adapts conversations.history
+   * and conversations.replies). Without it, or without the scopes, a message in doubt is posted again: a
+   * possible duplicate, counted and warned about.
+   */
+  readonly readHistoryPage?: ReadHistoryPage;
+  /**
+   * PostgreSQL replicas: relay only the channels this replica owns (one sender per channel deployment-wide),
+   * each held `leaseMs` and renewed by every claim; a post starts only while the channel stays held for
+   * `guardMs` more (the Slack call's timeout). Unset: no channel ownership (SQLite, one instance).
+   */
+  readonly channelLease?: { readonly leaseMs: number; readonly guardMs: number };
   readonly leaseMs?: number;
   readonly pollMs?: number;
   readonly backoffMs?: Backoff;
@@ -46,9 +78,10 @@ export interface Relay {
   start(): void;
   /**
    * Stops claiming, lets in-flight posts finish, releases unsent claims. A `Retry-After` pause or a post's
-   * backoff ends at once; only the backoff of recording a post Slack accepted is waited out.
+   * backoff ends at once. With `timeoutMs`, it returns by then: a post still on the wire keeps its claim
+   * (in doubt: its next holder looks in Slack before posting it again), everything else is released.
    */
-  stop(): Promise<void>;
+  stop(options?: { timeoutMs?: number }): Promise<void>;
   /** Claims now instead of at the next poll (called after each ingest batch). */
   wake(): void;
   /** `stopped` after an authentication failure, with the reason. */

@@ -115,6 +115,10 @@ export function describeOutboxContract(open: MakeStore): void {
         leaseOwner: null,
         attempts: 0,
       });
+      // A post still in flight at the shutdown deadline keeps its lease.
+      const [held] = await store.claimDue({ now: T0 + 2, limit: 1, leaseMs: 1_000, owner: 'relay-b' });
+      expect(await store.releaseClaims('relay-b', { except: [held?.id ?? 0] })).toBe(1);
+      expect(await store.findPost('s1', 'C1')).toMatchObject({ state: 'sending', leaseOwner: 'relay-b' });
     });
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe } from 'vitest';
+import { describeAttemptsContract } from './contract-attempts.ts';
 import { describeCommitLimitsContract } from './contract-commit-limits.ts';
 import type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
 import { describeGroupCommitContract } from './contract-group-commit.ts';
@@ -39,6 +40,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
 
     describeIngestContract(open);
     describeOutboxContract(open);
+    describeAttemptsContract(open);
     describeMaintenanceContract(open);
     describeQuarantineContract(open);
     describeRetentionContract(open);

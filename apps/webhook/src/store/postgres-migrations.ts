@@ -63,6 +63,33 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'exactly-once: fencing token, in-doubt attempts',
+    // fence: bumped by every claim and checked by every settle, so a relay whose claim was taken over cannot
+    // post or settle. in_doubt/first_attempt_at: an attempt may have reached Slack without its answer
+    // reaching us; the relay looks in the channel's history (from first_attempt_at) before posting again.
+    sql: `
+      ALTER TABLE outbox ADD COLUMN fence BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE outbox ADD COLUMN first_attempt_at BIGINT;
+    `,
+  },
+  {
+    version: 3,
+    name: 'channel ownership across replicas, open messages by channel',
+    sql: `
+      CREATE INDEX outbox_channel_open ON outbox (channel, state) WHERE state IN ('pending', 'sending');
+      -- One relaying replica per channel (PostgreSQL): Slack's per-channel rate and order hold deployment-wide.
+      CREATE TABLE relay_channels (
+        channel TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        lease_until BIGINT NOT NULL,
+        fence BIGINT NOT NULL DEFAULT 1
+      );
+      CREATE TABLE relay_replicas (owner TEXT PRIMARY KEY, seen_until BIGINT NOT NULL);
+    `,
+  },
 ];
 
 /** First key of every advisory lock this store takes ('ccWH'); the second key says what is locked. */

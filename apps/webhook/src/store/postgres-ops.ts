@@ -3,7 +3,7 @@ import { postDeliveries } from './post-deliveries.ts';
 import { answeredByServer, checkOut } from './postgres-client.ts';
 import { ADVISORY_LOCK_CLASS } from './postgres-migrations.ts';
 import { toClaimedMessage } from './row-mapping.ts';
-import { pruneSql, SQL } from './sql.ts';
+import { callerClock, databaseClock, type LeaseClock, pruneSql, SQL } from './sql.ts';
 import { toStats } from './stats.ts';
 import type {
   ClaimedMessage,
@@ -123,17 +123,29 @@ async function ingestOnePostgres(client: pg.PoolClient, item: IngestItem): Promi
   return rows.length === 0 ? 'duplicate' : 'stored';
 }
 
-// One statement: SKIP LOCKED makes concurrent claimers (replicas) take disjoint rows, and READ COMMITTED
+// One statement (over `candidates`, default SQL.selectDue): SKIP LOCKED makes concurrent claimers (replicas) take disjoint rows, and READ COMMITTED
 // re-checks `state = 'pending'` on rows changed since the snapshot, so a row is never claimed twice.
-const CLAIM = `WITH due AS (${SQL.selectDue} FOR UPDATE OF o SKIP LOCKED)
-  UPDATE outbox AS t SET state = 'sending', lease_owner = $3, lease_until = $4
-  FROM due WHERE t.id = due.id
-  RETURNING t.*, due.inbox_kind, due.body, due.parent_state, due.parent_ts`;
+export const claimSql = (
+  clock: LeaseClock,
+  candidates: string = SQL.selectDue,
+): string => `WITH claimable AS (${candidates} FOR UPDATE OF o SKIP LOCKED)
+  UPDATE outbox AS t SET state = 'sending', lease_owner = $3, lease_until = ${clock('$5')} + $6,
+    fence = t.fence + 1
+  FROM claimable c WHERE t.id = c.id
+  RETURNING t.*, c.inbox_kind, c.body, c.parent_state, c.parent_ts`;
 
-/** Leases due rows (see {@link SQL.selectDue}), returned in id order. */
-export async function claimDuePostgres(pool: pg.Pool, options: ClaimOptions): Promise<ClaimedMessage[]> {
-  const { now, limit, owner, leaseMs } = options;
-  const { rows } = await pool.query<Row>(CLAIM, [now, limit, owner, now + leaseMs]);
+const CLAIM_ON_DATABASE_CLOCK = claimSql(databaseClock);
+const CLAIM_ON_CALLER_CLOCK = claimSql(callerClock);
+
+/** Leases due rows (see {@link SQL.selectDue}), returned in id order; lease times on `clock`. */
+export async function claimDuePostgres(
+  pool: pg.Pool,
+  options: ClaimOptions,
+  clock: { sql: LeaseClock; now: (now: number) => number | null },
+): Promise<ClaimedMessage[]> {
+  const { now, limit, owner, leaseMs, perChannel = Number.MAX_SAFE_INTEGER } = options;
+  const text = clock.sql === databaseClock ? CLAIM_ON_DATABASE_CLOCK : CLAIM_ON_CALLER_CLOCK;
+  const { rows } = await pool.query<Row>(text, [now, limit, owner, perChannel, clock.now(now), leaseMs]);
   return rows.map(toClaimedMessage).sort((a, b) => a.id - b.id);
 }
 

@@ -30,9 +30,11 @@ const makePostgres: MakeStore = async (options = {}) => {
     schema,
     poolSize: 4,
     lockTimeoutMs: 200,
+    // The contract runs on the caller's (virtual) clock; the database clock has its own test below.
+    leaseClock: 'caller',
   };
   const store = createPostgresStore(settings);
-  expect(await store.migrate()).toEqual({ applied: [1], current: 1 });
+  expect(await store.migrate()).toEqual({ applied: [1, 2, 3], current: 3 });
   return {
     store,
     reopen: async () => createPostgresStore(settings),
@@ -82,11 +84,30 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(await store.stats()).toMatchObject({ outbox: { pending: 0, sending: 200 } });
   });
 
+  test('leases run on the database clock by default, whatever clock the replica passes', async () => {
+    const settings = { connectionString: url, schema: freshSchema(), poolSize: 2 };
+    const store = track(createPostgresStore(settings));
+    await store.migrate();
+    await store.ingest([cdr('s1', ['C1'])]);
+    // This replica's clock is years behind (T0): the lease still ends a minute after the database's now.
+    const before = Date.now();
+    const [claimed] = await store.claimDue({ now: T0 + 1, limit: 1, leaseMs: 60_000, owner: 'skewed' });
+    expect(claimed?.leaseUntil).toBeGreaterThanOrEqual(before + 60_000 - 1_000);
+    expect(claimed?.leaseUntil).toBeLessThanOrEqual(Date.now() + 60_000 + 1_000);
+    // A replica whose clock runs a day ahead cannot expire the live lease.
+    expect(await store.recoverExpiredLeases(Date.now() + 86_400_000)).toBe(0);
+    const claim = { id: claimed?.id ?? 0, owner: 'skewed', fence: claimed?.fence ?? 0 };
+    expect(await store.beginAttempt(claim, { at: T0 + 2, leaseMs: 1 })).toBe(true);
+    // A lease of 1 ms on the database clock has ended once a few ms have passed there.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await store.recoverExpiredLeases(0)).toBe(1);
+  });
+
   test('two replicas migrating a fresh schema at once apply each version exactly once', async () => {
     const settings = { connectionString: url, schema: freshSchema(), poolSize: 2 };
     const [a, b] = [track(createPostgresStore(settings)), track(createPostgresStore(settings))];
     const results = await Promise.all([a.migrate(), b.migrate()]);
-    expect(results.map((r) => r.applied).sort()).toEqual([[], [1]]);
+    expect(results.map((r) => r.applied).sort()).toEqual([[], [1, 2, 3]]);
     expect(await b.ingest([cdr('s1', ['C1'])])).toEqual(['stored']);
   });
 

@@ -1,9 +1,11 @@
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
+import { channelSql, claimOwnedPostgres, ownedDueSql, releaseChannelsPostgres } from './postgres-channels.ts';
 import { createPool } from './postgres-client.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import {
   claimDuePostgres,
+  claimSql,
   ingestPostgres,
   inTransaction,
   prunePostgres,
@@ -12,7 +14,7 @@ import {
 import { ingestQuarantinedPostgres, quarantinePostgres } from './postgres-quarantine.ts';
 import { quarantineValues } from './quarantine-values.ts';
 import { toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
-import { SQL } from './sql.ts';
+import { callerClock, databaseClock, leaseSql, releaseClaimsSql, SQL } from './sql.ts';
 import type { Store, StoreCommonOptions } from './types.ts';
 import { assertIngestItems, assertPruneOptions } from './validation.ts';
 
@@ -39,7 +41,17 @@ export interface PostgresStoreOptions extends StoreCommonOptions {
   readonly statementTimeoutMs?: number;
   /** Server-side cap on waiting for a row/table lock; default: no cap beyond the statement timeout. */
   readonly lockTimeoutMs?: number;
+  /**
+   * Whose clock lease times follow: `database` (default: PostgreSQL's `clock_timestamp()`, one clock for
+   * every replica, so a replica whose clock runs ahead cannot take over live leases) or `caller` (the `now`
+   * passed to each method: tests on a virtual clock).
+   */
+  readonly leaseClock?: 'database' | 'caller';
 }
+
+const RELEASE_CLAIMS = releaseClaimsSql(
+  'SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST($2 AS json))',
+);
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -79,6 +91,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       throw toStoreError(error, what);
     }
   };
+  const onDatabaseClock = options.leaseClock !== 'caller';
+  const clock = {
+    sql: onDatabaseClock ? databaseClock : callerClock,
+    now: (now: number) => (onDatabaseClock ? null : now),
+  };
+  const LEASE = leaseSql(clock.sql, true);
+  const channels = { channels: channelSql(clock.sql), claim: claimSql(clock.sql, ownedDueSql) };
   const query = async (text: string, values: unknown[] = []) => (await pool.query(text, values)).rows;
   const count = async (text: string, values: unknown[]) => (await pool.query(text, values)).rowCount ?? 0;
 
@@ -90,15 +109,36 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         assertIngestItems(items);
         return items.length === 0 ? [] : inTransaction(pool, (client) => ingestPostgres(client, items));
       }),
-    claimDue: (options) => op('claimDue', () => claimDuePostgres(pool, options)),
-    markSent: (id, owner, slackTs) =>
-      op('markSent', async () => (await count(SQL.markSent, [slackTs, id, owner])) === 1),
-    reschedule: (id, owner, { nextAt, error }) =>
-      op('reschedule', async () => (await count(SQL.reschedule, [nextAt, error, id, owner])) === 1),
-    deadLetter: (id, owner, error) =>
-      op('deadLetter', async () => (await count(SQL.deadLetter, [error, id, owner])) === 1),
-    releaseClaims: (owner) => op('releaseClaims', () => count(SQL.releaseClaims, [owner])),
-    recoverExpiredLeases: (now) => op('recoverExpiredLeases', () => count(SQL.recoverExpired, [now])),
+    claimDue: (options) =>
+      op('claimDue', () => {
+        const { channelLeaseMs } = options;
+        if (channelLeaseMs === undefined) return claimDuePostgres(pool, options, clock);
+        return claimOwnedPostgres(pool, { ...options, channelLeaseMs }, channels, clock.now(options.now));
+      }),
+    beginAttempt: ({ id, owner, fence }, { at, leaseMs, channelGuardMs }) =>
+      op('beginAttempt', async () => {
+        const values = [clock.now(at), at, leaseMs, id, owner, fence, channelGuardMs ?? null];
+        return (await count(LEASE.beginAttempt, values)) === 1;
+      }),
+    renewLeases: (owner, { now, leaseMs }) =>
+      op('renewLeases', () => count(LEASE.renewLeases, [clock.now(now), leaseMs, owner])),
+    markSent: (id, owner, slackTs, fence) =>
+      op('markSent', async () => (await count(SQL.markSent, [slackTs, id, owner, fence ?? null])) === 1),
+    reschedule: (id, owner, { nextAt, error }, fence) =>
+      op(
+        'reschedule',
+        async () => (await count(SQL.reschedule, [nextAt, error, id, owner, fence ?? null])) === 1,
+      ),
+    deadLetter: (id, owner, error, fence) =>
+      op('deadLetter', async () => (await count(SQL.deadLetter, [error, id, owner, fence ?? null])) === 1),
+    releaseClaims: (owner, { except = [] } = {}) =>
+      op('releaseClaims', async () => {
+        const released = await count(RELEASE_CLAIMS, [owner, JSON.stringify(except)]);
+        await releaseChannelsPostgres(pool, channels.channels, owner);
+        return released;
+      }),
+    recoverExpiredLeases: (now) =>
+      op('recoverExpiredLeases', () => count(LEASE.recoverExpired, [clock.now(now)])),
     replayDead: () => op('replayDead', () => count(SQL.replayDead, [common.now()])),
     quarantine: (item) =>
       op('quarantine', async () => {

@@ -41,6 +41,9 @@ export function toOutboxRow(raw: RawRow): OutboxRow {
     slackTs: strOrNull(raw.slack_ts),
     lastError: strOrNull(raw.last_error),
     createdAt: num(raw.created_at),
+    fence: num(raw.fence ?? 0),
+    inDoubt: num(raw.in_doubt ?? 0) === 1,
+    firstAttemptAt: numOrNull(raw.first_attempt_at),
   };
 }
 

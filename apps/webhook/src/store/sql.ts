@@ -1,4 +1,68 @@
 /**
+ * The claim candidates (`SQL.selectDue`) narrowed by `filter` (an `AND …` on the candidate `c`): due rows
+ * in id order (replies once their parent is settled), at most `$4` per channel counting the ones `$3`
+ * already holds, so a channel is never given more than its rate can post within a lease. Ranking looks at
+ * the first 2,000 due rows only, to keep a claim cheap on a long backlog.
+ */
+export const dueSql = (filter: string): string => `WITH due AS (
+      SELECT c.id, c.channel FROM outbox c LEFT JOIN outbox q ON q.id = c.parent_id
+      WHERE c.state = 'pending' AND c.next_at <= $1 AND (c.kind = 'post' OR q.state IN ('sent', 'dead')) ${filter}
+      ORDER BY c.id LIMIT 2000),
+    ranked AS (SELECT id, channel, ROW_NUMBER() OVER (PARTITION BY channel ORDER BY id) AS n FROM due),
+    held AS (SELECT channel, COUNT(*) AS n FROM outbox WHERE state = 'sending' AND lease_owner = $3
+      GROUP BY channel)
+    SELECT o.*, i.kind AS inbox_kind, i.body, p.state AS parent_state, p.slack_ts AS parent_ts
+    FROM ranked r
+    JOIN outbox o ON o.id = r.id
+    JOIN inbox i ON i.id = o.inbox_id
+    LEFT JOIN outbox p ON p.id = o.parent_id
+    LEFT JOIN held h ON h.channel = r.channel
+    WHERE o.state = 'pending' AND r.n + COALESCE(h.n, 0) <= $4
+    ORDER BY o.id LIMIT $2`;
+
+/** `AND fence = $n` when the relay passes a fencing token (`$n` not null). */
+const FENCED = (param: string): string =>
+  `AND (CAST(${param} AS BIGINT) IS NULL OR fence = CAST(${param} AS BIGINT))`;
+
+/**
+ * The lease clock: a SQL expression of "now" in epoch ms, given the placeholder of the caller's time. SQLite
+ * uses the caller's; PostgreSQL uses the database's when the caller passes null, so every replica's leases
+ * run on one clock whatever the skew between their machines.
+ */
+export type LeaseClock = (param: string) => string;
+
+/** The caller's time, as passed. */
+export const callerClock: LeaseClock = (param) => `CAST(${param} AS BIGINT)`;
+
+/** PostgreSQL's `clock_timestamp()` in ms unless the caller passes a time (tests on a virtual clock). */
+export const databaseClock: LeaseClock = (param) =>
+  `COALESCE(CAST(${param} AS BIGINT), CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT))`;
+
+/**
+ * Statements whose times are lease times, on `clock`. With `channels` (PostgreSQL), an attempt given a guard
+ * (`$7`, ms) also requires this owner to hold the row's channel for at least that much longer, so a post
+ * never outlives the channel lease that makes this replica the channel's only sender.
+ */
+export function leaseSql(clock: LeaseClock, channels = false) {
+  const channelHeld = channels
+    ? `AND (CAST($7 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM relay_channels rc
+        WHERE rc.channel = outbox.channel AND rc.owner = $5 AND rc.lease_until > ${clock('$1')} + $7))`
+    : '';
+  return {
+    /** The claim's lease: `$1` now, `$2` lease ms, `$3` owner, `$4` id (SQLite leases row by row). */
+    lease: `UPDATE outbox SET state = 'sending', lease_owner = $3, lease_until = ${clock('$1')} + $2,
+      fence = fence + 1 WHERE id = $4 RETURNING lease_until, fence`,
+    beginAttempt: `UPDATE outbox SET in_doubt = 1, first_attempt_at = COALESCE(first_attempt_at, $2),
+      lease_until = ${clock('$1')} + $3
+      WHERE id = $4 AND state = 'sending' AND lease_owner = $5 AND fence = $6 ${channelHeld}`,
+    renewLeases: `UPDATE outbox SET lease_until = ${clock('$1')} + $2
+      WHERE state = 'sending' AND lease_owner = $3`,
+    recoverExpired: `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL
+      WHERE state = 'sending' AND lease_until <= ${clock('$1')}`,
+  };
+}
+
+/**
  * SQL both engines run verbatim, written with Postgres `$n` placeholders (the SQLite engine rewrites them
  * to `?` with {@link toPositional}). Keeping one text per statement keeps the two engines' semantics equal.
  */
@@ -12,18 +76,16 @@ export const SQL = {
   recordsOfSession: `SELECT id FROM inbox WHERE session_id = $1 AND kind = 'record' ORDER BY id`,
   cdrPostsOfSession: `SELECT o.id, o.channel FROM outbox o JOIN inbox i ON i.id = o.inbox_id
     WHERE o.session_id = $1 AND o.kind = 'post' AND i.kind = 'cdr' ORDER BY o.id`,
-  // Settling a claim requires holding the lease: same owner and still 'sending'. The lease end is not
-  // checked: if nobody recovered the row yet, recording a real Slack ts beats posting it again.
+  // Settling a claim requires holding the lease: same owner, still 'sending' and, when the relay passes it,
+  // the same fencing token (a row claimed again since, even by the same owner, refuses the old claim). The
+  // lease end is not checked: if nobody recovered the row yet, recording a real Slack ts beats posting again.
   markSent: `UPDATE outbox SET state = 'sent', slack_ts = $1, last_error = NULL, lease_owner = NULL,
-    lease_until = NULL WHERE id = $2 AND state = 'sending' AND lease_owner = $3`,
+    lease_until = NULL, in_doubt = 0 WHERE id = $2 AND state = 'sending' AND lease_owner = $3 ${FENCED('$4')}`,
   reschedule: `UPDATE outbox SET state = 'pending', attempts = attempts + 1, next_at = $1, last_error = $2,
-    lease_owner = NULL, lease_until = NULL WHERE id = $3 AND state = 'sending' AND lease_owner = $4`,
+    lease_owner = NULL, lease_until = NULL WHERE id = $3 AND state = 'sending' AND lease_owner = $4
+    ${FENCED('$5')}`,
   deadLetter: `UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_error = $1, lease_owner = NULL,
-    lease_until = NULL WHERE id = $2 AND state = 'sending' AND lease_owner = $3`,
-  releaseClaims: `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL
-    WHERE state = 'sending' AND lease_owner = $1`,
-  recoverExpired: `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL
-    WHERE state = 'sending' AND lease_until <= $1`,
+    lease_until = NULL WHERE id = $2 AND state = 'sending' AND lease_owner = $3 ${FENCED('$4')}`,
   replayDead: `UPDATE outbox SET state = 'pending', attempts = 0, next_at = $1, lease_owner = NULL,
     lease_until = NULL WHERE state = 'dead'`,
   insertQuarantine: `INSERT INTO quarantine (push_id, action, query, reason_code, reason_message, body,
@@ -44,13 +106,8 @@ export const SQL = {
   listInbox: `SELECT * FROM inbox
     WHERE (CAST($1 AS BIGINT) IS NULL OR received_at >= $1) AND (CAST($2 AS TEXT) IS NULL OR kind = $2)
     ORDER BY id LIMIT $3`,
-  /** The claim candidates; Postgres appends `FOR UPDATE OF o SKIP LOCKED`. */
-  selectDue: `SELECT o.*, i.kind AS inbox_kind, i.body, p.state AS parent_state, p.slack_ts AS parent_ts
-    FROM outbox o
-    JOIN inbox i ON i.id = o.inbox_id
-    LEFT JOIN outbox p ON p.id = o.parent_id
-    WHERE o.state = 'pending' AND o.next_at <= $1 AND (o.kind = 'post' OR p.state IN ('sent', 'dead'))
-    ORDER BY o.id LIMIT $2`,
+  /** The claim candidates (see {@link dueSql}); Postgres appends `FOR UPDATE OF o SKIP LOCKED`. */
+  selectDue: dueSql(''),
 } as const;
 
 /** Rewrites `$n` placeholders to `?` and says which argument each `?` takes (SQLite binds positionally). */
@@ -65,6 +122,15 @@ export const pruneSql = (sessions: string): { outbox: string; inbox: string } =>
   inbox: `DELETE FROM inbox WHERE session_id IN (${sessions}) AND received_at < $2
     AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.inbox_id = inbox.id)`,
 });
+
+/**
+ * Graceful shutdown's release of `$1`'s claims except the ids `ids` yields (`$2`, engine-specific: a JSON
+ * array, read by `json_each` in SQLite and `json_array_elements_text` in Postgres): posts still in flight
+ * at the deadline keep their lease (and their in-doubt mark) for whoever takes them over.
+ */
+export const releaseClaimsSql = (ids: string): string =>
+  `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL
+    WHERE state = 'sending' AND lease_owner = $1 AND id NOT IN (${ids})`;
 
 export function toPositional(sql: string): { sql: string; order: number[] } {
   const order: number[] = [];

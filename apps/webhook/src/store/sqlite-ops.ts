@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { postDeliveries } from './post-deliveries.ts';
 import { toClaimedMessage } from './row-mapping.ts';
-import { pruneSql, SQL, toPositional } from './sql.ts';
+import { callerClock, leaseSql, pruneSql, SQL, toPositional } from './sql.ts';
 import { toStats } from './stats.ts';
 import type {
   ClaimedMessage,
@@ -88,19 +88,17 @@ export function ingestOneSqlite(sql: SqliteSql, item: IngestItem): IngestOutcome
   return 'stored';
 }
 
-const LEASE = `UPDATE outbox SET state = 'sending', lease_owner = $1, lease_until = $2 WHERE id = $3`;
+const LEASE = leaseSql(callerClock);
+
+/** No cap: a caller that does not say how many rows a channel may hold gets them all. */
+const NO_CAP = Number.MAX_SAFE_INTEGER;
 
 /** Leases due rows inside the caller's IMMEDIATE transaction; the single writer makes this atomic. */
 export function claimDueSqlite(sql: SqliteSql, options: ClaimOptions): ClaimedMessage[] {
-  const leaseUntil = options.now + options.leaseMs;
-  return sql.all(SQL.selectDue, options.now, options.limit).map((row) => {
-    sql.run(LEASE, options.owner, leaseUntil, row.id);
-    return toClaimedMessage({
-      ...row,
-      state: 'sending',
-      lease_owner: options.owner,
-      lease_until: leaseUntil,
-    });
+  const { now, limit, owner, leaseMs, perChannel = NO_CAP } = options;
+  return sql.all(SQL.selectDue, now, limit, owner, perChannel).map((row) => {
+    const leased = sql.get(LEASE.lease, now, leaseMs, owner, row.id) ?? {};
+    return toClaimedMessage({ ...row, ...leased, state: 'sending', lease_owner: owner });
   });
 }
 

@@ -5,7 +5,7 @@ import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
 import { quarantineValues } from './quarantine-values.ts';
 import { toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
-import { SQL } from './sql.ts';
+import { callerClock, leaseSql, releaseClaimsSql, SQL } from './sql.ts';
 import { loadSqlite } from './sqlite-driver.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import {
@@ -59,6 +59,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   // with SQLITE_BUSY when a read transaction tries to upgrade.
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
   const settle = (text: string, ...args: unknown[]): boolean => sql.run(text, ...args) === 1;
+  const LEASE = leaseSql(callerClock);
+  const RELEASE = releaseClaimsSql('SELECT value FROM json_each($2)');
 
   return {
     engine: 'sqlite',
@@ -69,12 +71,19 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         return items.length === 0 ? [] : write(() => items.map((item) => ingestOneSqlite(sql, item)));
       }),
     claimDue: (options) => op('claimDue', () => write(() => claimDueSqlite(sql, options))),
-    markSent: (id, owner, slackTs) => op('markSent', () => settle(SQL.markSent, slackTs, id, owner)),
-    reschedule: (id, owner, { nextAt, error }) =>
-      op('reschedule', () => settle(SQL.reschedule, nextAt, error, id, owner)),
-    deadLetter: (id, owner, error) => op('deadLetter', () => settle(SQL.deadLetter, error, id, owner)),
-    releaseClaims: (owner) => op('releaseClaims', () => sql.run(SQL.releaseClaims, owner)),
-    recoverExpiredLeases: (now) => op('recoverExpiredLeases', () => sql.run(SQL.recoverExpired, now)),
+    beginAttempt: ({ id, owner, fence }, { at, leaseMs }) =>
+      op('beginAttempt', () => settle(LEASE.beginAttempt, at, at, leaseMs, id, owner, fence)),
+    renewLeases: (owner, { now, leaseMs }) =>
+      op('renewLeases', () => sql.run(LEASE.renewLeases, now, leaseMs, owner)),
+    markSent: (id, owner, slackTs, fence) =>
+      op('markSent', () => settle(SQL.markSent, slackTs, id, owner, fence ?? null)),
+    reschedule: (id, owner, { nextAt, error }, fence) =>
+      op('reschedule', () => settle(SQL.reschedule, nextAt, error, id, owner, fence ?? null)),
+    deadLetter: (id, owner, error, fence) =>
+      op('deadLetter', () => settle(SQL.deadLetter, error, id, owner, fence ?? null)),
+    releaseClaims: (owner, { except = [] } = {}) =>
+      op('releaseClaims', () => sql.run(RELEASE, owner, JSON.stringify(except))),
+    recoverExpiredLeases: (now) => op('recoverExpiredLeases', () => sql.run(LEASE.recoverExpired, now)),
     replayDead: () => op('replayDead', () => sql.run(SQL.replayDead, common.now())),
     quarantine: (item) =>
       op('quarantine', () => {

@@ -63,6 +63,12 @@ export interface OutboxRow {
   readonly slackTs: string | null;
   readonly lastError: string | null;
   readonly createdAt: number;
+  /** Fencing token: bumped by every claim; settling and attempting require the claim's value. */
+  readonly fence: number;
+  /** An attempt may have reached Slack without its answer reaching us: look in Slack before posting again. */
+  readonly inDoubt: boolean;
+  /** Epoch ms (relay clock) when the first attempt started; where the history check starts looking. */
+  readonly firstAttemptAt: number | null;
 }
 
 /** A claimed outbox row plus what the relay needs to render and send it. */
@@ -81,6 +87,36 @@ export interface ClaimOptions {
   readonly leaseMs: number;
   /** Identifies this relay instance; only the owner can settle the claim. */
   readonly owner: string;
+  /**
+   * Most rows one channel may hold leased by `owner`, counting those it already holds (the relay passes what
+   * the channel's rate can post within a lease); default no cap.
+   */
+  readonly perChannel?: number;
+  /**
+   * PostgreSQL: relay only channels this owner holds, one owner per channel across replicas, each held for
+   * this long (database clock) and renewed by every claim. Ignored by SQLite (one instance).
+   */
+  readonly channelLeaseMs?: number;
+}
+
+/** A claim as the relay holds it: the row, its lease owner and the fencing token the claim returned. */
+export interface HeldClaim {
+  readonly id: number;
+  readonly owner: string;
+  readonly fence: number;
+}
+
+/** Options of {@link Store.beginAttempt}. */
+export interface AttemptOptions {
+  /** Epoch ms (relay clock) the attempt starts at: recorded as `firstAttemptAt` on the first one. */
+  readonly at: number;
+  /** The lease is renewed to this long from now (the database clock on PostgreSQL). */
+  readonly leaseMs: number;
+  /**
+   * PostgreSQL with channel ownership: the attempt is refused (false) unless this owner holds the row's
+   * channel for at least this much longer (the Slack call's timeout), so no post outlives the ownership.
+   */
+  readonly channelGuardMs?: number;
 }
 
 /** Why a push was rejected: a stable code and a human message. */
@@ -171,15 +207,37 @@ export interface Store {
   ingest(items: readonly IngestItem[]): Promise<IngestOutcome[]>;
   /** Leases due rows (replies only once their parent is sent or dead), in id order. */
   claimDue(options: ClaimOptions): Promise<ClaimedMessage[]>;
-  /** Records the Slack `ts`; false when `owner` no longer holds the lease. */
-  markSent(id: number, owner: string, slackTs: string): Promise<boolean>;
-  /** Back to pending at `nextAt` with attempts+1; false when `owner` no longer holds the lease. */
-  reschedule(id: number, owner: string, retry: { nextAt: number; error: string }): Promise<boolean>;
-  /** Gives up on the row (attempts+1); false when `owner` no longer holds the lease. */
-  deadLetter(id: number, owner: string, error: string): Promise<boolean>;
-  /** Graceful shutdown: this owner's leased rows go back to pending. Returns how many. */
-  releaseClaims(owner: string): Promise<number>;
-  /** Rows whose lease ended before `now` go back to pending (the crashed-relay case). Returns how many. */
+  /**
+   * Durably records that a post is about to be attempted (the row is in doubt until settled) and renews its
+   * lease; false when the claim was lost (another owner or a newer claim: `fence`), and then nothing may be
+   * posted. Call it before every `chat.postMessage`.
+   */
+  beginAttempt(claim: HeldClaim, options: AttemptOptions): Promise<boolean>;
+  /** Renews the leases of every row `owner` holds (while they wait in a channel's queue). Returns how many. */
+  renewLeases(owner: string, options: { now: number; leaseMs: number }): Promise<number>;
+  /**
+   * Records the Slack `ts`; false when `owner` no longer holds the lease (or, given `fence`, when the row was
+   * claimed again since).
+   */
+  markSent(id: number, owner: string, slackTs: string, fence?: number): Promise<boolean>;
+  /** Back to pending at `nextAt` with attempts+1; false when the claim is not held (as `markSent`). */
+  reschedule(
+    id: number,
+    owner: string,
+    retry: { nextAt: number; error: string },
+    fence?: number,
+  ): Promise<boolean>;
+  /** Gives up on the row (attempts+1); false when the claim is not held (as `markSent`). */
+  deadLetter(id: number, owner: string, error: string, fence?: number): Promise<boolean>;
+  /**
+   * Graceful shutdown: this owner's leased rows go back to pending, except `except` (posts still in flight,
+   * which keep their lease). Returns how many.
+   */
+  releaseClaims(owner: string, options?: { except?: readonly number[] }): Promise<number>;
+  /**
+   * Rows whose lease ended before `now` go back to pending (the crashed-relay case). Returns how many. On
+   * PostgreSQL with the database clock (the default) `now` is the database's, whatever is passed.
+   */
   recoverExpiredLeases(now: number): Promise<number>;
   /** Dead rows go back to pending, due now, attempts reset. Returns how many. */
   replayDead(): Promise<number>;

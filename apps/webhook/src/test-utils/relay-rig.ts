@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '@ccc-kit/sandbox';
 import { type VirtualClock, virtualClock } from '@ccc-kit/sandbox/clock';
+import type { SlackEmulatorOptions } from '@ccc-kit/sandbox/slack';
 import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
 import { createMetrics, type WebhookMetrics } from '../http/metrics.ts';
-import { createRelay, type PostMessage, type Relay, type RelayOptions } from '../relay/relay.ts';
+import { createRelay, type Relay, type RelayOptions } from '../relay/relay.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { silentSlackLogger } from '../wiring.ts';
+import { historyReader, silentSlackLogger } from '../wiring.ts';
 
 /** Where the rig's virtual clock starts (epoch ms): times in tests are relative to it. */
 export const T0 = Date.UTC(2026, 0, 12, 9);
@@ -31,20 +32,32 @@ export interface RelayRig {
   stop(): Promise<void>;
 }
 
-/** The real WebClient against the sandbox, set up like the webhook's (one attempt per call, 429s thrown). */
-function sandboxPost(sandbox: Sandbox, clock: VirtualClock): PostMessage {
+/**
+ * The real WebClient against the sandbox, set up like the webhook's (one attempt per call, 429s thrown):
+ * posts and history pages, as io of `clock`.
+ */
+export function sandboxSlack(
+  sandbox: Sandbox,
+  clock: VirtualClock,
+): Pick<RelayOptions, 'post' | 'readHistoryPage'> {
   const slack = new WebClient(sandbox.credentials.slack.token, {
     slackApiUrl: sandbox.slackApiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     logger: silentSlackLogger,
   });
-  return (args) => clock.io(slack.chat.postMessage(args as never)).then((r) => ({ ts: r.ts as string }));
+  const history = historyReader(slack);
+  return {
+    post: (args) => clock.io(slack.chat.postMessage(args as never)).then((r) => ({ ts: r.ts as string })),
+    readHistoryPage: (query, cursor) => clock.io(history(query, cursor)),
+  };
 }
 
 /** Options of {@link startRelayRig}: relay options to override, and a store wrapper to inject faults. */
 export type RelayRigOptions = Partial<RelayOptions> & {
   readonly wrapStore?: (store: Store, clock: VirtualClock) => Store;
+  /** Options of the sandbox's Slack emulator (its clock and rate are the rig's unless given). */
+  readonly slack?: Omit<SlackEmulatorOptions, 'now'>;
 };
 
 /**
@@ -52,10 +65,10 @@ export type RelayRigOptions = Partial<RelayOptions> & {
  * which message each request carried.
  */
 export async function startRelayRig(options: RelayRigOptions = {}): Promise<RelayRig> {
-  const { wrapStore = (store: Store) => store, ...overrides } = options;
+  const { wrapStore = (store: Store) => store, slack, ...overrides } = options;
   const clock = virtualClock(T0);
   const sandbox = await startSandbox({
-    slack: { now: () => clock.fake.now, ratePerChannel: Number.POSITIVE_INFINITY },
+    slack: { ratePerChannel: Number.POSITIVE_INFINITY, ...slack, now: () => clock.fake.now },
   });
   const dir = mkdtempSync(join(tmpdir(), 'ccc-relay-'));
   const store = await openStore(`sqlite:${join(dir, 'webhook.db')}`);
@@ -63,7 +76,7 @@ export async function startRelayRig(options: RelayRigOptions = {}): Promise<Rela
   const metrics = createMetrics();
   const relay = createRelay({
     store: wrapStore(store, clock),
-    post: sandboxPost(sandbox, clock),
+    ...sandboxSlack(sandbox, clock),
     render: (message) => ({ text: message.sessionId }),
     owner: 'rig',
     logger: pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) }),

@@ -170,6 +170,12 @@ describe('startCccEmulator', () => {
       expect(ccc.requests()).toMatchObject([{ action: 'DescribeTelSession', outcome: 'reset', status: 0 }]);
     });
 
+    test('accepted-lost: the action runs, then the connection is reset', async () => {
+      ccc.faults.inject('DescribeTelSession', { kind: 'accepted-lost', mode: 'reset' });
+      await expect(call('DescribeTelSession', session())).rejects.toThrow();
+      expect(ccc.requests()).toMatchObject([{ action: 'DescribeTelSession', outcome: 'ok', status: 0 }]);
+    });
+
     test('api-error: answers in the Tencent envelope, with a default message', async () => {
       ccc.faults.inject('DescribeTelSession', { kind: 'api-error', code: 'InternalError' });
       ccc.faults.inject('*', { kind: 'api-error', code: 'RequestLimitExceeded', message: 'slow down' });

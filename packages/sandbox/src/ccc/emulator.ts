@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dataset } from '../dataset/types.ts';
 import { isSandboxError, SandboxError, SandboxErrorCode } from '../errors.ts';
-import { applyTransportFault, createFaults, type Fault, type Faults } from '../faults.ts';
+import { applyTransportFault, createFaults, deliverAnswer, type Fault, type Faults } from '../faults.ts';
 import { listen, readBody, sendJson } from '../http.ts';
 import { cccActions } from './actions.ts';
 import { type ActionResult, type ApiFailure, fail, failWithDefault } from './api-error.ts';
@@ -93,8 +93,9 @@ export async function startCccEmulator(options: CccEmulatorOptions): Promise<Ccc
     const response = result.ok
       ? { ...result.body, RequestId: requestId }
       : { Error: { Code: result.code, Message: result.message }, RequestId: requestId };
-    sendJson(res, 200, { Response: response });
-    record(result.ok ? 'ok' : result.code, 200, requestId, secretId);
+    // An accepted-lost fault lets the action run, then loses the answer: logged with status 0.
+    const delivery = await deliverAnswer(fault, res, () => sendJson(res, 200, { Response: response }));
+    record(result.ok ? 'ok' : result.code, delivery === 'sent' ? 200 : 0, requestId, secretId);
   };
 
   const evaluate = (

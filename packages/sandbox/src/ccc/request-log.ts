@@ -9,7 +9,7 @@ export interface CccRequestRecord {
    * `aborted` (the client went away before its body was read).
    */
   readonly outcome: string;
-  /** HTTP status sent (0 when the connection was reset). */
+  /** HTTP status sent (0 when the connection was reset, or an `accepted-lost` fault lost the answer). */
   readonly status: number;
   /** `RequestId` of the answer, when one was sent. */
   readonly requestId: string | undefined;

@@ -144,6 +144,15 @@ describe('Desk emulator faults and request log', () => {
     expect(await state()).toMatchObject({ ErrorCode: 0 });
   });
 
+  test('accepted-lost runs the command, then resets the connection', async () => {
+    const before = desk.requests().length;
+    desk.faults.inject('get_session_state', { kind: 'accepted-lost', mode: 'reset' });
+    await expect(post(desk.url, 'get_session_state', { SessionId: 's1' })).rejects.toThrow();
+    expect(desk.requests().slice(before)).toMatchObject([
+      { command: 'get_session_state', status: 0, errorCode: 0, fault: 'accepted-lost' },
+    ]);
+  });
+
   test('faults are per command', async () => {
     desk.faults.inject('describe_chat_messages', { kind: 'api-error', code: 70001 });
     expect(await state()).toMatchObject({ ErrorCode: 0 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dataset } from '../dataset/types.ts';
-import { applyTransportFault, createFaults, type Fault, type Faults } from '../faults.ts';
+import { applyTransportFault, createFaults, deliverAnswer, type Fault, type Faults } from '../faults.ts';
 import { listen, readBody, sendJson } from '../http.ts';
 import { DESK_COMMANDS, type DeskData, indexChats } from './commands.ts';
 import { deskFailure } from './error-codes.ts';
@@ -35,7 +35,7 @@ export interface DeskRequestRecord {
   readonly hasUserSig: boolean;
   /** Parsed JSON body, or the raw text when it is not JSON (`''` for an empty body). */
   readonly body: unknown;
-  /** HTTP status answered; 0 for an injected connection reset. */
+  /** HTTP status answered; 0 for an injected connection reset, or an answer an `accepted-lost` fault lost. */
   status: number;
   /** Desk `ErrorCode` answered with HTTP 200 (0 on success). */
   errorCode: number | undefined;
@@ -106,9 +106,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     return;
   }
   const answer = route(req.method, match, url.searchParams, raw, fault, ctx);
-  record.status = 200;
   record.errorCode = typeof answer.ErrorCode === 'number' ? answer.ErrorCode : undefined;
-  sendJson(res, 200, answer);
+  // An accepted-lost fault lets the command run, then loses the answer: logged with status 0.
+  const delivery = await deliverAnswer(fault, res, () => sendJson(res, 200, answer));
+  record.status = delivery === 'sent' ? 200 : 0;
 }
 
 function route(

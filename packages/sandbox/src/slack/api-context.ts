@@ -1,3 +1,4 @@
+import type { HistoryLimiter } from './history-limit.ts';
 import { type MessageContent, rejectionFor, validateMessage } from './message-rules.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { SlackStore } from './store.ts';
@@ -8,6 +9,8 @@ export interface ApiContext {
   readonly store: SlackStore;
   readonly identity: SlackIdentity;
   readonly limiter: RateLimiter;
+  /** The rate tier of conversations.history and conversations.replies. */
+  readonly historyLimiter: HistoryLimiter;
   /** Emulator base URL without trailing slash. */
   readonly baseUrl: string;
 }

@@ -10,6 +10,7 @@ import {
   rejectMessage,
   resolvePostChannel,
 } from './api-context.ts';
+import { metadataWarning, readMetadata } from './metadata.ts';
 import { asBlocks, asBool, asString } from './params.ts';
 import type { JsonObject, SlackChannel } from './types.ts';
 
@@ -45,6 +46,7 @@ const postMessage: ApiMethod = (params, ctx) => {
   if (isResult(thread)) return thread;
   const rejected = rejectMessage(content(params));
   if (rejected) return rejected;
+  const metadata = readMetadata(params.metadata);
   const message = ctx.store.addMessage({
     channel: channel.id,
     text: storedText(params),
@@ -54,12 +56,13 @@ const postMessage: ApiMethod = (params, ctx) => {
     botId: ctx.identity.botId,
     threadTs: thread || undefined,
     replyBroadcast: thread !== '' && asBool(params.reply_broadcast) === true,
-    metadata: params.metadata,
+    metadata: metadata.kind === 'kept' ? metadata.metadata : undefined,
     unfurlLinks: asBool(params.unfurl_links),
     unfurlMedia: asBool(params.unfurl_media),
     source: 'api',
   });
-  return ok({ channel: channel.id, ts: message.ts, message: messageJson(message, ctx.identity) });
+  const answer = { channel: channel.id, ts: message.ts, message: messageJson(message, ctx.identity) };
+  return ok({ ...answer, ...metadataWarning(metadata) });
 };
 
 const update: ApiMethod = (params, ctx) => {
@@ -79,7 +82,11 @@ const update: ApiMethod = (params, ctx) => {
   if (params.blocks !== undefined)
     message.blocks = asBlocks(params.blocks)?.length ? asBlocks(params.blocks) : undefined;
   if (params.attachments !== undefined) message.attachments = asBlocks(params.attachments);
-  return ok({ channel: channel.id, ts, text: message.text, message: messageJson(message, ctx.identity) });
+  // Given metadata replaces the old one; omitted metadata is kept (Slack does not document either way).
+  const metadata = readMetadata(params.metadata);
+  if (metadata.kind === 'kept') message.metadata = metadata.metadata;
+  const answer = { channel: channel.id, ts, text: message.text, message: messageJson(message, ctx.identity) };
+  return ok({ ...answer, ...metadataWarning(metadata) });
 };
 
 const postEphemeral: ApiMethod = (params, ctx) => {

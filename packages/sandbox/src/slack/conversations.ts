@@ -49,7 +49,7 @@ const conversationsJoin: ApiMethod = (params, ctx) => {
   return ok({ channel: channelJson(channel), ...(already ? { warning: 'already_in_channel' } : {}) });
 };
 
-// Bots need the usergroups:read scope; every emulator token has all scopes.
+// Bots need the usergroups:read scope (checked before the method runs, see scopes.ts).
 const usergroupUsers: ApiMethod = (params, ctx) => {
   const id = asString(params.usergroup);
   if (!id) return fail('invalid_arguments');

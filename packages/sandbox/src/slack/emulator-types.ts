@@ -1,5 +1,6 @@
 import type { Faults } from '../faults.ts';
 import type { InteractionOptions, SignedRequestResult, SlashCommandOptions } from './app-requests.ts';
+import type { SlackHistoryLimits } from './history-limit.ts';
 import type { ResponseUrlTarget } from './response-url.ts';
 import type {
   SlackChannel,
@@ -20,6 +21,17 @@ export interface SlackEmulatorOptions {
   readonly port?: number;
   /** Valid bot tokens (default `['xoxb-sandbox-token']`). */
   readonly tokens?: readonly string[];
+  /**
+   * OAuth scopes per token (e.g. `{ 'xoxb-ro': ['channels:history'] }`); a token not listed has every scope.
+   * A call without the scope its method needs answers `missing_scope` with `needed` and `provided`.
+   */
+  readonly tokenScopes?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Rate tier of conversations.history and conversations.replies (default Tier 3, as internal apps have it:
+   * `{ perMinute: 50, maxLimit: 999 }`; Slack's 2025 clamp for non-Marketplace distributed apps is
+   * `{ perMinute: 1, maxLimit: 15 }`). Each method has its own sliding minute on `now`.
+   */
+  readonly historyLimits?: SlackHistoryLimits;
   /** Secret used to sign requests sent to apps (default `sandbox-signing-secret`). */
   readonly signingSecret?: string;
   /** Initial channels (default `C0CALLS` #calls and `C0ALERTS` #alerts, bot a member of both). */
@@ -58,8 +70,11 @@ export interface SlackEmulator {
   createUsergroup(init: SlackUsergroupInit): SlackUsergroup;
   /** Puts the bot in or out of a channel (by ID or name). */
   setMembership(channel: string, isMember: boolean): void;
-  /** Accepts one more token. */
-  addToken(token: string): void;
+  /**
+   * Accepts one more token. With `scopes` it has exactly those; without, the ones `tokenScopes` gives it
+   * (every scope when it is not listed there).
+   */
+  addToken(token: string, scopes?: readonly string[]): void;
   /** Makes a token answer `token_revoked`. */
   revokeToken(token: string): void;
   /** Answers the next `count` API requests naming `channel` (any request when `*`) with 429 + Retry-After. */
@@ -94,7 +109,10 @@ export interface SlackEmulator {
   requests(method?: string): readonly SlackRequestRecord[];
   /** How many requests were answered 429. */
   rateLimitedCount(): number;
-  /** Clears messages, files, logs, rate-limit state, storms, faults and response URLs; restores channels and tokens. */
+  /**
+   * Clears messages, files, logs, rate-limit state (history tier included), storms, faults and response URLs;
+   * restores channels, tokens and their scopes.
+   */
   reset(): void;
   /** Closes the server. */
   stop(): Promise<void>;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { deliverAnswer } from '../faults.ts';
 import { readBody, sendJson } from '../http.ts';
 import { rejectMessage } from './api-context.ts';
 import { asBlocks, asBool, asString } from './params.ts';
@@ -139,7 +140,8 @@ export async function handleResponseUrl(
 ): Promise<void> {
   const body = parseJson(await readBody(req));
   const record = logRequest(deps, 'response_url', body ?? {});
-  if (await applyFault(deps.faults.take('response_url'), res, record)) return;
+  const fault = deps.faults.take('response_url');
+  if (await applyFault(fault, res, record)) return;
   const state = registry.get(path);
   const reply = {
     responseUrl: `${deps.baseUrl}${path}`,
@@ -160,8 +162,10 @@ export async function handleResponseUrl(
     state.uses += 1;
     apply(deps, state, body, deps.store.responses.at(-1) as SlackResponseRecord);
   }
-  Object.assign(record, { status: refused?.status ?? 200, ok: !refused, error: refused?.error });
-  sendJson(res, refused?.status ?? 200, answer);
+  Object.assign(record, { ok: !refused, error: refused?.error });
+  const status = refused?.status ?? 200;
+  const delivery = await deliverAnswer(fault, res, () => sendJson(res, status, answer));
+  record.status = delivery === 'sent' ? status : 0;
 }
 
 function rejectionOf(body: JsonObject): Refusal | undefined {

@@ -1,14 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SandboxError, SandboxErrorCode } from '../errors.ts';
-import { createFaults } from '../faults.ts';
+import { createFaults, deliverAnswer } from '../faults.ts';
 import { listen, readBody, sendJson } from '../http.ts';
 import { type AppRequestDeps, sendInteraction, sendSlashCommand } from './app-requests.ts';
 import type { SlackEmulator, SlackEmulatorOptions } from './emulator-types.ts';
 import { receiveUpload, UPLOAD_PATH } from './files.ts';
+import { createHistoryLimiter } from './history-limit.ts';
 import { channelOf as channelOfStore, createSlackQueries } from './queries.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { createResponseUrl, handleResponseUrl, type ResponseUrlRegistry } from './response-url.ts';
 import { createSlackStore, type SlackStore } from './store.ts';
+import { createTokenRegistry } from './tokens.ts';
 import type { SlackChannel, SlackChannelInit, SlackIdentity } from './types.ts';
 import { applyFault, handleApiRequest, logRequest, type WebApiDeps } from './web-api.ts';
 import { renderPage, sendFile, sendHtml } from './web-view.ts';
@@ -47,11 +49,15 @@ async function handleUpload(
 ): Promise<void> {
   const body = await readBody(req);
   const record = logRequest(deps, 'upload', { file_id: fileId, bytes: body.length });
-  if (await applyFault(deps.faults.take('upload'), res, record)) return;
+  const fault = deps.faults.take('upload');
+  if (await applyFault(fault, res, record)) return;
   const { status, text } = await receiveUpload(req, body, deps, fileId);
-  Object.assign(record, { status, ok: status === 200 });
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end(text);
+  record.ok = status === 200;
+  const delivery = await deliverAnswer(fault, res, () => {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(text);
+  });
+  record.status = delivery === 'sent' ? status : 0;
 }
 
 function createRouter(deps: WebApiDeps, responseUrls: ResponseUrlRegistry) {
@@ -119,12 +125,13 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     burstPerChannel: options.burstPerChannel ?? 3,
     now,
   });
-  const tokens = { valid: new Set(initialTokens), revoked: new Set<string>() };
+  const tokens = createTokenRegistry(initialTokens, options.tokenScopes);
   const responseUrls: ResponseUrlRegistry = new Map();
   const deps: WebApiDeps & { baseUrl: string } = {
     store,
     identity,
     limiter,
+    historyLimiter: createHistoryLimiter(options.historyLimits, now),
     faults: createFaults(),
     tokens,
     now,
@@ -155,7 +162,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     setMembership(ref, isMember) {
       channelOf(ref).isMember = isMember;
     },
-    addToken: (token) => void tokens.valid.add(token),
+    addToken: (token, scopes) => tokens.add(token, scopes),
     revokeToken: (token) => void tokens.revoked.add(token),
     storm429: (ref, count, retryAfter) =>
       limiter.storm(ref === '*' ? '*' : channelOf(ref).id, count, retryAfter),
@@ -168,11 +175,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     reset() {
       store.reset();
       limiter.reset();
+      deps.historyLimiter.reset();
       deps.faults.clear();
       responseUrls.clear();
-      tokens.revoked.clear();
-      tokens.valid.clear();
-      for (const token of initialTokens) tokens.valid.add(token);
+      tokens.reset();
     },
     stop: () => server.close(),
   };

@@ -74,7 +74,8 @@ export interface SlackMessageRecord {
   readonly edits: SlackMessageEdit[];
   /** IDs of files shared with this message. */
   readonly files: readonly string[];
-  readonly metadata: unknown;
+  /** `{ event_type, event_payload }` from chat.postMessage or chat.update, when valid metadata was sent. */
+  metadata: unknown;
   readonly unfurlLinks: boolean | undefined;
   readonly unfurlMedia: boolean | undefined;
   readonly source: SlackMessageSource;
@@ -141,9 +142,9 @@ export interface SlackRequestRecord {
   readonly at: number;
   /** Web API method, or `upload` / `response_url` for those endpoints. */
   readonly method: string;
-  /** HTTP status answered (0 when the socket was reset). */
+  /** HTTP status answered (0 when the socket was reset, or an `accepted-lost` fault lost the answer). */
   status: number;
-  /** The `ok` field answered, when there was one. */
+  /** The `ok` field answered (or, under an `accepted-lost` fault, that would have been), when there was one. */
   ok: boolean | undefined;
   /** The Slack `error` answered, if any. */
   error: string | undefined;

@@ -1,18 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyTransportFault, type Fault, type Faults } from '../faults.ts';
+import { applyTransportFault, type Delivery, deliverAnswer, type Fault, type Faults } from '../faults.ts';
 import { readBody, sendJson } from '../http.ts';
 import { type ApiContext, type ApiMethod, type ApiResult, fail } from './api-context.ts';
 import { chatMethods } from './chat.ts';
 import { infoMethods } from './conversations.ts';
 import { fileMethods } from './files.ts';
+import { historyMethods } from './history.ts';
 import { asString, bearerToken, parseParams } from './params.ts';
+import { checkScope } from './scopes.ts';
+import type { TokenRegistry } from './tokens.ts';
 import type { JsonObject, SlackRequestRecord } from './types.ts';
-
-/** Token registry of the emulator. */
-export interface TokenRegistry {
-  readonly valid: Set<string>;
-  readonly revoked: Set<string>;
-}
 
 /** Everything the Web API endpoint needs. */
 export interface WebApiDeps extends ApiContext {
@@ -21,7 +18,12 @@ export interface WebApiDeps extends ApiContext {
   readonly now: () => number;
 }
 
-const methods: Readonly<Record<string, ApiMethod>> = { ...chatMethods, ...fileMethods, ...infoMethods };
+const methods: Readonly<Record<string, ApiMethod>> = {
+  ...chatMethods,
+  ...fileMethods,
+  ...infoMethods,
+  ...historyMethods,
+};
 
 /** Names of the Web API methods the emulator implements. */
 export const SUPPORTED_METHODS: readonly string[] = Object.keys(methods);
@@ -61,12 +63,13 @@ export async function applyFault(
   return true;
 }
 
-function checkAuth(req: IncomingMessage, params: JsonObject, tokens: TokenRegistry): ApiResult | undefined {
+/** The accepted token of a request, or Slack's refusal. */
+function checkAuth(req: IncomingMessage, params: JsonObject, tokens: TokenRegistry): string | ApiResult {
   const token = bearerToken(req, params);
   if (!token) return fail('not_authed');
   if (tokens.revoked.has(token)) return fail('token_revoked');
   if (!tokens.valid.has(token)) return fail('invalid_auth');
-  return undefined;
+  return token;
 }
 
 async function answer(
@@ -83,8 +86,10 @@ async function answer(
     );
   const handler = methods[method];
   if (!handler) return fail('unknown_method', { req_method: method });
-  const refused = checkAuth(req, params, deps.tokens);
-  if (refused) return refused;
+  const token = checkAuth(req, params, deps.tokens);
+  if (typeof token !== 'string') return token;
+  const unscoped = checkScope(method, params, deps, deps.tokens.scopes.get(token));
+  if (unscoped) return unscoped;
   const ref = asString(params.channel) ?? asString(params.channel_id);
   const storm = deps.limiter.takeStorm(
     ref === undefined ? undefined : (deps.store.findChannel(ref)?.id ?? ref),
@@ -93,15 +98,26 @@ async function answer(
   return handler(params, deps);
 }
 
-/** Writes an API answer: HTTP 200, or 429 with `Retry-After` seconds when rate-limited. */
-export function sendResult(res: ServerResponse, record: SlackRequestRecord, result: ApiResult): void {
+/**
+ * Writes an API answer (HTTP 200, or 429 with `Retry-After` seconds when rate-limited) and logs it, unless
+ * an `accepted-lost` fault loses it: then the log keeps the method's outcome with status 0.
+ */
+export async function sendResult(
+  res: ServerResponse,
+  record: SlackRequestRecord,
+  result: ApiResult,
+  fault?: Fault,
+): Promise<Delivery> {
   const limited = result.retryAfter !== undefined;
-  record.status = limited ? 429 : 200;
   record.ok = result.body.ok === true;
   record.error = asString(result.body.error);
   record.rateLimited = limited;
   record.retryAfter = result.retryAfter;
-  sendJson(res, record.status, result.body, limited ? { 'retry-after': String(result.retryAfter) } : {});
+  const status = limited ? 429 : 200;
+  const headers = limited ? { 'retry-after': String(result.retryAfter) } : {};
+  const delivery = await deliverAnswer(fault, res, () => sendJson(res, status, result.body, headers));
+  record.status = delivery === 'sent' ? status : 0;
+  return delivery;
 }
 
 /** Handles `POST /api/<method>` (GET with a query string works too). */
@@ -123,5 +139,5 @@ export async function handleApiRequest(
   const fault = deps.faults.take(method);
   if (await applyFault(fault, res, record)) return;
   const result = params ? await answer(req, method, params, deps, fault) : fail('invalid_form_data');
-  sendResult(res, record, result);
+  await sendResult(res, record, result, fault);
 }
