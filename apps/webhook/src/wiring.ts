@@ -58,6 +58,7 @@ export function createSlackRelay({ config, store, logger, metrics, now }: Wiring
       return { ts: result.ts as string };
     },
     readHistoryPage: historyReader(slack),
+    settleMs: 2 * config.slack.timeoutMs,
     // One sender per channel across PostgreSQL replicas; taken over about SLACK_TIMEOUT + 5 s after a death.
     ...(store.engine === 'postgres'
       ? { channelLease: { leaseMs: config.slack.timeoutMs + 5_000, guardMs: config.slack.timeoutMs } }

@@ -148,12 +148,20 @@ export async function deliver(
   const rendered = await render(context, message);
   if (!rendered) return;
   const { metrics, logger } = context.options;
+  const settled = (attemptAt: number) => attemptAt + (context.options.settleMs ?? 0);
   let doubt: Doubt | null = message.inDoubt
-    ? { since: message.firstAttemptAt ?? message.createdAt, observedAt: claimedAt }
+    ? {
+        since: message.firstAttemptAt ?? message.createdAt,
+        notBefore: Math.max(claimedAt, settled(message.lastAttemptAt ?? 0)),
+      }
     : null;
   try {
     for (let attempt = message.attempts + 1; context.state.running; attempt++) {
       if (doubt) {
+        // Slack may still be working on the last attempt (a post answered late): wait until it cannot be.
+        const early = doubt.notBefore - context.now();
+        if (early > 0) await context.waits.pause(early);
+        if (!context.state.running) return;
         const answer = await context.history.check(message, doubt);
         if ('found' in answer) return await recordSent(context, message, answer.found);
         if ('failed' in answer) {
@@ -179,7 +187,7 @@ export async function deliver(
         return;
       }
       if (mayHavePosted(posted.error)) {
-        doubt = { since: startedAt, observedAt: context.now() };
+        doubt = { since: startedAt, notBefore: Math.max(context.now(), settled(startedAt)) };
         context.history.expect(message, startedAt);
       }
       const next = await afterFailure(context, message, attempt, posted.error);

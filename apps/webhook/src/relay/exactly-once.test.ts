@@ -55,6 +55,29 @@ describe('a post whose answer is lost', () => {
   });
 });
 
+describe('a post Slack makes after our timeout', () => {
+  test('the lookup waits settleMs after the attempt started, so the late post is found', async () => {
+    let realPost: PostMessage | undefined;
+    let first = true;
+    rig = await startRelayRig({
+      settleMs: 2_000,
+      post: (args) => {
+        if (!first) return (realPost as PostMessage)(args);
+        first = false;
+        // Slack takes the request, we give up at once; Slack posts it 1.5 s later.
+        rig?.clock.scheduler.setTimeout(() => void rig?.clock.io((realPost as PostMessage)(args)), 1_500);
+        return Promise.reject(Object.assign(new Error('timeout of 1000ms exceeded'), { code: 'ETIMEDOUT' }));
+      },
+    });
+    realPost = sandboxSlack(rig.sandbox, rig.clock).post;
+    await rig.enqueue(CHANNEL, 's-1');
+    await rig.clock.advance(60_000);
+    expect(texts(rig)).toEqual(['s-1']);
+    expect(rig.sandbox.slack.requests('conversations.history').map((r) => r.at - T0)).toEqual([2_000]);
+    expect(await counter(rig, 'historyChecks')).toEqual({ found: 1 });
+  });
+});
+
 describe('rows left in doubt by a process that died', () => {
   test('one lookup per channel settles them: the posted one is recorded, the others posted once', async () => {
     rig = await startRelayRig();

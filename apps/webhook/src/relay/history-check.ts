@@ -10,12 +10,15 @@ import type { RelayOptions } from './types.ts';
  */
 export const HISTORY_MARGIN_MS = 10_000;
 
-/** Why a message is in doubt: its earliest attempt that may have posted, and when we learned of it. */
+/** Why a message is in doubt: its earliest attempt that may have posted, and when a lookup can tell. */
 export interface Doubt {
   /** Epoch ms the first possibly-posted attempt started. */
   readonly since: number;
-  /** Epoch ms the doubt arose (the failure, or the claim of a row left in doubt): a lookup must be later. */
-  readonly observedAt: number;
+  /**
+   * Epoch ms from which a lookup speaks for every attempt: after the doubt arose (the failure, or the claim
+   * of a row left in doubt) and once Slack must be done with the last attempt (its start + `settleMs`).
+   */
+  readonly notBefore: number;
 }
 
 /** What the lookup found: the message's `ts`, or that it is not in Slack (post it), or a failure. */
@@ -58,7 +61,7 @@ export function createHistoryChecks(context: HistoryDeps) {
 
   const usable = (lookup: Lookup | undefined, doubt: Doubt): lookup is Lookup =>
     lookup !== undefined &&
-    lookup.fetchedAt >= doubt.observedAt &&
+    lookup.fetchedAt >= doubt.notBefore &&
     lookup.oldest <= doubt.since - HISTORY_MARGIN_MS;
 
   /** Reads every page of the window, waiting out Slack's rate limit (never giving up while running). */

@@ -57,6 +57,12 @@ export interface RelayOptions {
    */
   readonly readHistoryPage?: ReadHistoryPage;
   /**
+   * How long after an attempt started Slack may still post it (an answer that comes after our timeout):
+   * a lookup waits until then, or it could miss a post still on its way. Default 0; the webhook uses twice
+   * SLACK_TIMEOUT.
+   */
+  readonly settleMs?: number;
+  /**
    * PostgreSQL replicas: relay only the channels this replica owns (one sender per channel deployment-wide),
    * each held `leaseMs` and renewed by every claim; a post starts only while the channel stays held for
    * `guardMs` more (the Slack call's timeout). Unset: no channel ownership (SQLite, one instance).

@@ -40,7 +40,13 @@ export function describeAttemptsContract(open: MakeStore): void {
       // The process dies: the row goes back to pending still in doubt, with its first attempt's time.
       expect(await store.releaseClaims('relay-a')).toBe(1);
       const [again] = await claimAll(store, 'relay-b', T0 + 100);
-      expect(again).toMatchObject({ id: a?.id, inDoubt: true, firstAttemptAt: T0 + 10, fence: 2 });
+      expect(again).toMatchObject({
+        id: a?.id,
+        inDoubt: true,
+        firstAttemptAt: T0 + 10,
+        lastAttemptAt: T0 + 20,
+        fence: 2,
+      });
       expect(await store.reschedule(again?.id ?? 0, 'relay-b', { nextAt: T0, error: 'x' }, 2)).toBe(true);
       expect(await store.findPost('s1', 'C1')).toMatchObject({ state: 'pending', inDoubt: true });
     });

@@ -44,6 +44,7 @@ export function toOutboxRow(raw: RawRow): OutboxRow {
     fence: num(raw.fence ?? 0),
     inDoubt: num(raw.in_doubt ?? 0) === 1,
     firstAttemptAt: numOrNull(raw.first_attempt_at),
+    lastAttemptAt: numOrNull(raw.last_attempt_at),
   };
 }
 

@@ -67,11 +67,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: 'exactly-once: fencing token, in-doubt attempts',
     // fence: bumped by every claim and checked by every settle, so a relay whose claim was taken over cannot
     // post or settle. in_doubt/first_attempt_at: an attempt may have reached Slack without its answer
-    // reaching us; the relay looks in the channel's history (from first_attempt_at) before posting again.
+    // reaching us; the relay looks in the channel's history (from first_attempt_at) before posting again,
+    // once Slack must be done with the last attempt (last_attempt_at).
     sql: `
       ALTER TABLE outbox ADD COLUMN fence INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE outbox ADD COLUMN first_attempt_at INTEGER;
+      ALTER TABLE outbox ADD COLUMN last_attempt_at INTEGER;
     `,
   },
   {

@@ -69,6 +69,8 @@ export interface OutboxRow {
   readonly inDoubt: boolean;
   /** Epoch ms (relay clock) when the first attempt started; where the history check starts looking. */
   readonly firstAttemptAt: number | null;
+  /** Epoch ms (relay clock) when the latest attempt started: a lookup waits until Slack is done with it. */
+  readonly lastAttemptAt: number | null;
 }
 
 /** A claimed outbox row plus what the relay needs to render and send it. */

@@ -84,6 +84,10 @@ async function pushCall(prefix: '0086100' | '0086200' | '0086999'): Promise<stri
   return sessionId;
 }
 
+/** The session a message is about, from the outbox metadata the webhook attaches to every post. */
+const sessionOf = (message: { metadata?: unknown }): string =>
+  String((message.metadata as { event_payload?: { session_id?: unknown } })?.event_payload?.session_id);
+
 const posts = (): SlackRequestRecord[] => [...slack.requests('chat.postMessage')];
 const since = (from: number) => posts().slice(from);
 const messagesOf = () => CHANNELS.flatMap((c) => channelMessages(slack, c));
@@ -114,6 +118,7 @@ describe('scenario 2: Slack faults', () => {
       delivered: check.delivered,
       duplicates: check.orphans.filter((m) => rows.some((r) => r.channel === m.channel)).length,
     });
+    expect(check.orphans.filter((m) => ids.includes(sessionOf(m)))).toEqual([]);
     expect(limited).toHaveLength(3);
     for (const pause of pauses) expect(pause).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1_000);
     expect(othersDuringPause).toBe(3);
@@ -121,34 +126,44 @@ describe('scenario 2: Slack faults', () => {
     expect(check.missing).toEqual([]);
   }, 60_000);
 
-  test('500s, timeouts and connection resets are retried until delivered; only timed-out posts can double', async () => {
+  test('500s, timeouts, resets and lost answers are retried until delivered, each posted once', async () => {
     const before = messagesOf().length;
     const start = posts().length;
     slack.faults.inject('chat.postMessage', { kind: 'status', status: 500 }, 2);
     slack.faults.inject('chat.postMessage', { kind: 'reset' }, 2);
-    // Slack answers after our timeout: it did post, we cannot know, so the retry posts a second copy.
+    // Slack answers after our timeout: it did post (late), we cannot know; the lookup must wait for it.
     slack.faults.inject('chat.postMessage', { kind: 'latency', ms: TIMEOUT_MS + 500 }, 2);
-    const ids = [await pushCall('0086100'), await pushCall('0086200'), await pushCall('0086100')];
-    await sleep(TIMEOUT_MS + 1_000); // let the slow answers land in the emulator
-    const rows = rowsOf(await waitForDrain(reader, 60_000), ids);
+    // Slack posts, then the answer is lost: a reset, or no answer before our timeout.
+    slack.faults.inject('chat.postMessage', { kind: 'accepted-lost', mode: 'reset' }, 2);
+    slack.faults.inject('chat.postMessage', { kind: 'accepted-lost', mode: 'timeout' }, 2);
+    // Six calls, three per channel, so every fault is met (a channel posts one message at a time).
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await pushCall('0086100'), await pushCall('0086200'));
+    const rows = rowsOf(await waitForDrain(reader, 90_000), ids);
     const log = since(start);
     const check = checkDeliveries(messagesOf(), rows);
     const newMessages = messagesOf().length - before;
     const faults = (kind: string) => log.filter((r) => r.fault === kind).length;
-    reportScenario('2b. Slack 500 / reset / timeout', {
+    const lookups = slack.requests('conversations.history').length;
+    reportScenario('2b. Slack 500 / reset / timeout / answer lost', {
       'HTTP 500': faults('status'),
       resets: faults('reset'),
-      'timed out': faults('latency'),
+      'timed out (posted late)': faults('latency'),
+      'accepted, answer lost': faults('accepted-lost'),
       attempts: log.length,
+      'history lookups': lookups,
       delivered: rows.filter((r) => r.state === 'sent').length,
-      'duplicates (timeouts)': newMessages - ids.length,
+      duplicates: newMessages - ids.length,
       dead: rows.filter((r) => r.state === 'dead').length,
     });
-    expect([faults('status'), faults('reset'), faults('latency')]).toEqual([2, 2, 2]);
-    expect(rows.map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+    expect([faults('status'), faults('reset'), faults('latency'), faults('accepted-lost')]).toEqual([
+      2, 2, 2, 4,
+    ]);
+    expect(rows.map((r) => r.state)).toEqual(ids.map(() => 'sent'));
     expect(check.missing).toEqual([]);
-    expect(newMessages - ids.length).toBeLessThanOrEqual(faults('latency'));
-  }, 90_000);
+    expect(check.orphans.filter((m) => ids.includes(sessionOf(m)))).toEqual([]);
+    expect(newMessages).toBe(ids.length);
+  }, 120_000);
 
   test('channel_not_found and other permanent errors are dead-lettered at once, with the reason', async () => {
     const start = posts().length;
