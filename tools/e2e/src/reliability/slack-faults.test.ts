@@ -98,7 +98,7 @@ describe('scenario 2: Slack faults', () => {
   test('429 storm: only the stormed channel pauses, for at least Retry-After; other channels keep flowing', async () => {
     const start = posts().length;
     slack.storm429('C0CALLS', 3, RETRY_AFTER_S);
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(await pushCall('0086100'), await pushCall('0086200'));
     const rows = rowsOf(await waitForDrain(reader, 30_000), ids);
     const log = since(start);

@@ -16,6 +16,9 @@ export const SCALE = {
   hostileActions: FULL ? 20_000 : 10_000,
   /** Scenario 5b: rounds of good pushes with hostile values mixed in, per engine. */
   hostileValueRounds: FULL ? 6 : 2,
+  /** Scenario 8: channels and calls per channel drained by three PostgreSQL replicas. */
+  replicaChannels: FULL ? 8 : 6,
+  replicaCallsPerChannel: FULL ? 60 : 15,
   /** Scenario 7: offered pushes per second and for how long. */
   loadRate: FULL ? 2_000 : 1_000,
   loadSeconds: FULL ? 60 : 10,
