@@ -1,144 +1,127 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox/slack';
-import { cdrTemplate, ID_MARKER } from '../harness/cdr.ts';
-import type { Figure, FigureContext, FigureOutcome } from '../harness/types.ts';
-import { CDR_PUSH_PATH, PUSH_AUTHORIZATION, startWebhook, webhookScript } from '../harness/webhook.ts';
+import type { SlackEmulator } from '@ccc-kit/sandbox/slack';
+import {
+  DRAIN,
+  drained,
+  drainSlack,
+  perChannel,
+  pushBodies,
+  sendAll,
+  THEORETICAL_MS,
+  writeRoutes,
+} from '../harness/drain.ts';
+import { postgresDatabase } from '../harness/postgres.ts';
+import type { Figure, FigureContext, Metric } from '../harness/types.ts';
+import { startWebhook, type WebhookService, webhookScript } from '../harness/webhook.ts';
+import { measureInDoubt } from './slack-drain-doubt.ts';
 
-const CHANNELS = 6;
-const PUSHES_PER_CHANNEL = 100;
-const RATE_PER_CHANNEL = 10;
-/** 600 messages at 10/s is 60 s of work; 6 channels in parallel make it 10 s. */
-const THEORETICAL_MS = (PUSHES_PER_CHANNEL / RATE_PER_CHANNEL) * 1_000;
-const DEADLINE_MS = 60_000;
-const SEND_CONCURRENCY = 20;
+const TOTAL = DRAIN.channels * DRAIN.perChannel;
 
-const channelId = (n: number): string => `C0DRAIN${n}`;
-const callerPrefix = (n: number): string => `0086100${n}`;
-
-/** One rule per channel, on a caller prefix, so each channel gets exactly 100 of the 600 calls. */
-function writeRoutes(dir: string): string {
-  const rules = Array.from({ length: CHANNELS }, (_, i) => ({
-    name: `drain ${i + 1}`,
-    match: { kind: 'cdr', callerPrefix: callerPrefix(i + 1) },
-    channel: channelId(i + 1),
-  }));
-  const file = join(dir, 'routes.json');
-  writeFileSync(file, JSON.stringify({ version: 1, rules }));
-  return file;
+/** Starts `owners.length` webhooks on one database against `slack`, each its own replica. */
+async function startReplicas(
+  script: string,
+  slack: SlackEmulator,
+  dir: string,
+  owners: readonly string[],
+  databaseUrl?: string,
+): Promise<WebhookService[]> {
+  const routesFile = writeRoutes(dir);
+  const started: WebhookService[] = [];
+  for (const owner of owners)
+    started.push(
+      await startWebhook({
+        script,
+        slackApiUrl: slack.apiUrl,
+        slackToken: slack.token,
+        routesFile,
+        ratePerChannel: DRAIN.rate,
+        ...(databaseUrl ? { databaseUrl } : {}),
+        // 1 s: a post in doubt is looked up 2 s after it started (2 × SLACK_TIMEOUT).
+        env: { RELAY_OWNER: owner, SLACK_TIMEOUT: '1s' },
+      }),
+    );
+  return started;
 }
 
-function pushBodies(runId: string): string[] {
-  const template = cdrTemplate();
-  return Array.from({ length: CHANNELS * PUSHES_PER_CHANNEL }, (_, i) => {
-    const n = (i % CHANNELS) + 1;
-    return template
-      .replace(ID_MARKER, `${runId}-${i}`)
-      .replace('"0086400xxx6666"', `"${callerPrefix(n)}${String(i).padStart(6, '0')}"`);
-  });
-}
-
-/** Sends every push (20 at a time) and throws unless each was acked with ErrCode 0. */
-async function sendAll(url: string, bodies: readonly string[]): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < bodies.length) {
-      const i = next++;
-      const res = await fetch(`${url}${CDR_PUSH_PATH}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: PUSH_AUTHORIZATION,
-          'x-tccc-push-uuid': `p-${i}`,
-        },
-        body: bodies[i] as string,
-      });
-      const reply = (await res.json()) as { ErrCode?: number };
-      if (reply.ErrCode !== 0) throw new Error(`push ${i} answered ${res.status} ${JSON.stringify(reply)}`);
-    }
-  };
-  await Promise.all(Array.from({ length: SEND_CONCURRENCY }, worker));
-}
-
-/** Waits until every channel holds its 100 messages; returns the emulator time of the last accepted post. */
-async function drained(slack: SlackEmulator, startedAt: number): Promise<number> {
-  const total = CHANNELS * PUSHES_PER_CHANNEL;
-  while (Date.now() - startedAt < DEADLINE_MS) {
-    let delivered = 0;
-    for (let n = 1; n <= CHANNELS; n++) delivered += slack.messages(channelId(n)).length;
-    if (delivered >= total) {
-      const posts = slack.requests('chat.postMessage').filter((r) => r.ok === true);
-      return Math.max(...posts.map((r) => r.at));
-    }
-    await sleep(20);
-  }
-  const perChannel = Array.from({ length: CHANNELS }, (_, i) => slack.messages(channelId(i + 1)).length);
-  const errors = slack
-    .requests()
-    .filter((r) => r.ok !== true)
-    .slice(-3)
-    .map((r) => `${r.method} ${r.status} ${r.error ?? ''}`);
-  throw new Error(
-    `not drained after ${DEADLINE_MS / 1000} s: messages per channel ${perChannel.join('/')}, ` +
-      `${slack.requests().length} Slack requests, last refusals: ${errors.join('; ') || 'none'}`,
+/** Sends the 600 pushes over `webhooks` and times the drain: the ratio and the 429 rows. */
+async function drain(
+  context: FigureContext,
+  slack: SlackEmulator,
+  webhooks: readonly WebhookService[],
+  label: string,
+) {
+  const runId = `drain-${webhooks.length}-${Date.now()}`;
+  const startedAt = Date.now();
+  await sendAll(
+    webhooks.map((w) => w.url),
+    pushBodies(runId),
+    runId,
   );
+  const ackedMs = Date.now() - startedAt;
+  const elapsedMs = (await drained(slack, startedAt, TOTAL)) - startedAt;
+  const counts = perChannel(slack);
+  context.log(
+    `${label}: 600 pushes acked in ${ackedMs} ms; last message ${elapsedMs} ms after the first push`,
+  );
+  context.log(`${label}: messages per channel: ${counts.join(', ')}; 429s: ${slack.rateLimitedCount()}`);
+  const metrics: Metric[] = [
+    {
+      name: `time to deliver 600 messages to 6 channels at 10/s each, ${label}`,
+      unit: 's',
+      baseline: THEORETICAL_MS / 1_000,
+      product: elapsedMs / 1_000,
+      ratio: elapsedMs / THEORETICAL_MS,
+      target: { on: 'ratio', op: '<=', value: 1.15 },
+      note: `baseline = theoretical minimum; all 600 acked in ${(ackedMs / 1000).toFixed(2)} s`,
+    },
+    {
+      name: `HTTP 429s received from Slack, ${label}`,
+      unit: 'responses',
+      product: slack.rateLimitedCount(),
+      target: { on: 'product', op: '<=', value: 0 },
+      note: `messages per channel ${counts.join('/')}`,
+    },
+  ];
+  return {
+    metrics,
+    details: { ackedMs, elapsedMs, perChannel: counts, rateLimited: slack.rateLimitedCount() },
+  };
 }
 
-async function measureDrain(context: FigureContext, script: string, dir: string): Promise<FigureOutcome> {
-  const slack = await startSlackEmulator({
-    ratePerChannel: RATE_PER_CHANNEL,
-    // The emulator's default burst (3), like Slack's "short bursts allowed": with a burst of 1, timer jitter
-    // of a few µs between two posts 100 ms apart already earns a 429, which real Slack does not do.
-    channels: Array.from({ length: CHANNELS }, (_, i) => ({ id: channelId(i + 1), name: `drain-${i + 1}` })),
-  });
+/** One SQLite webhook: the drain, then one message whose answer is lost (the history check's cost). */
+async function single(context: FigureContext, script: string, dir: string) {
+  const slack = await drainSlack();
   try {
-    const webhook = await startWebhook({
-      script,
-      slackApiUrl: slack.apiUrl,
-      slackToken: slack.token,
-      routesFile: writeRoutes(dir),
-      ratePerChannel: RATE_PER_CHANNEL,
-    });
+    const webhooks = await startReplicas(script, slack, dir, ['bench']);
     try {
-      const bodies = pushBodies(`drain-${Date.now()}`);
-      const startedAt = Date.now();
-      await sendAll(webhook.url, bodies);
-      const ackedMs = Date.now() - startedAt;
-      const lastPost = await drained(slack, startedAt);
-      const elapsedMs = lastPost - startedAt;
-      const perChannel = Array.from({ length: CHANNELS }, (_, i) => slack.messages(channelId(i + 1)).length);
-      const rateLimited = slack.rateLimitedCount();
-      context.log(`600 pushes acked in ${ackedMs} ms; last message ${elapsedMs} ms after the first push`);
-      context.log(`messages per channel: ${perChannel.join(', ')}; 429s: ${rateLimited}`);
-      return {
-        status: 'ok',
-        metrics: [
-          {
-            name: 'time to deliver 600 messages to 6 channels at 10/s each',
-            unit: 's',
-            baseline: THEORETICAL_MS / 1_000,
-            product: elapsedMs / 1_000,
-            ratio: elapsedMs / THEORETICAL_MS,
-            target: { on: 'ratio', op: '<=', value: 1.15 },
-            note: `baseline = theoretical minimum; all 600 acked in ${(ackedMs / 1000).toFixed(2)} s`,
-          },
-          {
-            name: 'HTTP 429s received from Slack',
-            unit: 'responses',
-            product: rateLimited,
-            target: { on: 'product', op: '<=', value: 0 },
-            note: `messages per channel ${perChannel.join('/')}`,
-          },
-        ],
-        details: { ackedMs, elapsedMs, perChannel, rateLimited },
-      };
+      const measured = await drain(context, slack, webhooks, 'one replica (SQLite)');
+      const doubt = await measureInDoubt(slack, webhooks[0] as WebhookService, TOTAL);
+      return { metrics: [...measured.metrics, ...doubt.metrics], details: { ...measured.details, doubt } };
     } finally {
-      await webhook.stop();
+      for (const webhook of webhooks) await webhook.stop();
     }
   } finally {
     await slack.stop();
+  }
+}
+
+/** Two webhook processes on one PostgreSQL database: each channel relayed by one of them. */
+async function replicas(context: FigureContext, script: string, dir: string) {
+  const database = await postgresDatabase();
+  if ('missing' in database) return { metrics: [], details: { postgres: database.missing } };
+  const slack = await drainSlack();
+  try {
+    const webhooks = await startReplicas(script, slack, dir, ['bench-a', 'bench-b'], database.url);
+    try {
+      return await drain(context, slack, webhooks, '2 PostgreSQL replicas');
+    } finally {
+      for (const webhook of webhooks) await webhook.stop();
+    }
+  } finally {
+    await slack.stop();
+    await database.drop();
   }
 }
 
@@ -153,7 +136,13 @@ export const slackDrain: Figure = {
     if ('missing' in built) return { status: 'skipped', reason: built.missing };
     const dir = mkdtempSync(join(tmpdir(), 'ccc-bench-drain-'));
     try {
-      return await measureDrain(context, built.script, dir);
+      const one = await single(context, built.script, dir);
+      const two = await replicas(context, built.script, dir);
+      return {
+        status: 'ok',
+        metrics: [...one.metrics, ...two.metrics],
+        details: { single: one.details, replicas: two.details },
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
