@@ -31,6 +31,26 @@ export const silentSlackLogger = {
   setName() {},
 };
 
+/** Scopes the relay's history lookups need (posts in doubt are looked up before they are posted again). */
+const HISTORY_SCOPES = ['channels:history', 'groups:history'];
+
+/**
+ * Says at start, in one line, when the token lacks the history scopes (Slack lists a token's scopes on every
+ * answer): posts whose answer is lost would then be posted again unchecked. Never fails the start: a token
+ * Slack refuses is reported by the relay.
+ */
+export async function warnWithoutHistoryScopes(slack: WebClient, logger: Logger): Promise<void> {
+  const scopes = await slack.auth.test().then(
+    (answer) => answer.response_metadata?.scopes,
+    () => undefined,
+  );
+  const missing = HISTORY_SCOPES.filter((scope) => scopes && !scopes.includes(scope));
+  if (missing.length === 0) return;
+  logger.warn(
+    `The Slack token lacks ${missing.join(' and ')}: a post whose answer is lost will be posted again without looking whether Slack has it, which can duplicate it. Add the scopes (apps/slack-bot/manifest.yaml) and reinstall the app.`,
+  );
+}
+
 /** The relay to Slack: our own retries and rate limits, so the WebClient makes one attempt per call. */
 export function createSlackRelay({ config, store, logger, metrics, now }: Wiring) {
   const slack = new WebClient(config.slack.token, {
@@ -40,6 +60,7 @@ export function createSlackRelay({ config, store, logger, metrics, now }: Wiring
     timeout: config.slack.timeoutMs,
     logger: silentSlackLogger,
   });
+  void warnWithoutHistoryScopes(slack, logger);
   return createRelay({
     store,
     owner: config.relayOwner,

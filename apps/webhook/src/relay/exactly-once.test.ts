@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createMetrics } from '../http/metrics.ts';
 import { type RelayRig, sandboxSlack, startRelayRig, T0 } from '../test-utils/relay-rig.ts';
+import { warnWithoutHistoryScopes } from '../wiring.ts';
 import { outboxMetadata } from './metadata.ts';
 import { createRelay, type PostMessage } from './relay.ts';
 
@@ -141,6 +142,21 @@ describe('Slack history under limits', () => {
     expect(await counter(rig, 'historyChecks')).toEqual({ no_scope: 2 });
     const warned = rig.logs.filter((line) => String(line.msg).includes('channels:history'));
     expect(warned).toHaveLength(1);
+  });
+
+  test('the webhook says at start when its token lacks the history scopes, and is quiet when it has them', async () => {
+    rig = await startRelayRig();
+    const { token } = rig.sandbox.credentials.slack;
+    const client = new WebClient(token, { slackApiUrl: rig.sandbox.slackApiUrl });
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    await warnWithoutHistoryScopes(client, logger);
+    expect(lines).toEqual([]);
+    rig.sandbox.slack.addToken(token, ['chat:write', 'channels:history']);
+    await warnWithoutHistoryScopes(client, logger);
+    expect(lines.map((line) => line.msg)).toEqual([
+      expect.stringMatching(/^The Slack token lacks groups:history: a post whose answer is lost/),
+    ]);
   });
 });
 

@@ -25,6 +25,13 @@ async function refusal(call: Promise<unknown>): Promise<Record<string, unknown>>
 }
 
 describe('scopes per token', () => {
+  test('every answer carries the token’s scopes in x-oauth-scopes, as WebClient reads them', async () => {
+    const reader = await emulatorClient(slack, {}, 'xoxb-reader').auth.test();
+    expect(reader.response_metadata?.scopes).toEqual(['channels:history', 'channels:read']);
+    const full = await emulatorClient(slack, {}, 'xoxb-full').auth.test();
+    expect(full.response_metadata?.scopes).toContain('groups:history');
+  });
+
   test('every supported method declares its scope', () => {
     expect(Object.keys(METHOD_SCOPES).sort()).toEqual([...SUPPORTED_METHODS].sort());
   });

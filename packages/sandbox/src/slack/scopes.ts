@@ -29,6 +29,32 @@ export const METHOD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   'files.completeUploadExternal': 'files:write',
 };
 
+/** Every scope a method of the emulator can need, plus `commands`: what a token without limits has. */
+export const ALL_SCOPES: readonly string[] = [
+  'commands',
+  'chat:write',
+  'channels:history',
+  'groups:history',
+  'channels:read',
+  'groups:read',
+  'channels:join',
+  'usergroups:read',
+  'files:write',
+];
+
+/**
+ * The `x-oauth-scopes` header Slack sends with every Web API answer (the token's scopes, comma-separated),
+ * which `@slack/web-api` reads into `response_metadata.scopes`; none for a request without a valid token.
+ */
+export function scopesHeader(
+  token: string | undefined,
+  valid: ReadonlySet<string>,
+  registry: ScopeRegistry,
+): Record<string, string> {
+  if (!token || !valid.has(token)) return {};
+  return { 'x-oauth-scopes': (registry.get(token) ?? ALL_SCOPES).join(',') };
+}
+
 /** Scopes per token; a token that is not listed has every scope. */
 export type ScopeRegistry = Map<string, readonly string[]>;
 

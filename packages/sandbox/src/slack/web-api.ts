@@ -7,7 +7,7 @@ import { infoMethods } from './conversations.ts';
 import { fileMethods } from './files.ts';
 import { historyMethods } from './history.ts';
 import { asString, bearerToken, parseParams } from './params.ts';
-import { checkScope } from './scopes.ts';
+import { checkScope, scopesHeader } from './scopes.ts';
 import type { TokenRegistry } from './tokens.ts';
 import type { JsonObject, SlackRequestRecord } from './types.ts';
 
@@ -107,6 +107,7 @@ export async function sendResult(
   record: SlackRequestRecord,
   result: ApiResult,
   fault?: Fault,
+  extraHeaders: Readonly<Record<string, string>> = {},
 ): Promise<Delivery> {
   const limited = result.retryAfter !== undefined;
   record.ok = result.body.ok === true;
@@ -114,7 +115,7 @@ export async function sendResult(
   record.rateLimited = limited;
   record.retryAfter = result.retryAfter;
   const status = limited ? 429 : 200;
-  const headers = limited ? { 'retry-after': String(result.retryAfter) } : {};
+  const headers = { ...extraHeaders, ...(limited ? { 'retry-after': String(result.retryAfter) } : {}) };
   const delivery = await deliverAnswer(fault, res, () => sendJson(res, status, result.body, headers));
   record.status = delivery === 'sent' ? status : 0;
   return delivery;
@@ -139,5 +140,7 @@ export async function handleApiRequest(
   const fault = deps.faults.take(method);
   if (await applyFault(fault, res, record)) return;
   const result = params ? await answer(req, method, params, deps, fault) : fail('invalid_form_data');
-  await sendResult(res, record, result, fault);
+  const token = params ? bearerToken(req, params) : undefined;
+  const scopes = scopesHeader(token, deps.tokens.valid, deps.tokens.scopes);
+  await sendResult(res, record, result, fault, scopes);
 }
