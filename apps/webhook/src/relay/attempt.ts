@@ -52,19 +52,21 @@ export async function recordSent(context: RelayContext, message: ClaimedMessage,
 async function beginAttempt(
   context: RelayContext,
   message: ClaimedMessage,
+  attempt: number,
 ): Promise<'go' | 'lost' | 'stopped'> {
   const { store, logger } = context.options;
-  for (let attempt = 1; context.state.running; attempt++) {
+  for (let retry = 1; context.state.running; retry++) {
     try {
       const guard = context.options.channelLease?.guardMs;
       const held = await store.beginAttempt(heldClaim(context, message), {
         at: context.now(),
         leaseMs: context.leaseMs,
+        attempt,
         ...(guard === undefined ? {} : { channelGuardMs: guard }),
       });
       return held ? 'go' : 'lost';
     } catch (error) {
-      const delay = context.waits.recordDelay(attempt);
+      const delay = context.waits.recordDelay(retry);
       logger.warn({ err: error, outboxId: message.id }, `cannot record the attempt; retrying in ${delay} ms`);
       await context.waits.pause(delay);
     }
@@ -138,7 +140,7 @@ export async function attemptPost(
   attempt: number,
 ): Promise<AttemptOutcome> {
   const { metrics, logger } = context.options;
-  const begun = await beginAttempt(context, message);
+  const begun = await beginAttempt(context, message, attempt);
   if (begun === 'lost') {
     metrics.slackPosts.inc({ result: 'claim_lost' });
     logger.warn({ outboxId: message.id, channel: message.channel }, 'claim taken over; not posting');

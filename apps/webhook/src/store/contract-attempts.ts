@@ -33,7 +33,7 @@ export function describeAttemptsContract(open: MakeStore): void {
       await store.ingest([cdr('s1', ['C1']), cdr('s2', ['C1'])]);
       const [a, b] = await claimAll(store, 'relay-a');
       expect(await store.beginAttempt(held(a), { at: T0 + 10, leaseMs: 1_000 })).toBe(true);
-      expect(await store.beginAttempt(held(a), { at: T0 + 20, leaseMs: 1_000 })).toBe(true);
+      expect(await store.beginAttempt(held(a), { at: T0 + 20, leaseMs: 1_000, attempt: 3 })).toBe(true);
       expect(await store.beginAttempt(held(b), { at: T0 + 30, leaseMs: 1_000 })).toBe(true);
       expect(await store.markSent(b?.id ?? 0, 'relay-a', 'ts-b', b?.fence)).toBe(true);
       expect(await store.findPost('s2', 'C1')).toMatchObject({ inDoubt: false, firstAttemptAt: T0 + 30 });
@@ -46,6 +46,7 @@ export function describeAttemptsContract(open: MakeStore): void {
         firstAttemptAt: T0 + 10,
         lastAttemptAt: T0 + 20,
         fence: 2,
+        attempts: 2,
       });
       expect(await store.reschedule(again?.id ?? 0, 'relay-b', { nextAt: T0, error: 'x' }, 2)).toBe(true);
       expect(await store.findPost('s1', 'C1')).toMatchObject({ state: 'pending', inDoubt: true });

@@ -115,9 +115,18 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         if (channelLeaseMs === undefined) return claimDuePostgres(pool, options, clock);
         return claimOwnedPostgres(pool, { ...options, channelLeaseMs }, channels, clock.now(options.now));
       }),
-    beginAttempt: ({ id, owner, fence }, { at, leaseMs, channelGuardMs }) =>
+    beginAttempt: ({ id, owner, fence }, { at, leaseMs, channelGuardMs, attempt }) =>
       op('beginAttempt', async () => {
-        const values = [clock.now(at), at, leaseMs, id, owner, fence, channelGuardMs ?? null];
+        const values = [
+          clock.now(at),
+          at,
+          leaseMs,
+          id,
+          owner,
+          fence,
+          channelGuardMs ?? null,
+          attempt ?? null,
+        ];
         return (await count(LEASE.beginAttempt, values)) === 1;
       }),
     renewLeases: (owner, { now, leaseMs }) =>

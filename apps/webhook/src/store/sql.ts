@@ -53,7 +53,7 @@ export function leaseSql(clock: LeaseClock, channels = false) {
     lease: `UPDATE outbox SET state = 'sending', lease_owner = $3, lease_until = ${clock('$1')} + $2,
       fence = fence + 1 WHERE id = $4 RETURNING lease_until, fence`,
     beginAttempt: `UPDATE outbox SET in_doubt = 1, first_attempt_at = COALESCE(first_attempt_at, $2),
-      last_attempt_at = $2, lease_until = ${clock('$1')} + $3
+      last_attempt_at = $2, attempts = COALESCE(CAST($8 AS INTEGER) - 1, attempts), lease_until = ${clock('$1')} + $3
       WHERE id = $4 AND state = 'sending' AND lease_owner = $5 AND fence = $6 ${channelHeld}`,
     renewLeases: `UPDATE outbox SET lease_until = ${clock('$1')} + $2
       WHERE state = 'sending' AND lease_owner = $3`,

@@ -71,8 +71,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         return items.length === 0 ? [] : write(() => items.map((item) => ingestOneSqlite(sql, item)));
       }),
     claimDue: (options) => op('claimDue', () => write(() => claimDueSqlite(sql, options))),
-    beginAttempt: ({ id, owner, fence }, { at, leaseMs }) =>
-      op('beginAttempt', () => settle(LEASE.beginAttempt, at, at, leaseMs, id, owner, fence)),
+    beginAttempt: ({ id, owner, fence }, { at, leaseMs, attempt }) =>
+      op('beginAttempt', () =>
+        settle(LEASE.beginAttempt, at, at, leaseMs, id, owner, fence, null, attempt ?? null),
+      ),
     renewLeases: (owner, { now, leaseMs }) =>
       op('renewLeases', () => sql.run(LEASE.renewLeases, now, leaseMs, owner)),
     markSent: (id, owner, slackTs, fence) =>

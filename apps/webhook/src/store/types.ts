@@ -114,6 +114,8 @@ export interface AttemptOptions {
   readonly at: number;
   /** The lease is renewed to this long from now (the database clock on PostgreSQL). */
   readonly leaseMs: number;
+  /** Which attempt this is (1 for the first): `attempts` becomes this less one, so a crash keeps the count. */
+  readonly attempt?: number;
   /**
    * PostgreSQL with channel ownership: the attempt is refused (false) unless this owner holds the row's
    * channel for at least this much longer (the Slack call's timeout), so no post outlives the ownership.

@@ -235,4 +235,33 @@ describe('scenario 2: Slack faults', () => {
     },
     60_000,
   );
+
+  test('SIGTERM during a 60 s Retry-After exits within SHUTDOWN_TIMEOUT with every claim released; nothing lost or doubled', async () => {
+    const before = messagesOf().length;
+    slack.storm429('C0CALLS', 1, 60);
+    const ids = [await pushCall('0086100'), await pushCall('0086100'), await pushCall('0086100')];
+    const deadline = Date.now() + 10_000;
+    while (!slack.requests('chat.postMessage').some((r) => r.rateLimited && r.retryAfter === 60)) {
+      if (Date.now() > deadline) throw new Error('the 429 never came');
+      await sleep(20);
+    }
+    const stopping = Date.now();
+    await webhook?.stop(30_000);
+    const exitMs = Date.now() - stopping;
+    const afterStop = rowsOf(await reader.outbox(), ids);
+    webhook = await startWebhookProcess({ env });
+    const rows = rowsOf(await waitForDrain(reader, 30_000), ids);
+    reportScenario('2e. SIGTERM during a Retry-After', {
+      'Retry-After s': 60,
+      'exit ms': exitMs,
+      'SHUTDOWN_TIMEOUT ms': 10_000,
+      'states after stop': afterStop.map((r) => r.state).join(' '),
+      'delivered after restart': rows.filter((r) => r.state === 'sent').length,
+      duplicates: messagesOf().length - before - ids.length,
+    });
+    expect(exitMs).toBeLessThan(10_000);
+    expect(afterStop.map((r) => r.state)).toEqual(['pending', 'pending', 'pending']);
+    expect(rows.map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(messagesOf().length - before).toBe(ids.length);
+  }, 60_000);
 });
