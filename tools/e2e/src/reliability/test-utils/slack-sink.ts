@@ -6,7 +6,10 @@ export interface SunkMessage {
   readonly ts: string;
 }
 
-/** A minimal Slack Web API that accepts every chat.postMessage, for draining a large backlog quickly. */
+/**
+ * A minimal Slack Web API that accepts every chat.postMessage, for draining a large backlog quickly (other
+ * methods answer an empty `ok`).
+ */
 export interface SlackSink {
   /** `slackApiUrl` for the webhook (`…/api/`). */
   readonly apiUrl: string;
@@ -26,6 +29,18 @@ export async function startSlackSink(): Promise<SlackSink> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      // Only posts are messages: anything else (auth.test at start, a history lookup of a post in doubt)
+      // gets an empty success. Lookups find nothing here: a post the sink took is never in doubt (it
+      // always answers).
+      if (!req.url?.endsWith('/chat.postMessage')) {
+        const empty = JSON.stringify({ ok: true, messages: [], has_more: false, response_metadata: {} });
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(empty),
+        });
+        res.end(empty);
+        return;
+      }
       const text = Buffer.concat(chunks).toString('utf8');
       const channel = req.headers['content-type']?.includes('json')
         ? String((JSON.parse(text) as { channel?: unknown }).channel)
