@@ -7,6 +7,7 @@ import { configFromEnv } from './config.ts';
 import { loadEnv } from './env.ts';
 import { factsOfCall } from './facts.ts';
 import { createMetrics } from './http/metrics.ts';
+import { reconciledQuarantine } from './reconcile/quarantine.ts';
 import { createReconciler } from './reconcile/reconcile.ts';
 import { route } from './routes/index.ts';
 import { openStore } from './store/index.ts';
@@ -88,22 +89,25 @@ async function main(argv: string[]): Promise<string> {
     const since = date(values.since, 'since');
     const until = values.until ? date(values.until, 'until') : new Date();
     const bar = new SingleBar({
-      format: 'backfill [{bar}] {percentage}% | {value}/{total} days',
+      format: 'backfill [{bar}] {percentage}% | {value}/{total} days | {seen} calls read, {found} imported',
       hideCursor: true,
     });
     const days = Math.max(1, Math.ceil((until.getTime() - since.getTime()) / 86_400_000));
-    bar.start(days, 0);
+    bar.start(days, 0, { seen: 0, found: 0 });
     const reconciler = createReconciler({
       ...config.reconcile,
       submit: async (item) => (await store.ingest([item]))[0] ?? 'duplicate',
       routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
+      quarantine: (row) => reconciledQuarantine(store, row),
       logger: pino({ level: 'warn' }),
       metrics: createMetrics(),
     });
-    const report = await reconciler.run(since, until, (done) => bar.update(Math.round(done / 86_400_000)));
+    const report = await reconciler.run(since, until, ({ doneMs, report: counts }) =>
+      bar.update(Math.round(doneMs / 86_400_000), { seen: counts.seen, found: counts.found }),
+    );
     bar.update(days);
     bar.stop();
-    return `backfill: ${report.seen} calls seen, ${report.found} missing ones stored (the relay posts them), ${report.skipped} without a session id`;
+    return `backfill: ${report.seen} calls seen, ${report.found} missing ones stored (the relay posts them), ${report.skipped} without a session id, ${report.quarantined} quarantined (see replay-quarantine)`;
   } finally {
     await store.close();
   }

@@ -30,11 +30,16 @@ export function loadRoutes(
 const reconcileFrom = (env: Env): WebhookConfig['reconcile'] => {
   if (!env.reconcile) return undefined;
   const { endpoint, ...credentials } = env.reconcile;
-  const client = createCccClient({ ...credentials, ...(endpoint ? { endpoint } : {}) });
+  const client = createCccClient({
+    ...credentials,
+    ...(endpoint ? { endpoint } : {}),
+    rateLimit: { perSecond: env.CCC_RATE_PER_ACTION },
+  });
   return {
     listCalls: (start, end) => client.iterateTelCdrs({ startTimestamp: start, endTimestamp: end }),
     intervalMs: env.RECONCILE_INTERVAL,
     windowMs: env.RECONCILE_WINDOW,
+    settleMs: env.RECONCILE_SETTLE,
   };
 };
 

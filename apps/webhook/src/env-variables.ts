@@ -70,6 +70,9 @@ export const VariablesSchema = v.object({
   CCC_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
   RECONCILE_INTERVAL: duration('10m'),
   RECONCILE_WINDOW: duration('2h'),
+  RECONCILE_SETTLE: duration('5m'),
+  // Tencent allows 20 requests/s per action for the whole account; the bot's default 12 and this 4 leave room.
+  CCC_RATE_PER_ACTION: int('4', 1, 20),
   QUARANTINE_MAX_ROWS: int('10000', 10, 10_000_000),
   // 8 MiB (the store's default): a refused body up to this size is kept whole, so it can be replayed.
   QUARANTINE_MAX_BODY_BYTES: int('8388608', 1024, 64 * 1024 * 1024),

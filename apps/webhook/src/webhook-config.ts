@@ -49,6 +49,12 @@ export interface WebhookConfig {
   readonly retentionIntervalMs?: number;
   /** Present when CCC credentials are configured. */
   readonly reconcile?:
-    | { readonly listCalls: ListCalls; readonly intervalMs: number; readonly windowMs: number }
+    | {
+        readonly listCalls: ListCalls;
+        readonly intervalMs: number;
+        readonly windowMs: number;
+        /** Calls younger than this are left to their push (default 5 minutes). */
+        readonly settleMs?: number;
+      }
     | undefined;
 }

@@ -2,6 +2,7 @@ import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { factsOfCall } from './facts.ts';
 import type { WebhookMetrics } from './http/metrics.ts';
+import { reconciledQuarantine } from './reconcile/quarantine.ts';
 import { createReconciler } from './reconcile/reconcile.ts';
 import { postedMessage } from './relay/metadata.ts';
 import { createRelay, type ReadHistoryPage } from './relay/relay.ts';
@@ -134,6 +135,9 @@ export function startBackgroundJobs(
         ...(keepMs > 0 ? { maxLookbackMs: Math.max(reconcile.windowMs, keepMs - 86_400_000) } : {}),
         resumeFrom: async () => lastPushAt,
         submit,
+        quarantine: (row) => reconciledQuarantine(store, row, (now ?? Date.now)()),
+        // One reconciling replica at a time on PostgreSQL; taken over by another when it dies.
+        lead: () => store.tryLead('reconcile'),
         routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
         logger,
         metrics,

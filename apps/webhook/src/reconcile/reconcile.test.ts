@@ -18,6 +18,8 @@ function startReconciler(
     routeFor: () => [],
     intervalMs: HOUR,
     windowMs: 2 * HOUR,
+    // Windows here end at "now"; the settle delay has its own test (hardening.test.ts).
+    settleMs: 0,
     logger: pino({ level: 'silent' }),
     metrics: createMetrics(),
     scheduler: clock.scheduler,

@@ -1,101 +1,14 @@
-import type { TelCdrInfo } from '@ccc-kit/schemas';
-import type { Logger } from 'pino';
-import type { WebhookMetrics } from '../http/metrics.ts';
-import { every, realScheduler, type Scheduler } from '../scheduler.ts';
-import type { Delivery, IngestItem, IngestOutcome } from '../store/types.ts';
+import { every, realScheduler } from '../scheduler.ts';
+import type { Leadership } from '../store/types.ts';
+import { createRangeRun } from './range-run.ts';
+import type { ReconcilerOptions } from './types.ts';
 
-/** Lists the calls of a window, every page (adapts `ccc-client`'s `iterateTelCdrs`). */
-export type ListCalls = (start: Date, end: Date) => AsyncIterable<TelCdrInfo>;
+export type { ListCalls, ReconcileReport, ReconcilerOptions } from './types.ts';
 
-/** Options of {@link createReconciler}. */
-export interface ReconcilerOptions {
-  readonly listCalls: ListCalls;
-  readonly submit: (item: IngestItem) => Promise<IngestOutcome>;
-  /** Channels of the call's post, computed from the record like a pushed CDR. */
-  readonly routeFor: (call: TelCdrInfo) => readonly Delivery[];
-  readonly intervalMs: number;
-  /** How far back each periodic run looks. */
-  readonly windowMs: number;
-  /**
-   * How far back a run that resumes after failures may reach (default 179 days, Tencent's limit). Keep it
-   * inside the retention period, or calls whose history was deleted would be posted again.
-   */
-  readonly maxLookbackMs?: number;
-  /**
-   * Where an earlier process left off (the store's newest receive time): the first run reaches back to it,
-   * so calls whose pushes failed while the webhook was down are found after a restart. Null: `windowMs`.
-   */
-  readonly resumeFrom?: () => Promise<number | null>;
-  readonly logger: Logger;
-  readonly metrics: WebhookMetrics;
-  /** The periodic runs' timer and the clock; default the real ones (the timer does not keep the process alive). */
-  readonly scheduler?: Scheduler;
-  /** Overrides `scheduler.now` for windows and receive times only (e.g. a skewed clock); the timer stays on `scheduler`. */
-  readonly now?: () => number;
-}
-
-/** Result of one reconciliation run. */
-export interface ReconcileReport {
-  readonly seen: number;
-  /** Calls no push had delivered, now stored (and posted by the relay). */
-  readonly found: number;
-  readonly skipped: number;
-}
-
-/** Tencent allows windows shorter than 90 days: longer ranges are walked in chunks. */
-const MAX_WINDOW_MS = 89 * 86_400_000;
 /** Tencent answers for the last 180 days only; a day of margin keeps the start valid while a run lasts. */
 const MAX_LOOKBACK_MS = 179 * 86_400_000;
-
-/** Reconciles `[start, end)`, in windows Tencent accepts, submitting every call found. */
-function createRangeRun(options: ReconcilerOptions, now: () => number) {
-  return async (
-    start: Date,
-    end: Date,
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<ReconcileReport> => {
-    let seen = 0;
-    let found = 0;
-    let skipped = 0;
-    const total = end.getTime() - start.getTime();
-    for (let from = start.getTime(); from < end.getTime(); from += MAX_WINDOW_MS) {
-      const to = Math.min(end.getTime(), from + MAX_WINDOW_MS);
-      for await (const call of options.listCalls(new Date(from), new Date(to))) {
-        seen++;
-        if (!call.SessionId) {
-          skipped++;
-          continue;
-        }
-        if ((await options.submit(toIngestItem(call, call.SessionId, now(), options))) === 'stored') {
-          found++;
-          options.metrics.reconcileFound.inc();
-          options.logger.info({ sessionId: call.SessionId }, 'reconciliation found a call no push delivered');
-        }
-      }
-      onProgress?.(to - start.getTime(), total);
-    }
-    return { seen, found, skipped };
-  };
-}
-
-/** A listed call as an inbox item, under the same dedupe key as its push. */
-function toIngestItem(
-  call: TelCdrInfo,
-  sessionId: string,
-  receivedAt: number,
-  options: ReconcilerOptions,
-): IngestItem {
-  return {
-    kind: 'cdr',
-    dedupeKey: `cdr:${sessionId}`,
-    sessionId,
-    pushId: null,
-    source: 'reconcile',
-    body: JSON.stringify(call),
-    receivedAt,
-    deliveries: options.routeFor(call),
-  };
-}
+/** Default of `settleMs`: five minutes. */
+const SETTLE_MS = 300_000;
 
 /** Where the first run after a restart may start (`resumeFrom`), or null to look back the window. */
 async function resumePoint(options: ReconcilerOptions): Promise<number | null> {
@@ -104,6 +17,32 @@ async function resumePoint(options: ReconcilerOptions): Promise<number | null> {
     options.logger.warn({ err: error }, 'reconciliation: no resume point, looking back the window');
     return null;
   });
+}
+
+/**
+ * This replica's lead of periodic reconciliation (`options.lead`; always held without it): taken when free,
+ * checked before every run, dropped when its connection died, given back on stop.
+ */
+function createLead(options: ReconcilerOptions) {
+  let held: Leadership | null = null;
+  return {
+    async ensure(): Promise<boolean> {
+      if (!options.lead) return true;
+      if (held && !(await held.holds())) held = null;
+      held ??= await options.lead().catch((error: unknown) => {
+        options.logger.warn(
+          { err: error },
+          'reconciliation: cannot ask for the lead; next run will ask again',
+        );
+        return null;
+      });
+      return held !== null;
+    },
+    async release(): Promise<void> {
+      await held?.release();
+      held = null;
+    },
+  };
 }
 
 /** One periodic run at a time, each starting where the last finished one ended (see `createReconciler`). */
@@ -117,6 +56,8 @@ function createPeriodicRun(
   // where it stopped. After a restart, `resumeFrom` (the newest stored push) stands in for it.
   let coveredUntil: number | null = null;
   let running: Promise<unknown> | null = null;
+  const lead = createLead(options);
+  const settleMs = options.settleMs ?? SETTLE_MS;
   const once = async (end: number): Promise<void> => {
     const lookback = Math.min(MAX_LOOKBACK_MS, options.maxLookbackMs ?? MAX_LOOKBACK_MS);
     const resumeAt = coveredUntil ?? (await resumePoint(options)) ?? end;
@@ -134,21 +75,25 @@ function createPeriodicRun(
     /** Starts a run unless one is still going (a slow run makes the next ticks skip, not pile up). */
     tick(): void {
       if (running) return;
-      running = once(now()).finally(() => {
+      running = (async () => {
+        if (await lead.ensure()) await once(now() - settleMs);
+      })().finally(() => {
         running = null;
       });
     },
-    /** Settles when no run is going. */
-    idle: async (): Promise<void> => {
+    /** Settles when no run is going, and gives the lead back. */
+    stop: async (): Promise<void> => {
       await running;
+      await lead.release();
     },
   };
 }
 
 /**
  * Feeds calls that pushes missed into the same inbox (same dedupe key `cdr:<SessionId>`), so a lost push
- * still reaches Slack. Periodic runs look back `windowMs`, or further back to where the last finished run
- * ended (after failed runs); `run(start, end)` covers any range (backfill).
+ * still reaches Slack. Periodic runs (only on the replica that leads, see `lead`) look back `windowMs` from
+ * `settleMs` ago, or further back to where the last finished run ended (after failed runs); `run(start,
+ * end)` covers any range (backfill). A bad row is quarantined, never stops a run.
  *
  * @example
  * const reconciler = createReconciler({ listCalls, submit, routeFor, intervalMs: 600_000, windowMs: 7_200_000, logger, metrics });
@@ -170,7 +115,7 @@ export function createReconciler(options: ReconcilerOptions) {
     async stop(): Promise<void> {
       cancel?.();
       cancel = null;
-      await periodic.idle();
+      await periodic.stop();
     },
   };
 }

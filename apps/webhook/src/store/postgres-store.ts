@@ -1,5 +1,6 @@
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
+import { tryLeadPostgres } from './leadership.ts';
 import { channelSql, claimOwnedPostgres, ownedDueSql, releaseChannelsPostgres } from './postgres-channels.ts';
 import { createPool } from './postgres-client.ts';
 import { migratePostgres } from './postgres-migrations.ts';
@@ -166,6 +167,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     ingestQuarantined: (id, prepare) =>
       op('ingestQuarantined', () => ingestQuarantinedPostgres(pool, id, prepare)),
     stats: () => op('stats', () => readStatsPostgres(pool)),
+    tryLead: (job) => op('tryLead', () => tryLeadPostgres(pool, job)),
     ping: () => op('ping', async () => void (await query('SELECT 1 AS ok'))),
     findPost: (sessionId, channel) =>
       op('findPost', async () => {

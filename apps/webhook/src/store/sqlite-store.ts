@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
+import { soleLeadership } from './leadership.ts';
 import { quarantineValues } from './quarantine-values.ts';
 import { toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
 import { callerClock, leaseSql, releaseClaimsSql, SQL } from './sql.ts';
@@ -104,6 +105,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ingestQuarantined: (id, prepare) =>
       op('ingestQuarantined', () => write(() => ingestQuarantinedSqlite(sql, id, prepare))),
     stats: () => op('stats', () => db.transaction(() => readStatsSqlite(sql))()),
+    tryLead: () => op('tryLead', () => soleLeadership),
     ping: () => op('ping', () => void sql.get('SELECT 1 AS ok')),
     findPost: (sessionId, channel) =>
       op('findPost', () => {

@@ -108,6 +108,13 @@ export interface HeldClaim {
   readonly fence: number;
 }
 
+/** The lead of a job among replicas (`Store.tryLead`), held until released or lost. */
+export interface Leadership {
+  /** False once the lead is lost (its database connection died): ask again before acting as leader. */
+  holds(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
 /** Options of {@link Store.beginAttempt}. */
 export interface AttemptOptions {
   /** Epoch ms (relay clock) the attempt starts at: recorded as `firstAttemptAt` on the first one. */
@@ -262,6 +269,11 @@ export interface Store {
     prepare: (row: QuarantineRow) => IngestItem | null,
   ): Promise<QuarantineReplayOutcome | null>;
   stats(): Promise<StoreStats>;
+  /**
+   * Takes the lead of `job` (e.g. `reconcile`), or null when another replica holds it. PostgreSQL: a session
+   * advisory lock on a dedicated connection, freed when the leader dies; SQLite (one instance): always.
+   */
+  tryLead(job: string): Promise<Leadership | null>;
   /** Readiness probe: rejects with `webhook_store_unavailable` when the database cannot answer. */
   ping(): Promise<void>;
   /** The top-level post of the session's call (cdr/imcdr) in `channel`, or null. */
