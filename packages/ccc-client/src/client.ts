@@ -1,6 +1,6 @@
 import {
   safeParseDescribeSessionDetailResponse,
-  safeParseDescribeTelCdrResponse,
+  safeParseDescribeTelCdrResponseTolerant,
   safeParseDescribeTelRecordAsrResponse,
   safeParseDescribeTelSessionResponse,
 } from '@ccc-kit/schemas';
@@ -8,7 +8,7 @@ import { resolveClientConfig } from './config.ts';
 import { CccClientErrorCode, CccError } from './errors.ts';
 import { iterateTelCdrPages, type TelCdrParams, telCdrPageParams } from './tel-cdr.ts';
 import type { CccClient, CccClientOptions, SessionArgs } from './types.ts';
-import { validateResponse } from './validate.ts';
+import { validateResponse, validateTolerantResponse } from './validate.ts';
 import { checkWindow } from './windows.ts';
 
 /**
@@ -22,14 +22,20 @@ import { checkWindow } from './windows.ts';
  * }
  */
 export function createCccClient(options: CccClientOptions): CccClient {
-  const { execute, clock, sdkAppId } = resolveClientConfig(options);
+  const { execute, clock, sdkAppId, logger } = resolveClientConfig(options);
   const session = (action: string, { sessionId }: SessionArgs) => {
     requireSessionId(action, sessionId);
     return execute(action, { SdkAppId: sdkAppId, SessionId: sessionId }, true);
   };
   const fetchTelCdr = async (params: TelCdrParams) => {
     const response = await execute('DescribeTelCdr', params, true);
-    return validateResponse('DescribeTelCdr', response, safeParseDescribeTelCdrResponse);
+    // Tolerant: one odd call row drops its odd field (logged), never the page.
+    return validateTolerantResponse(
+      'DescribeTelCdr',
+      response,
+      safeParseDescribeTelCdrResponseTolerant,
+      logger,
+    );
   };
   const pages: CccClient['iterateTelCdrPages'] = (args) =>
     iterateTelCdrPages(() => telCdrPageParams(sdkAppId, { ...args, pageNumber: 0 }, clock()), fetchTelCdr);

@@ -3,7 +3,7 @@ import { CccClientErrorCode, CccError } from './errors.ts';
 import { createExecutor, type Execute, type RetryPolicy } from './executor.ts';
 import { createActionGate, DEFAULT_RATE_PER_SECOND } from './rate-limit.ts';
 import { resolveScheduler } from './scheduler.ts';
-import type { CccClientOptions, CccCredentials, CccCredentialsProvider } from './types.ts';
+import type { CccClientOptions, CccCredentials, CccCredentialsProvider, CccLogger } from './types.ts';
 
 /** What `createCccClient` derives from its options. */
 export interface ClientConfig {
@@ -11,6 +11,8 @@ export interface ClientConfig {
   /** Clock in ms, corrected by the offset learnt from the server after a `SignatureExpire`. */
   readonly clock: () => number;
   readonly sdkAppId: number;
+  /** Where dropped response fields are told (see `validateTolerantResponse`). */
+  readonly logger: CccLogger | undefined;
 }
 
 /** Default API origin: the international site, routed to the nearest region. */
@@ -59,7 +61,7 @@ export function resolveClientConfig(options: CccClientOptions): ClientConfig {
     scheduler,
     logger: options.logger,
   });
-  return { execute, clock, sdkAppId };
+  return { execute, clock, sdkAppId, logger: options.logger };
 }
 
 function parseEndpoint(endpoint: string): URL {

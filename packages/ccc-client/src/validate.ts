@@ -1,5 +1,6 @@
-import { type SafeParseResult, SchemaError } from '@ccc-kit/schemas';
+import { type SafeParseResult, SchemaError, type TolerantParseResult } from '@ccc-kit/schemas';
 import { CccClientErrorCode, CccError } from './errors.ts';
+import type { CccLogger } from './types.ts';
 
 /**
  * Validates an action's `Response` object with its schema. A mismatch raises `ccc_client_invalid_response`
@@ -28,4 +29,26 @@ export function validateResponse<T>(
     status: 200,
     cause: new SchemaError(`${action} response`, issues),
   });
+}
+
+/**
+ * Like {@link validateResponse}, for a response parsed tolerantly: fields dropped from the payload are told
+ * to `logger` in one warning (the first five, and how many), never with their values.
+ */
+export function validateTolerantResponse<T>(
+  action: string,
+  response: Readonly<Record<string, unknown>>,
+  safeParse: (input: unknown) => TolerantParseResult<T>,
+  logger: CccLogger | undefined,
+): T {
+  const result = safeParse(response);
+  const value = validateResponse(action, response, () => result);
+  if (result.ok && result.warnings.length > 0)
+    logger?.warn('ccc response fields dropped', {
+      action,
+      requestId: response.RequestId,
+      dropped: result.warnings.length,
+      warnings: result.warnings.slice(0, 5),
+    });
+  return value;
 }

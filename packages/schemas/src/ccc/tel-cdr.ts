@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { HungUpSide } from '../enums/call.ts';
 import { list, openString, optNumber, optString, parser, safeParser } from '../helpers.ts';
 import { optNumberText } from '../limits.ts';
+import { type ReliedPaths, safeParseTolerant, type TolerantParseResult } from '../tolerance.ts';
 import { IvrKeyPressedElement, SeatUserInfo, ServeParticipant } from './common.ts';
 
 /** DescribeTelCdr request (note `StartTimeStamp`/`EndTimeStamp` with a capital S). */
@@ -99,3 +100,23 @@ export type DescribeTelCdrResponse = v.InferOutput<typeof DescribeTelCdrResponse
 export const parseDescribeTelCdrResponse = parser(DescribeTelCdrResponse, 'DescribeTelCdr response');
 /** Parses a DescribeTelCdr `Response` into a result value. */
 export const safeParseDescribeTelCdrResponse = safeParser(DescribeTelCdrResponse);
+
+/**
+ * What a DescribeTelCdr response must get right for a page to be read: its paging. A wrong value anywhere
+ * inside a call row drops that field with a warning instead of failing the page, so one odd row never stops
+ * a listing (a reconciliation would otherwise fail on it again at every run).
+ */
+export const TEL_CDR_RESPONSE_RELIED: ReliedPaths = ['TotalCount', 'RequestId'];
+
+/**
+ * Parses a DescribeTelCdr `Response` tolerantly (see {@link TEL_CDR_RESPONSE_RELIED}): the page, and one
+ * warning per dropped field.
+ *
+ * @example
+ * const page = safeParseDescribeTelCdrResponseTolerant(json.Response);
+ * if (page.ok) for (const row of page.value.TelCdrList) console.log(row.SessionId);
+ */
+export const safeParseDescribeTelCdrResponseTolerant = (
+  input: unknown,
+): TolerantParseResult<DescribeTelCdrResponse> =>
+  safeParseTolerant(DescribeTelCdrResponse, input, TEL_CDR_RESPONSE_RELIED);
