@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { createCccClient } from '@ccc-kit/ccc-client';
+import type { Logger } from 'pino';
 import type { Env } from './env.ts';
 import { WebhookError, WebhookErrorCode } from './errors.ts';
 import { parseRoutes, type RoutesFile } from './routes/index.ts';
@@ -27,13 +28,15 @@ export function loadRoutes(
 }
 
 /** Reconciliation's settings, with a CCC client built from the credentials, when they are configured. */
-const reconcileFrom = (env: Env): WebhookConfig['reconcile'] => {
+const reconcileFrom = (env: Env, logger: Logger | undefined): WebhookConfig['reconcile'] => {
   if (!env.reconcile) return undefined;
   const { endpoint, ...credentials } = env.reconcile;
   const client = createCccClient({
     ...credentials,
     ...(endpoint ? { endpoint } : {}),
     rateLimit: { perSecond: env.CCC_RATE_PER_ACTION },
+    // Retries and dropped response fields (an odd DescribeTelCdr row) reach the webhook's log.
+    ...(logger ? { logger: { debug: (m, f) => logger.debug(f, m), warn: (m, f) => logger.warn(f, m) } } : {}),
   });
   return {
     listCalls: (start, end) => client.iterateTelCdrs({ startTimestamp: start, endTimestamp: end }),
@@ -43,8 +46,8 @@ const reconcileFrom = (env: Env): WebhookConfig['reconcile'] => {
   };
 };
 
-/** Turns validated env into the webhook's configuration (routes loaded, clients built). */
-export function configFromEnv(env: Env): WebhookConfig {
+/** Turns validated env into the webhook's configuration (routes loaded, clients built, logging to `logger`). */
+export function configFromEnv(env: Env, logger?: Logger): WebhookConfig {
   return {
     port: env.PORT,
     host: env.HOST,
@@ -73,6 +76,6 @@ export function configFromEnv(env: Env): WebhookConfig {
     relayLeaseMs: env.RELAY_LEASE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,
     retentionDays: env.RETENTION_DAYS,
-    reconcile: reconcileFrom(env),
+    reconcile: reconcileFrom(env, logger),
   };
 }

@@ -24,7 +24,7 @@ if (env.pushAuth.mode === 'none') {
 }
 
 try {
-  const webhook = await startWebhook(configFromEnv(env), { logger });
+  const webhook = await startWebhook(configFromEnv(env, logger), { logger });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down: finishing in-flight pushes and releasing claims');
     // A backstop beyond SHUTDOWN_TIMEOUT (stop() keeps to it; a hung socket close must not keep us alive).
