@@ -12,6 +12,7 @@ import { createGroupCommitter, openStore, type Store } from './store/index.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 import { createSlackRelay, quarantineStoreOptions, startBackgroundJobs } from './wiring.ts';
 
+export { cccCallPages } from './reconcile/ccc-pages.ts';
 // The demo builds its config by hand and reads the same routes file an operator would.
 export { parseRoutes } from './routes/index.ts';
 export type { WebhookConfig } from './webhook-config.ts';

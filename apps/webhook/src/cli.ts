@@ -1,15 +1,9 @@
 import { parseArgs } from 'node:util';
-import { SingleBar } from 'cli-progress';
-import { pino } from 'pino';
+import { backfill } from './cli/backfill.ts';
 import { replayQuarantine } from './cli/replay.ts';
 import { routesCheck } from './cli/routes-check.ts';
 import { configFromEnv } from './config.ts';
 import { loadEnv } from './env.ts';
-import { factsOfCall } from './facts.ts';
-import { createMetrics } from './http/metrics.ts';
-import { reconciledQuarantine } from './reconcile/quarantine.ts';
-import { createReconciler } from './reconcile/reconcile.ts';
-import { route } from './routes/index.ts';
 import { openStore } from './store/index.ts';
 
 const USAGE = `Usage: pnpm --filter @ccc-kit/webhook cli <command>
@@ -21,7 +15,8 @@ Commands:
                                    store the valid ones (each stored and removed in one transaction)
   replay-dead                      put dead-lettered Slack messages back in the queue
   backfill --since <date> [--until <date>]
-                          import calls from DescribeTelCdr that pushes missed (needs the CCC variables)
+                          import calls from DescribeTelCdr that pushes missed (needs the CCC variables);
+                          progress per page on stderr (a bar on a terminal, plain lines otherwise)
 
 Every command but "routes check" uses the service's environment (DATABASE_URL, ROUTES_FILE, …).`;
 
@@ -88,26 +83,13 @@ async function main(argv: string[]): Promise<string> {
       fail('backfill needs TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and CCC_SDK_APP_ID');
     const since = date(values.since, 'since');
     const until = values.until ? date(values.until, 'until') : new Date();
-    const bar = new SingleBar({
-      format: 'backfill [{bar}] {percentage}% | {value}/{total} days | {seen} calls read, {found} imported',
-      hideCursor: true,
-    });
-    const days = Math.max(1, Math.ceil((until.getTime() - since.getTime()) / 86_400_000));
-    bar.start(days, 0, { seen: 0, found: 0 });
-    const reconciler = createReconciler({
-      ...config.reconcile,
-      submit: async (item) => (await store.ingest([item]))[0] ?? 'duplicate',
-      routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
-      quarantine: (row) => reconciledQuarantine(store, row),
-      logger: pino({ level: 'warn' }),
-      metrics: createMetrics(),
-    });
-    const report = await reconciler.run(since, until, ({ doneMs, report: counts }) =>
-      bar.update(Math.round(doneMs / 86_400_000), { seen: counts.seen, found: counts.found }),
+    if (until <= since) fail('--until must be after --since');
+    return await backfill(
+      store,
+      { ...config, reconcile: config.reconcile },
+      { since, until },
+      process.stderr,
     );
-    bar.update(days);
-    bar.stop();
-    return `backfill: ${report.seen} calls seen, ${report.found} missing ones stored (the relay posts them), ${report.skipped} without a session id, ${report.quarantined} quarantined (see replay-quarantine)`;
   } finally {
     await store.close();
   }

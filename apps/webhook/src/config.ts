@@ -4,6 +4,7 @@ import { createCccClient } from '@ccc-kit/ccc-client';
 import type { Logger } from 'pino';
 import type { Env } from './env.ts';
 import { WebhookError, WebhookErrorCode } from './errors.ts';
+import { cccCallPages } from './reconcile/ccc-pages.ts';
 import { parseRoutes, type RoutesFile } from './routes/index.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 
@@ -39,7 +40,7 @@ const reconcileFrom = (env: Env, logger: Logger | undefined): WebhookConfig['rec
     ...(logger ? { logger: { debug: (m, f) => logger.debug(f, m), warn: (m, f) => logger.warn(f, m) } } : {}),
   });
   return {
-    listCalls: (start, end) => client.iterateTelCdrs({ startTimestamp: start, endTimestamp: end }),
+    listCalls: cccCallPages(client),
     intervalMs: env.RECONCILE_INTERVAL,
     windowMs: env.RECONCILE_WINDOW,
     settleMs: env.RECONCILE_SETTLE,

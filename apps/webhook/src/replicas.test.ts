@@ -3,6 +3,7 @@ import { datasetToPushes } from '@ccc-kit/sandbox/dataset';
 import { pino } from 'pino';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startWebhook } from './app.ts';
+import { cccCallPages } from './reconcile/ccc-pages.ts';
 import { type Harness, PUSH_PASSWORD, PUSH_USER, startHarness } from './test-utils/harness.ts';
 import { createTestSchema, postgresSuite, type TestSchema } from './test-utils/postgres.ts';
 
@@ -59,7 +60,7 @@ describe('reconciliation', () => {
         port: 0,
         relayOwner: 'reconciler',
         reconcile: {
-          listCalls: (start, end) => client.iterateTelCdrs({ startTimestamp: start, endTimestamp: end }),
+          listCalls: cccCallPages(client),
           intervalMs: 60_000,
           windowMs: 3 * 86_400_000,
         },
@@ -109,7 +110,7 @@ describe('reconciliation', () => {
         relayOwner: 'after',
         // A one-hour window alone would miss every call of yesterday.
         reconcile: {
-          listCalls: (start, end) => client.iterateTelCdrs({ startTimestamp: start, endTimestamp: end }),
+          listCalls: cccCallPages(client),
           intervalMs: 60_000,
           windowMs: 3_600_000,
         },

@@ -35,7 +35,7 @@ function rig(rows: () => readonly TelCdrInfo[], overrides: Partial<ReconcilerOpt
   const reconciler = createReconciler({
     listCalls: async function* (start, end) {
       windows.push({ from: (start.getTime() - T0) / 60_000, to: (end.getTime() - T0) / 60_000 });
-      yield* rows();
+      yield { calls: rows(), total: rows().length };
     },
     submit: async (item) => {
       stored.push(item);

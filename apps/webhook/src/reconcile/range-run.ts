@@ -5,13 +5,22 @@ import type { ReconcileReport, ReconcilerOptions } from './types.ts';
 /** Tencent allows windows shorter than 90 days: longer ranges are walked in chunks. */
 const MAX_WINDOW_MS = 89 * 86_400_000;
 
-/** Progress of a range run, told after every call it read and at the end of every window. */
+/** Progress of a range run, told after every page it read. */
 export interface RangeProgress {
-  /** Milliseconds of the range covered so far, and the range's length. */
+  /** Milliseconds of the range whose windows are done, and the range's length. */
   readonly doneMs: number;
   readonly totalMs: number;
+  /** The window being read (1-based) and how many the range takes (Tencent's windows are < 90 days). */
+  readonly window: number;
+  readonly windows: number;
+  /** Pages of the current window read so far, and how many it has (from its `TotalCount`). */
+  readonly page: number;
+  readonly pages: number;
   readonly report: ReconcileReport;
 }
+
+/** Calls per DescribeTelCdr page (the most Tencent returns). */
+const PAGE_SIZE = 100;
 
 /** The running counts of a range run. */
 function counts() {
@@ -60,13 +69,18 @@ export function createRangeRun(options: ReconcilerOptions, now: () => number) {
   ): Promise<ReconcileReport> => {
     const report = counts();
     const totalMs = end.getTime() - start.getTime();
-    for (let from = start.getTime(); from < end.getTime(); from += MAX_WINDOW_MS) {
+    const windows = Math.ceil(totalMs / MAX_WINDOW_MS);
+    for (let window = 1; window <= windows; window++) {
+      const from = start.getTime() + (window - 1) * MAX_WINDOW_MS;
       const to = Math.min(end.getTime(), from + MAX_WINDOW_MS);
-      for await (const call of options.listCalls(new Date(from), new Date(to))) {
-        await one(call, report);
-        onProgress?.({ doneMs: from - start.getTime(), totalMs, report: { ...report } });
+      let page = 0;
+      for await (const { calls, total } of options.listCalls(new Date(from), new Date(to))) {
+        for (const call of calls) await one(call, report);
+        page++;
+        const pages = Math.max(page, Math.ceil(total / PAGE_SIZE));
+        const doneMs = from - start.getTime() + ((to - from) * page) / pages;
+        onProgress?.({ doneMs, totalMs, window, windows, page, pages, report: { ...report } });
       }
-      onProgress?.({ doneMs: to - start.getTime(), totalMs, report: { ...report } });
     }
     return report;
   };

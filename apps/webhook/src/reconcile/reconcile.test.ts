@@ -1,10 +1,10 @@
 import { type VirtualClock, virtualClock } from '@ccc-kit/sandbox/clock';
-import type { TelCdrInfo } from '@ccc-kit/schemas';
 import { pino } from 'pino';
 import { describe, expect, test } from 'vitest';
 import { createMetrics } from '../http/metrics.ts';
 import { sleep } from '../scheduler.ts';
 import { createReconciler, type ReconcilerOptions } from './reconcile.ts';
+import type { CallPage } from './types.ts';
 
 const HOUR = 3_600_000;
 
@@ -33,7 +33,7 @@ describe('periodic runs', () => {
   test('run at start, then every intervalMs; a run longer than the interval skips the ticks it overlaps', async () => {
     const clock = virtualClock(Date.UTC(2026, 0, 10));
     const starts: number[] = [];
-    const listCalls = async function* (): AsyncGenerator<TelCdrInfo> {
+    const listCalls = async function* (): AsyncGenerator<CallPage> {
       starts.push((clock.fake.now - Date.UTC(2026, 0, 10)) / 60_000);
       // The second run takes 25 minutes (a slow or paginated listing).
       if (starts.length === 2) await sleep(25 * 60_000, clock.scheduler);
@@ -54,7 +54,7 @@ describe('periodic runs', () => {
     const clock = virtualClock(t0);
     const windows: { at: number; from: number; to: number; ok: boolean }[] = [];
     // Hourly runs; runs 2 to 5 fail (Tencent down for four hours, window two hours).
-    const listCalls = async function* (start: Date, end: Date): AsyncGenerator<TelCdrInfo> {
+    const listCalls = async function* (start: Date, end: Date): AsyncGenerator<CallPage> {
       const ok = windows.length === 0 || windows.length >= 5;
       const now = clock.fake.now;
       windows.push({
@@ -86,7 +86,7 @@ describe('periodic runs', () => {
     const clock = virtualClock(Date.UTC(2026, 0, 10, 12));
     const lastPush = clock.fake.now - 5 * HOUR;
     const starts: number[] = [];
-    const listCalls = async function* (start: Date): AsyncGenerator<TelCdrInfo> {
+    const listCalls = async function* (start: Date): AsyncGenerator<CallPage> {
       starts.push((start.getTime() - clock.fake.now) / HOUR);
       if (starts.length === 1) throw new Error('InternalError');
       yield* [];

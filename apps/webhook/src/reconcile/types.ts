@@ -4,8 +4,14 @@ import type { WebhookMetrics } from '../http/metrics.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { Delivery, IngestItem, IngestOutcome, Leadership, QuarantineReason } from '../store/types.ts';
 
-/** Lists the calls of a window, every page (adapts `ccc-client`'s `iterateTelCdrs`). */
-export type ListCalls = (start: Date, end: Date) => AsyncIterable<TelCdrInfo>;
+/** One page of a window's calls, and how many calls the whole window holds (DescribeTelCdr's `TotalCount`). */
+export interface CallPage {
+  readonly calls: readonly TelCdrInfo[];
+  readonly total: number;
+}
+
+/** Lists the calls of a window page by page (see `cccCallPages`, which adapts `ccc-client`). */
+export type ListCalls = (start: Date, end: Date) => AsyncIterable<CallPage>;
 
 /** Options of `createReconciler`. */
 export interface ReconcilerOptions {

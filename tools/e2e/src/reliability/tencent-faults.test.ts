@@ -7,7 +7,7 @@ import { type CccEmulator, type Fault, startCccEmulator } from '@ccc-kit/sandbox
 import { type Dataset, generateDataset } from '@ccc-kit/sandbox/dataset';
 import { type SlackEmulator, startSlackEmulator } from '@ccc-kit/sandbox/slack';
 import { type BotApp, createBotApp, createLogger } from '@ccc-kit/slack-bot';
-import { parseRoutes, startWebhook, type Webhook } from '@ccc-kit/webhook/app';
+import { cccCallPages, parseRoutes, startWebhook, type Webhook } from '@ccc-kit/webhook/app';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reportScenario } from './test-utils/report.ts';
@@ -178,7 +178,7 @@ describe('scenario 3: Tencent faults', () => {
       ccc.faults.clear();
       if (fault) ccc.faults.inject('DescribeTelCdr', fault, times);
       clock += HOUR;
-      return client.iterateTelCdrs({ startTimestamp: start, endTimestamp: end });
+      return cccCallPages(client)(start, end);
     };
     const dbPath = join(dir, 'reconcile.db');
     const webhook: Webhook = await startWebhook(
