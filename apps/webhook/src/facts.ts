@@ -1,8 +1,9 @@
-import { type CallFacts, type Push, toCallFacts, toChatRecord } from '@ccc-kit/cdr-parser';
+import { type CallFacts, normalizeNumber, type Push, toCallFacts, toChatRecord } from '@ccc-kit/cdr-parser';
 import { safeParseCdrPush, type TelCdrInfo } from '@ccc-kit/schemas';
 import type { RoutingFacts } from './routes/index.ts';
 
 // toCallFacts, not toCallRecord: this runs on every push before the ack, and the timeline is not needed.
+// Numbers are normalised here, once per push, so rules written `+86139`, `0086139` or `139` all match.
 const callFacts = (record: CallFacts, kind: RoutingFacts['kind']): RoutingFacts => ({
   kind,
   direction: record.direction,
@@ -10,14 +11,19 @@ const callFacts = (record: CallFacts, kind: RoutingFacts['kind']): RoutingFacts 
   endStatus: record.endStatus.raw,
   skillGroupId: record.skillGroup?.id ?? null,
   skillGroupName: record.skillGroup?.name ?? null,
-  caller: record.caller || null,
-  callee: record.callee || null,
+  caller: normalizeNumber(record.caller),
+  callee: normalizeNumber(record.callee),
+  protectedCaller: record.protectedCaller,
+  protectedCallee: record.protectedCallee,
   queueWaitSeconds: record.durations.queueWait,
   talkSeconds: record.durations.talk,
   at: record.startedAt,
 });
 
-/** The routing facts of a parsed push (recordings are not routed: they follow their call). */
+/**
+ * The routing facts of a parsed push (recordings are not routed: they follow their call), with numbers in
+ * international digits and, under number protection, the protected forms Tencent sent instead.
+ */
 export function facts(push: Exclude<Push, { kind: 'record' }> | Push): RoutingFacts {
   switch (push.kind) {
     case 'cdr':
@@ -48,7 +54,7 @@ export function facts(push: Exclude<Push, { kind: 'record' }> | Push): RoutingFa
         endStatus: null,
         skillGroupId: null,
         skillGroupName: null,
-        caller: push.payload.EndpointUser ?? null,
+        caller: normalizeNumber(push.payload.EndpointUser),
         callee: null,
         queueWaitSeconds: 0,
         talkSeconds: 0,

@@ -2,6 +2,7 @@ import type { CdrPush, SeatUserInfo, ServeParticipant, VoicemailPush } from '@cc
 import { CdrParserError, CdrParserErrorCode } from './errors.ts';
 import { endStatusInfo, outcomeOf, outcomeRow } from './outcomes.ts';
 import { skillGroupOf, sortParticipants } from './participants.ts';
+import { protectedNumberOf } from './protected-number.ts';
 import type { AgentInfo, CallDirection, CallFacts, CallOutcome, Durations } from './record-types.ts';
 import { dateOf, durationsOf, list, seconds } from './timeline.ts';
 
@@ -74,7 +75,7 @@ function durationsFor(
 
 /**
  * The facts of a call that need no rendering — direction, outcome, end status, agent, skill group, raw
- * numbers, times and durations — without the timeline, participants and masking of {@link toCallRecord}
+ * numbers (and their number-protection forms), times and durations — without the timeline, participants and masking of {@link toCallRecord}
  * (which builds on this, so the two always agree). Cheap enough to run on every push, e.g. for routing.
  *
  * @throws {CdrParserError} `cdr_parser_invalid_input` as {@link toCallRecord}.
@@ -103,6 +104,8 @@ export function toCallFacts(cdr: CdrPush, options: CallFactsOptions = {}): CallF
       skillGroupOf(groupLeg?.SkillGroupId, groupLeg?.SkillGroupName),
     caller: cdr.Caller ?? '',
     callee: cdr.Callee ?? '',
+    protectedCaller: protectedNumberOf(cdr, 'ProtectedCaller'),
+    protectedCallee: protectedNumberOf(cdr, 'ProtectedCallee'),
     outcome: outcomeFor(cdr, direction, options),
     endStatus: endStatusInfo(cdr.EndStatusString),
     hungUpBy: HUNG_UP_BY[cdr.HungUpSide as keyof typeof HUNG_UP_BY] ?? null,

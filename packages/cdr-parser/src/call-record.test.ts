@@ -10,6 +10,7 @@ import {
   inboundMissed,
   inboundNoAgent,
   inboundOutsideHours,
+  inboundProtected,
   inboundTransferred,
   outboundBusy,
   T0,
@@ -226,6 +227,40 @@ describe('toCallRecord: other outcomes', () => {
   test('maskNumber option replaces the display form of numbers', () => {
     const r = toCallRecord(cdrPayload(inboundMissed), { maskNumber: (raw) => `<${raw}>` });
     expect(r.caller.masked).toBe('<+86 138 1234 5678>');
+  });
+});
+
+describe('number protection', () => {
+  test('an empty Caller with a ProtectedCaller shows "protected number", never the id', () => {
+    const r = toCallRecord(cdrPayload(inboundProtected));
+    expect(r.caller).toEqual({ raw: '', masked: 'protected number', protectedId: '139abcdefg' });
+    expect(r.callee).toEqual({ raw: '00864001234567', masked: '+86 400***4567' });
+    expect(r.timeline[0]?.text).toBe('Call from protected number to +86 400***4567');
+    expect(JSON.stringify(r)).not.toContain('unknown');
+    // A trusted audience's identity mask still cannot show an empty string for the hidden number.
+    expect(toCallRecord(cdrPayload(inboundProtected), { maskNumber: (raw) => raw }).caller.masked).toBe(
+      'protected number',
+    );
+  });
+
+  test('toCallFacts carries the protected forms; blank, over-long or non-string ones are absent', () => {
+    expect(toCallFacts(cdrPayload(inboundProtected))).toMatchObject({
+      caller: '',
+      protectedCaller: '139abcdefg',
+      protectedCallee: null,
+    });
+    for (const odd of ['   ', 'x'.repeat(65), 139, null])
+      expect(toCallFacts(cdrPayload({ ...inboundProtected, ProtectedCaller: odd })).protectedCaller).toBe(
+        null,
+      );
+    expect(toCallRecord(cdrPayload({ ...inboundProtected, ProtectedCaller: ' ' })).caller.masked).toBe(
+      'unknown',
+    );
+  });
+
+  test('a number that is present wins over its protected form', () => {
+    const r = toCallRecord(cdrPayload({ ...inboundProtected, Caller: '008613912345678' }));
+    expect(r.caller).toEqual({ raw: '008613912345678', masked: '+86 139****5678' });
   });
 });
 

@@ -3,7 +3,8 @@ import { toCallFacts } from './call-facts.ts';
 import { callTimeline } from './call-timeline.ts';
 import { maskNumber } from './mask.ts';
 import { peopleResolver, sortParticipants, toParticipant } from './participants.ts';
-import type { CallRecord, Satisfaction } from './record-types.ts';
+import { PROTECTED_NUMBER_TEXT } from './protected-number.ts';
+import type { CallRecord, PhoneNumber, Satisfaction } from './record-types.ts';
 import { dateOf, display, ivrKeysOf, list } from './timeline.ts';
 
 /** Options of {@link toCallRecord}. */
@@ -22,6 +23,16 @@ function satisfactionOf(cdr: CdrPush): Satisfaction | null {
     : null;
 }
 
+/**
+ * A party as shown: masked by `mask`, or `protected number` when number protection left the number empty
+ * and sent its protected form (never passed to `mask`: `(raw) => raw` would show an empty string).
+ */
+function partyOf(raw: string, protectedId: string | null, mask: (raw: string) => string): PhoneNumber {
+  return raw.trim() === '' && protectedId !== null
+    ? { raw, masked: PROTECTED_NUMBER_TEXT, protectedId }
+    : { raw, masked: mask(raw) };
+}
+
 function locationOf(cdr: CdrPush): string | null {
   const t = cdr.TelLocation;
   const parts = [t?.City, t?.Province, t?.Country].map((s) => s?.trim()).filter((s): s is string => !!s);
@@ -31,7 +42,7 @@ function locationOf(cdr: CdrPush): string | null {
 
 /**
  * Turns a validated CDR push into the {@link CallRecord} the Slack layer renders: direction, outcome (see
- * `OUTCOMES`), masked numbers, durations derived from the timestamps (0 = never happened) and a timeline.
+ * `OUTCOMES`), masked numbers (`protected number` for a party hidden by number protection), durations derived from the timestamps (0 = never happened) and a timeline.
  *
  * @throws {CdrParserError} `cdr_parser_invalid_input` when given something without a `SessionId`, or a
  *   voicemail of another session.
@@ -43,7 +54,7 @@ function locationOf(cdr: CdrPush): string | null {
  * }
  */
 export function toCallRecord(cdr: CdrPush, options: CallRecordOptions = {}): CallRecord {
-  const facts = toCallFacts(cdr, options);
+  const { protectedCaller, protectedCallee, ...facts } = toCallFacts(cdr, options);
   const mask = options.maskNumber ?? maskNumber;
   const { direction, agent, skillGroup, endStatus, hungUpBy } = facts;
   const sorted = sortParticipants(list(cdr.ServeParticipants));
@@ -51,8 +62,8 @@ export function toCallRecord(cdr: CdrPush, options: CallRecordOptions = {}): Cal
   const parties = {
     agent,
     skillGroup,
-    caller: { raw: facts.caller, masked: mask(facts.caller) },
-    callee: { raw: facts.callee, masked: mask(facts.callee) },
+    caller: partyOf(facts.caller, protectedCaller, mask),
+    callee: partyOf(facts.callee, protectedCallee, mask),
   };
   const vm = options.voicemail;
   const voicemail = vm ? { url: vm.RecordURL, at: dateOf(vm.Timestamp) } : null;

@@ -10,9 +10,11 @@ export { formatDuration } from './duration.ts';
 export { CdrParserError, CdrParserErrorCode, isCdrParserError } from './errors.ts';
 export { formatTime, isValidTimeZone } from './format-time.ts';
 export { maskNumber, maskText } from './mask.ts';
+export { normalizeNumber, normalizeNumberPrefix } from './normalize-number.ts';
 export type { OutcomeRow } from './outcomes.ts';
 export { OUTCOMES, outcomeOf } from './outcomes.ts';
 export { parsePush } from './parse-push.ts';
+export { PROTECTED_NUMBER_TEXT } from './protected-number.ts';
 export type {
   ParsePushOptions,
   ParsePushResult,

@@ -25,6 +25,12 @@ const LONG_DIGIT_RUN = /\d{7,}/g;
  */
 export const isPhoneLike = (text: string): boolean => PHONE_CHARS.test(text) && DIGIT.test(text);
 
+/**
+ * A phone-like text without separators (whitespace, dashes, parentheses, dots), with Tencent's masking
+ * characters as `*`: the form both masking and `normalizeNumber` read.
+ */
+export const compactNumber = (text: string): string => text.replace(/[\s\-().]/g, '').replace(/[xX]/g, '*');
+
 /** Masks a bare digit string: keeps the last 4 (and the first 3 of 10+ digit numbers), stars the rest. */
 function maskDigits(digits: string): string {
   if (digits.length <= 6) return digits;
@@ -81,7 +87,7 @@ export function maskNumber(value: string | null | undefined): string {
   const text = (value ?? '').trim();
   if (text === '') return 'unknown';
   if (!isPhoneLike(text)) return maskText(text);
-  const compact = text.replace(/[\s\-().]/g, '').replace(/[xX]/g, '*');
+  const compact = compactNumber(text);
   if (compact.replace('+', '').length <= 6) return text;
   const international = splitInternational(compact);
   if (!international) return maskDigits(compact);

@@ -55,6 +55,8 @@ const cdr = fc.record(
     SessionId: fc.stringMatching(/^[\w.:-]{1,10}$/),
     Caller: opt(text),
     Callee: opt(text),
+    ProtectedCaller: opt(fc.oneof(text, fc.integer())),
+    ProtectedCallee: opt(text),
     Direction: opt(fc.oneof(fc.constantFrom(0, 1), fc.integer())),
     CallType: opt(fc.constantFrom(1, 2, 3, 5, 6, 9)),
     StartTimestamp: opt(ts),
@@ -135,16 +137,19 @@ describe('properties', () => {
     );
   });
 
-  test('toCallFacts says exactly what toCallRecord says, with raw numbers', () => {
+  test('toCallFacts says exactly what toCallRecord says, with raw numbers and protected forms', () => {
     fc.assert(
       fc.property(cdr, (wire) => {
         const parsed = safeParseCdrPush(wire);
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
         const facts = toCallFacts(parsed.value);
         const record = toCallRecord(parsed.value);
-        const { caller, callee, ...rest } = facts;
+        const { caller, callee, protectedCaller, protectedCallee, ...rest } = facts;
         expect(record).toMatchObject(rest);
         expect([record.caller.raw, record.callee.raw]).toEqual([caller, callee]);
+        // The protected form is shown in place of a number only when the number itself is missing.
+        expect(record.caller.protectedId ?? null).toBe(caller.trim() === '' ? protectedCaller : null);
+        expect(record.callee.protectedId ?? null).toBe(callee.trim() === '' ? protectedCallee : null);
       }),
       { numRuns: 400 },
     );

@@ -32,10 +32,18 @@ export type ChatOutcome =
 
 /** A phone number as received and as shown to people. */
 export interface PhoneNumber {
-  /** As Tencent sent it (`0086…`), `''` when absent. Never show this to people. */
+  /** As Tencent sent it (`0086…`), `''` when absent or hidden by number protection. Never show this to people. */
   readonly raw: string;
-  /** Display form, masked by default (`+86 184****7605`), `unknown` when absent. */
+  /**
+   * Display form, masked by default (`+86 184****7605`); `protected number` when Tencent's number
+   * protection hid it, `unknown` when absent.
+   */
   readonly masked: string;
+  /**
+   * Only when number protection hid the number: Tencent's protected form (`ProtectedCaller`/`ProtectedCallee`,
+   * an id such as `139abcdefg`). Not shown by the Slack layer.
+   */
+  readonly protectedId?: string;
 }
 
 /** The agent of a call or chat (`SeatUser`, the last agent when transferred). */
@@ -172,7 +180,7 @@ export interface CallRecord {
 
 /**
  * What {@link CallRecord} says about a call without rendering anything (`toCallFacts`): the same fields,
- * with the caller and callee as raw (unmasked) numbers.
+ * with the caller and callee as raw (unmasked) numbers, and their number-protection forms.
  */
 export type CallFacts = Pick<
   CallRecord,
@@ -186,7 +194,14 @@ export type CallFacts = Pick<
   | 'startedAt'
   | 'endedAt'
   | 'durations'
-> & { readonly caller: string; readonly callee: string };
+> & {
+  /** `Caller` as sent, `''` when absent (or hidden by number protection). */
+  readonly caller: string;
+  readonly callee: string;
+  /** `ProtectedCaller` trimmed, when Tencent's number protection sent one (then `caller` is usually `''`). */
+  readonly protectedCaller: string | null;
+  readonly protectedCallee: string | null;
+};
 
 /** The normalised chat session (IM CDR push). */
 export interface ChatRecord {

@@ -8,6 +8,16 @@ import { wireView } from './test-utils/view.ts';
 
 const sessionId = seedDetailSessionId;
 describe('callDetailsMessage', () => {
+  test('number protection: an empty Caller with a ProtectedCaller shows "protected number", not the id', () => {
+    const hidden = { ...noAgent, Caller: '', ProtectedCaller: '139abcdefg' };
+    for (const showNumbers of [false, true]) {
+      const view = wireView(callDetailsMessage(hidden, { sessionId, showNumbers }));
+      expect(view).toContain('[field] *Caller* = protected number');
+      expect(view).toContain('Call from protected number to ');
+      expect(view).not.toMatch(/unknown|139abcdefg/);
+    }
+  });
+
   test('the doc sample: timeline with hold and mute, participants, share button, no link', () => {
     const message = callDetailsMessage(seedDetail, { sessionId, shareButton: true });
     expect(wireView(message)).toMatchInlineSnapshot(`

@@ -7,6 +7,19 @@ import { legacyCdr, missedNoAgentCdr, seedCdr, transferChain } from './test-util
 import { wireView } from './test-utils/view.ts';
 
 describe('callSummaryMessage', () => {
+  test('number protection: the hidden caller reads "protected number"; real numbers keep their masking', () => {
+    const cdr = parseCdrPush({ ...seedCdr, Caller: '', ProtectedCaller: '400abcdefg' });
+    for (const showNumbers of [false, true]) {
+      const view = wireView(callSummaryMessage(toCallRecord(cdr), { showNumbers }));
+      expect(view).toContain('(caller protected number)');
+      expect(view).toContain('[field] *Caller* = protected number');
+      expect(view).toContain(
+        `[field] *Called number* = ${showNumbers ? '0086184xxxx7605' : '+86 184****7605'}`,
+      );
+      expect(view).not.toMatch(/unknown|400abcdefg/);
+    }
+  });
+
   test('the current doc sample: outbound, number does not exist', () => {
     expect(wireView(callSummaryMessage(toCallRecord(seedCdr)))).toMatchInlineSnapshot(`
       "text: Outbound call not answered · number does not exist (caller +86 400***6666)

@@ -23,6 +23,9 @@ export type SessionDetailInput = Without<DescribeSessionDetailResponse, LinkFiel
 
 const CALL_TYPE_DIRECTION: Readonly<Record<number, 0 | 1>> = { 1: 1, 2: 0, 3: 0, 5: 1 };
 
+/** A field the detail's documentation does not list, read through the loose response's index signature. */
+const undocumented = (detail: SessionDetailInput, field: string): unknown => detail[field];
+
 function toCdr(detail: SessionDetailInput, sessionId: string): CdrPush {
   const staff = detail.StaffUserId?.trim();
   const endStatus =
@@ -34,6 +37,10 @@ function toCdr(detail: SessionDetailInput, sessionId: string): CdrPush {
     SessionId: sessionId,
     Caller: detail.Caller,
     Callee: detail.Callee,
+    // Not in DescribeSessionDetail's documentation, but DescribeTelCdr and DescribeTelSession send them when
+    // number protection empties Caller/Callee: passed on when present, so the call shows "protected number".
+    ProtectedCaller: undocumented(detail, 'ProtectedCaller'),
+    ProtectedCallee: undocumented(detail, 'ProtectedCallee'),
     CallType: detail.CallType,
     Direction: detail.CallType == null ? undefined : CALL_TYPE_DIRECTION[detail.CallType],
     StartTimestamp: detail.StartTimeStamp,

@@ -3,7 +3,7 @@ import { parsePush } from '@ccc-kit/cdr-parser';
 import { repairedSamples, samples } from '@ccc-kit/schemas/fixtures';
 import { loadRoutes } from '../config.ts';
 import { facts } from '../facts.ts';
-import { route } from '../routes/index.ts';
+import { type RouteRule, type RoutesFile, route } from '../routes/index.ts';
 
 const BUILT_IN = [
   {
@@ -15,6 +15,34 @@ const BUILT_IN = [
   { name: 'doc sample voicemail', action: 'voicemail', body: samples.voicemailPush },
 ];
 
+const NUMBER_CRITERIA = [
+  'callerPrefix',
+  'calleePrefix',
+  'protectedCallerPrefix',
+  'protectedCalleePrefix',
+] as const;
+
+/** `callerPrefix 86139, 86755`: a rule's number criteria as routing compares them (normalised at load). */
+function numberCriteria(rule: RouteRule): string | null {
+  const parts = NUMBER_CRITERIA.flatMap((name) => {
+    const prefixes = rule.match[name];
+    return prefixes ? [`${name} ${prefixes.join(', ')}`] : [];
+  });
+  return parts.length ? parts.join('; ') : null;
+}
+
+/**
+ * One line per rule with number criteria, showing the normalised prefixes, so an operator sees that
+ * `+86139`, `0086139` and `139` all became `86139`.
+ */
+function prefixLines(routes: RoutesFile): string[] {
+  return routes.rules.flatMap((rule, index) => {
+    const criteria = numberCriteria(rule);
+    const name = rule.name ? ` (${rule.name})` : '';
+    return criteria ? [`  rule ${index + 1}${name}: ${criteria}`] : [];
+  });
+}
+
 /** `routes check <file> [--push <file> --action <a>] [--default-channel C]`: validates and shows routing. */
 export function routesCheck(
   file: string,
@@ -24,7 +52,7 @@ export function routesCheck(
   const pushes = options.push
     ? [{ name: options.push, action: options.action ?? 'cdr', body: readFileSync(options.push, 'utf8') }]
     : BUILT_IN;
-  const lines = [`${file}: ${routes.rules.length} rule(s), valid`];
+  const lines = [`${file}: ${routes.rules.length} rule(s), valid`, ...prefixLines(routes)];
   for (const sample of pushes) {
     const parsed = parsePush({ query: { action: sample.action, version: '1' }, body: sample.body });
     if (!parsed.ok) {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { WebhookError, WebhookErrorCode } from '../errors.ts';
+import { rememberNormalized } from './prefixes.ts';
 import { RoutesFile } from './schema.ts';
 
 /** Where a value sits in the routes file, for error messages. */
@@ -29,8 +30,9 @@ const describe = (path: (string | number)[]): string =>
   );
 
 /**
- * Parses and validates a routes file (YAML, or JSON which YAML also reads). Throws a `WebhookError` listing
- * every problem as `file:line: field: what is wrong`.
+ * Parses and validates a routes file (YAML, or JSON which YAML also reads), with number prefixes normalised
+ * to international digits (`+86139` → `86139`). Throws a `WebhookError` listing every problem as
+ * `file:line: field: what is wrong`.
  *
  * @example
  * const routes = parseRoutes(readFileSync('routes.yaml', 'utf8'), 'routes.yaml');
@@ -45,7 +47,10 @@ export function parseRoutes(text: string, fileName = 'routes file'): RoutesFile 
     throw new WebhookError(WebhookErrorCode.InvalidRoutes, `${fileName} is not valid YAML/JSON`, problems);
   }
   const result = v.safeParse(RoutesFile, doc.toJS());
-  if (result.success) return result.output;
+  if (result.success) {
+    for (const rule of result.output.rules) rememberNormalized(rule.match);
+    return result.output;
+  }
   const problems = result.issues
     .map((issue) => {
       const path = pathOf(issue);

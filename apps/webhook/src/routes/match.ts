@@ -1,5 +1,6 @@
 import type { Delivery } from '../store/types.ts';
 import { isWithinHours } from './business-hours.ts';
+import { numberPrefixesOf } from './prefixes.ts';
 import type { RouteRule, RoutesFile } from './schema.ts';
 
 /** The facts of a record that routing rules look at (derived from cdr-parser's records). */
@@ -10,9 +11,18 @@ export interface RoutingFacts {
   readonly endStatus: string | null;
   readonly skillGroupId: number | string | null;
   readonly skillGroupName: string | null;
-  /** Raw numbers as Tencent sends them (`0086…`). */
+  /**
+   * Numbers in international digits (`8613912345678`, cdr-parser's `normalizeNumber`); what is not a number
+   * (an extension, a SIP URI) as sent; `null` when absent or hidden by number protection.
+   */
   readonly caller: string | null;
   readonly callee: string | null;
+  /**
+   * Tencent's number-protection forms (`ProtectedCaller`/`ProtectedCallee`, e.g. `139abcdefg`) as sent, when
+   * number protection is on; absent or `null` otherwise.
+   */
+  readonly protectedCaller?: string | null | undefined;
+  readonly protectedCallee?: string | null | undefined;
   readonly queueWaitSeconds: number;
   readonly talkSeconds: number;
   /** When the call or chat started; business hours use it. */
@@ -22,12 +32,16 @@ export interface RoutingFacts {
 const anyOf = <T>(wanted: readonly T[] | undefined, actual: T | null): boolean =>
   wanted === undefined || (actual !== null && wanted.includes(actual));
 
-const prefixed = (prefixes: readonly string[] | undefined, number: string | null): boolean =>
-  prefixes === undefined || (number !== null && prefixes.some((p) => number.startsWith(p)));
+const prefixed = (prefixes: readonly string[] | undefined, value: string | null | undefined): boolean =>
+  prefixes === undefined || (value != null && prefixes.some((p) => value.startsWith(p)));
 
-/** True when every criterion of the rule holds for the record. */
+/**
+ * True when every criterion of the rule holds for the record. Number prefixes compare international digits
+ * on both sides (see `numberPrefixesOf`); protected-number prefixes compare the protected forms as sent.
+ */
 export function ruleMatches(rule: RouteRule, facts: RoutingFacts): boolean {
   const m = rule.match;
+  const numbers = numberPrefixesOf(m);
   const group = m.skillGroup?.map(String);
   return (
     anyOf(m.kind, facts.kind) &&
@@ -37,8 +51,10 @@ export function ruleMatches(rule: RouteRule, facts: RoutingFacts): boolean {
     (group === undefined ||
       group.includes(String(facts.skillGroupId ?? '\0')) ||
       group.includes(facts.skillGroupName ?? '\0')) &&
-    prefixed(m.callerPrefix, facts.caller) &&
-    prefixed(m.calleePrefix, facts.callee) &&
+    prefixed(numbers.caller, facts.caller) &&
+    prefixed(numbers.callee, facts.callee) &&
+    prefixed(m.protectedCallerPrefix, facts.protectedCaller) &&
+    prefixed(m.protectedCalleePrefix, facts.protectedCallee) &&
     (m.minQueueWait === undefined || facts.queueWaitSeconds >= m.minQueueWait) &&
     (m.minTalk === undefined || facts.talkSeconds >= m.minTalk) &&
     (m.businessHours === undefined ||

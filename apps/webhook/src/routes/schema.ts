@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { NumberPrefixes, ProtectedPrefixes } from './prefixes.ts';
 
 const oneOrMany = <S extends v.GenericSchema>(item: S) =>
   v.pipe(
@@ -47,8 +48,12 @@ export const RouteMatch = v.strictObject({
   endStatus: v.optional(oneOrMany(v.string())),
   /** Skill group ids or names. */
   skillGroup: v.optional(oneOrMany(v.union([v.string(), v.number()]))),
-  callerPrefix: v.optional(oneOrMany(v.string())),
-  calleePrefix: v.optional(oneOrMany(v.string())),
+  /** Number prefixes in any written form (`+86139`, `0086139`, `86139`, `139`), stored in international digits. */
+  callerPrefix: v.optional(NumberPrefixes),
+  calleePrefix: v.optional(NumberPrefixes),
+  /** Prefixes of the number-protection forms Tencent sends instead of hidden numbers, compared as written. */
+  protectedCallerPrefix: v.optional(ProtectedPrefixes),
+  protectedCalleePrefix: v.optional(ProtectedPrefixes),
   /** Seconds. */
   minQueueWait: v.optional(v.pipe(v.number(), v.minValue(0))),
   /** Seconds. */

@@ -143,6 +143,33 @@ export const voicemailForNoAgent: VoicemailPush = {
   EndpointUser: '008618486147605',
 };
 
+/**
+ * An inbound call answered with Tencent's number protection on: `Caller` arrives empty and
+ * `ProtectedCaller` carries the id the enterprise's mapping gave the number (Tencent's example shape,
+ * `139abcdefg`); the hotline called is not protected (`ProtectedCallee` empty).
+ */
+export const inboundProtected: Wire = {
+  SdkAppId: 1400482256,
+  SessionId: 'in-protected',
+  Caller: '',
+  Callee: '00864001234567',
+  ProtectedCaller: '139abcdefg',
+  ProtectedCallee: '',
+  Direction: 0,
+  CallType: 2,
+  Duration: 60,
+  SeatUser: { Mail: 'zhangsan@example.com', Name: 'Zhang San', StaffNumber: '1001' },
+  StartTimestamp: T0,
+  QueuedTimestamp: T0 + 5,
+  RingTimestamp: T0 + 6,
+  AcceptTimestamp: T0 + 10,
+  EndedTimestamp: T0 + 70,
+  EndStatusString: 'ok',
+  HungUpSide: 'user',
+  QueuedSkillGroupId: 11,
+  QueuedSkillGroupName: 'Sales',
+};
+
 /** A chat that Shannon (no name in SeatUser) served for 4m 10s. */
 export const chatAnswered: Wire = {
   SdkAppId: 1400482256,
