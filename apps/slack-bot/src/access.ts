@@ -19,12 +19,16 @@ export interface Access {
   refusal(userId: string, channelId: string | undefined): string | undefined;
   /** Why `userId` may not use the bot at all (buttons: the webhook posts where channels are not listed). */
   userRefusal(userId: string): string | undefined;
-  /** Whether `userId` may get recording links (listed, or a member of a listed user group). */
+  /** Whether `userId` may get recording links and call transcripts (listed, or in a listed user group). */
   canHearRecordings(userId: string): Promise<boolean>;
 }
 
 /** The message for users who may not get recording links. */
 export const RECORDINGS_FORBIDDEN = 'You are not allowed to access recordings.';
+
+/** The message for users who may not read call transcripts (the words of a recording need its permission). */
+export const CALL_TRANSCRIPTS_FORBIDDEN =
+  'You are not allowed to read call transcripts: a call transcript is as private as its recording, so it is only for people listed in `RECORDING_ALLOWED_USERS` (directly or through a user group). Ask your Slack admin to add you.';
 
 /** Group memberships are read again after this long (Slack allows ~20 usergroups.users.list calls a minute). */
 const GROUP_TTL_MS = 5 * 60_000;

@@ -24,7 +24,7 @@ export interface BotAppOptions {
   readonly ccc?: CccClient | undefined;
   /** Desk client; without it, chat lookups answer "not configured". */
   readonly desk?: DeskClient | undefined;
-  /** Slack user IDs (`U…`) and user group IDs (`S…`) allowed to get recording links (default: nobody). */
+  /** Slack user IDs (`U…`) and user group IDs (`S…`) allowed to get recording links and call transcripts (default: nobody). */
   readonly recordingAllowedUsers?: readonly string[] | undefined;
   /** Channels where `/ccc` works (default: all). */
   readonly allowedChannels?: readonly string[] | undefined;

@@ -41,6 +41,14 @@ export const EnvSchema = v.object({
   TENCENTCLOUD_SECRET_KEY: optionalText,
   CCC_SDK_APP_ID: numericId,
   CCC_ENDPOINT: url,
+  // Tencent allows 20 requests/s per action for the whole account; the webhook's default 4 leaves room.
+  CCC_RATE_PER_ACTION: v.pipe(
+    v.optional(v.string(), '12'),
+    v.regex(/^\d+$/, 'use a whole number of requests per second from 1 to 20'),
+    v.transform(Number),
+    v.minValue(1, 'use a whole number of requests per second from 1 to 20'),
+    v.maxValue(20, 'use a whole number of requests per second from 1 to 20 (Tencent allows 20 per action)'),
+  ),
   DESK_SDK_APP_ID: numericId,
   DESK_ADMIN_USER_ID: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty()), 'administrator'),
   DESK_SECRET_KEY: optionalText,
@@ -61,7 +69,15 @@ export const EnvSchema = v.object({
 /** Validated configuration, plus which backends are usable. */
 export type Env = v.InferOutput<typeof EnvSchema> & {
   /** CCC credentials, when the call lookups are configured. */
-  readonly ccc: { secretId: string; secretKey: string; sdkAppId: number; endpoint?: string } | undefined;
+  readonly ccc:
+    | {
+        secretId: string;
+        secretKey: string;
+        sdkAppId: number;
+        endpoint?: string;
+        rateLimit: { perSecond: number };
+      }
+    | undefined;
   /** Desk credentials, when the chat lookups are configured. */
   readonly desk:
     | {
@@ -94,6 +110,7 @@ function cccConfig(env: Parsed, problems: string[]): Env['ccc'] {
     secretKey,
     sdkAppId: CCC_SDK_APP_ID,
     ...(env.CCC_ENDPOINT ? { endpoint: env.CCC_ENDPOINT } : {}),
+    rateLimit: { perSecond: env.CCC_RATE_PER_ACTION },
   };
 }
 

@@ -1,12 +1,15 @@
 import { isCccError } from '@ccc-kit/ccc-client';
 import { isDeskError } from '@ccc-kit/desk-client';
-import { isBotError } from './errors.ts';
+import { BotErrorCode, isBotError } from './errors.ts';
 
-/** Tencent's "no such session": CCC `FailedOperation.SessionNotExists`, Desk 141005 (state) and 141010 (messages). */
+/**
+ * "No such session": CCC `FailedOperation.SessionNotExists`, Desk 141005 (state) and 141010 (messages), and
+ * the bot's own `slack_bot_session_not_found` (a call no record query finds).
+ */
 export function isSessionNotFound(error: unknown): boolean {
   if (isCccError(error)) return error.code === 'FailedOperation.SessionNotExists';
   if (isDeskError(error)) return error.code === 141005 || error.code === 141010;
-  return false;
+  return isBotError(error) && error.code === BotErrorCode.SessionNotFound;
 }
 
 /** The loggable facts of a failure: codes and ids, never credentials or links. */

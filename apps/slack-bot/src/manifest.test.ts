@@ -6,6 +6,11 @@ import { SUBCOMMANDS } from './commands/parse.ts';
 interface Manifest {
   features: {
     bot_user: { display_name: string };
+    app_home: {
+      home_tab_enabled: boolean;
+      messages_tab_enabled: boolean;
+      messages_tab_read_only_enabled: boolean;
+    };
     slash_commands: { command: string; url: string; description: string; usage_hint: string }[];
   };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
@@ -31,7 +36,15 @@ describe('manifest.yaml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
 
-  test('asks for exactly the scopes the features use', () => {
+  test('transcripts can reach people in the Messages tab, which nobody needs to write in', () => {
+    expect(manifest.features.app_home).toEqual({
+      home_tab_enabled: false,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: true,
+    });
+  });
+
+  test('asks for exactly the scopes the features use (a DM needs no im:write: chat.postMessage opens it)', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       'channels:history',
       'chat:write',

@@ -46,4 +46,23 @@ describe('chatSummaryMessage', () => {
     `);
     expect(JSON.stringify(message.blocks.filter((b) => b.type !== 'header'))).not.toContain('<!here>');
   });
+
+  test('a nickname and a remark holding phone numbers are masked in the details, as in the title', () => {
+    const push = parseImCdrPush({
+      SessionId: 'chat-3',
+      StartTimestamp: 1763632800,
+      EndedTimestamp: 1763632900,
+      EndStatusString: 'ok',
+      UserId: 'u-77',
+      UserNickName: 'Wang 13912345678',
+      UserRemark: 'VIP, call back on 13912345678',
+    });
+    const shown = JSON.stringify(chatSummaryMessage(toChatRecord(push)));
+    expect(shown).toContain('Wang 139****5678 (u-77)');
+    expect(shown).toContain('VIP, call back on 139****5678');
+    expect(shown).not.toContain('13912345678');
+    const trusted = JSON.stringify(chatSummaryMessage(toChatRecord(push), { showNumbers: true }));
+    expect(trusted).toContain('Wang 13912345678 (u-77)');
+    expect(trusted).toContain('call back on 13912345678');
+  });
 });

@@ -1,4 +1,4 @@
-import { type ChatRecord, formatDuration, summarize } from '@ccc-kit/cdr-parser';
+import { type ChatRecord, formatDuration, maskText, summarize } from '@ccc-kit/cdr-parser';
 import { context, fields, header, section } from './blocks.ts';
 import { assertTimeZone, slackDate } from './dates.ts';
 import { escapeMrkdwn, mrkdwnCode } from './escape.ts';
@@ -9,16 +9,21 @@ import type { RenderOptions, SlackMessage } from './types.ts';
 /** Options of {@link chatSummaryMessage}. */
 export type ChatSummaryOptions = RenderOptions;
 
+// Customers often make their phone number their nickname or say it in a remark: both are masked like
+// numbers (runs of 7+ digits), as the title already does, unless `showNumbers`.
+const customerWords = (text: string, options: RenderOptions): string =>
+  options.showNumbers ? text : maskText(text);
+
 function customerText(record: ChatRecord, options: RenderOptions): string {
   const { id, nickname } = record.customer;
   const shownId = options.showNumbers && id.raw ? id.raw : id.masked;
-  return escapeMrkdwn(nickname ? `${nickname} (${shownId})` : shownId);
+  return escapeMrkdwn(nickname ? `${customerWords(nickname, options)} (${shownId})` : shownId);
 }
 
 /**
  * The channel post for a finished chat session: outcome emoji and title, a bold status line for warnings
- * and alerts, the customer (id masked unless `showNumbers`), agent, skill group, waits and end reason as
- * fields, and the session and start time as context.
+ * and alerts, the customer (id, and digit runs in the nickname and remark, masked unless `showNumbers`),
+ * agent, skill group, waits and end reason as fields, and the session and start time as context.
  *
  * @example
  * await client.chat.postMessage({ channel, ...chatSummaryMessage(toChatRecord(push.payload)) });
@@ -43,7 +48,7 @@ export function chatSummaryMessage(record: ChatRecord, options: ChatSummaryOptio
         ['Queue wait', formatDuration(d.queueWait)],
         ['Chat time', d.talk > 0 ? formatDuration(d.talk) : 'Not connected'],
         ['End reason', escapeMrkdwn(record.endStatus.meaning)],
-        ['Remark', record.remark ? escapeMrkdwn(record.remark) : undefined],
+        ['Remark', record.remark ? escapeMrkdwn(customerWords(record.remark, options)) : undefined],
       ]),
       context([
         `Chat session ${mrkdwnCode(record.sessionId)}`,

@@ -29,6 +29,7 @@ export { messageToText } from './message-to-text.ts';
 export type { SessionListItem, SessionPage } from './session-list.ts';
 export { sessionListMessage } from './session-list.ts';
 export { sessionStateMessage } from './session-state.ts';
+export { isTencentStorageUrl } from './storage-links.ts';
 export type { ThreadReplyOptions } from './thread-replies.ts';
 export { recordingReadyMessage, voicemailMessage } from './thread-replies.ts';
 export { transcriptText } from './transcript.ts';

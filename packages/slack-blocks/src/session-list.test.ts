@@ -82,4 +82,24 @@ describe('sessionListMessage', () => {
     const value = decodeActionValue(more?.type === 'button' ? more.value : undefined);
     expect(value.ok && 'offset' in value.value && value.value.offset).toBe(Number(shown));
   });
+
+  test('a Desk session still open reads "In progress", without a duration', () => {
+    const open = { ...list.IMCdrList[0], EndStatus: '', Duration: 42 } as (typeof list.IMCdrList)[number];
+    const line = JSON.stringify(sessionListMessage([open], { offset: 0, limit: 10, total: 1, ...window }));
+    expect(line).toContain('Chat with 山浓 · shannon@qq.com · In progress · ★★★★★');
+    expect(line).not.toContain('Unknown end status');
+    expect(line).not.toContain('42s');
+  });
+
+  test('a nickname that holds a phone number is masked unless showNumbers', () => {
+    const row = {
+      ...list.IMCdrList[0],
+      ClientUserNickName: 'Li 13812345678',
+    } as (typeof list.IMCdrList)[number];
+    const page = { offset: 0, limit: 10, total: 1, ...window };
+    expect(JSON.stringify(sessionListMessage([row], page))).toContain('Chat with Li 138****5678');
+    expect(JSON.stringify(sessionListMessage([row], page, { showNumbers: true }))).toContain(
+      'Chat with Li 13812345678',
+    );
+  });
 });

@@ -1,4 +1,11 @@
-import { type CallRecord, type ChatRecord, formatDuration, maskNumber, summarize } from '@ccc-kit/cdr-parser';
+import {
+  type CallRecord,
+  type ChatRecord,
+  formatDuration,
+  maskNumber,
+  maskText,
+  summarize,
+} from '@ccc-kit/cdr-parser';
 import { type DeskImCdr, deskEndStatusLabel } from '@ccc-kit/schemas';
 import { ACTION_SESSIONS_MORE, encodeActionValue } from './action-value.ts';
 import { actions, button, context, header, section } from './blocks.ts';
@@ -29,15 +36,26 @@ export interface SessionPage {
 
 const SECTION_CHARS = 2900;
 
+/** The customer of a Desk row: nickname (digit runs masked) or id (masked), unless `showNumbers`. */
+function deskCustomer(cdr: DeskImCdr, options: RenderOptions): string {
+  const nickname = cdr.ClientUserNickName?.trim();
+  if (options.showNumbers) return nickname || cdr.ClientUserId || '';
+  return nickname ? maskText(nickname) : cdr.ClientUserId ? maskNumber(cdr.ClientUserId) : '';
+}
+
+// Desk fills `EndStatus` when a session ends: a row without one is a session still open.
+const IN_PROGRESS = 'In progress';
+
 function deskLine(cdr: DeskImCdr, options: RenderOptions): string {
-  const customer =
-    cdr.ClientUserNickName || (options.showNumbers ? cdr.ClientUserId : maskNumber(cdr.ClientUserId));
+  const customer = deskCustomer(cdr, options);
+  const open = !cdr.EndStatus;
   const when = cdr.Timestamp ? ` · ${slackDate(cdr.Timestamp, options.timeZone)}` : '';
-  const duration = cdr.Duration ? ` · ${formatDuration(cdr.Duration)}` : '';
+  const duration = cdr.Duration && !open ? ` · ${formatDuration(cdr.Duration)}` : '';
   const stars = cdr.SatisfactionSelected
     ? ` · ${'★'.repeat(Math.min(5, Math.max(0, cdr.SatisfactionSelected)))}`
     : '';
-  const words = `Chat with ${customer || 'unknown customer'}${cdr.AgentId ? ` · ${cdr.AgentId}` : ''} · ${deskEndStatusLabel(cdr.EndStatus)}${duration}${stars}`;
+  const status = open ? IN_PROGRESS : deskEndStatusLabel(cdr.EndStatus);
+  const words = `Chat with ${customer || 'unknown customer'}${cdr.AgentId ? ` · ${cdr.AgentId}` : ''} · ${status}${duration}${stars}`;
   return `:speech_balloon: ${escapeMrkdwn(words)}${when} · ${mrkdwnCode(cdr.SessionId)}`;
 }
 
@@ -76,7 +94,9 @@ function linesThatFit(lines: readonly string[]): number {
 /**
  * One page of sessions (calls, chats or Desk chat records), one line each with outcome, time and session
  * id, and a "More" button carrying the next page's `{ v, offset, limit, start, end, filter }` when there
- * are more. Rows that do not fit one message are not dropped: the "More" button starts from them.
+ * are more. Rows that do not fit one message are not dropped: the "More" button starts from them. A Desk
+ * row without an end status is a session still open and reads "In progress"; customer ids and digit runs
+ * in nicknames are masked unless `showNumbers`. Rows are shown in the order given.
  *
  * @example
  * const res = await desk.describeImCdrList({ StartTimestamp, EndTimestamp, Limit: 10, Offset: 0 });

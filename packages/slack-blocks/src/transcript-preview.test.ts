@@ -14,7 +14,7 @@ describe('transcriptPreview', () => {
     `);
   });
 
-  test('the first messages of a longer chat, with a note about the rest', () => {
+  test('the first messages of a longer chat, with a note about the rest; foreign links as text', () => {
     const preview = transcriptPreview(everyElement, 4);
     expect(wireView(preview)).toMatchInlineSnapshot(`
       "text: Transcript preview: 4 of 11 messages
@@ -25,12 +25,16 @@ describe('transcriptPreview', () => {
       *Agent* shannon@qq.com · <!date^1795168993^{date_short_pretty} {time_secs}|2026-11-20 10:03:13 UTC>
       >hello
       *Customer* +86 186****1639 · <!date^1795168994^{date_short_pretty} {time_secs}|2026-11-20 10:03:14 UTC>
-      ><https://cos.test/orig.png|[image (800×600, 200.0 KB)]> <https://cos.test/invoice.pdf|[file: invoice &lt;2026&gt;.pdf (50.9 KB)]>
+      ><https://im-1400000000.cos.ap-shanghai.myqcloud.com/orig.png|[image (800×600, 200.0 KB)]> [file: invoice &lt;2026&gt;.pdf (50.9 KB)] \`https://pay-now.example/invoice.pdf\`
       *Customer* +86 186****1639 · <!date^1795168995^{date_short_pretty} {time_secs}|2026-11-20 10:03:15 UTC>
-      ><https://cos.test/v.mp3|[voice message (4 s)]>
+      ><https://im-1400000000.cos.ap-shanghai.myqcloud.com/v.mp3|[voice message (4 s)]>
       [context] _… 7 more messages._ Showing the first 4 of 11 messages; the full transcript is in the file."
     `);
     expect(validateMessage(preview)).toEqual([]);
+    // Tencent's storage stays clickable; the link the customer typed into a file element does not.
+    const json = JSON.stringify(preview);
+    expect(json).toContain('<https://im-1400000000.cos.ap-shanghai.myqcloud.com/orig.png|');
+    expect(json).not.toContain('<https://pay-now.example');
   });
 
   test('every element type, including a forward and an unknown type', () => {

@@ -1,9 +1,10 @@
 import type { ChatMessage, MsgElement } from '@ccc-kit/schemas';
 import { context, section } from './blocks.ts';
 import { slackDate } from './dates.ts';
-import { escapeMrkdwn, mrkdwnLink, oneLine } from './escape.ts';
+import { escapeMrkdwn, oneLine } from './escape.ts';
 import { describeElement } from './im-elements.ts';
 import { fitToLimits } from './limits.ts';
+import { mediaLink } from './storage-links.ts';
 import { roleLabel, senderLabel } from './transcript.ts';
 import { clipText } from './truncate.ts';
 import type { RenderOptions, SlackMessage } from './types.ts';
@@ -21,7 +22,7 @@ function previewBody(body: readonly MsgElement[], options: RenderOptions): strin
   for (const element of body) {
     const view = describeElement(element);
     if (view.kind === 'text') parts.push(escapeMrkdwn(view.text));
-    else if (view.kind === 'item') parts.push(mrkdwnLink(view.url, view.label));
+    else if (view.kind === 'item') parts.push(mediaLink(view.url, view.label));
     else {
       parts.push(escapeMrkdwn(view.label));
       for (const m of view.messages.slice(0, RELAY_LINES)) {
@@ -63,8 +64,9 @@ function chunk(items: readonly string[]): string[] {
 
 /**
  * The first `max` messages of a chat as blocks, for an ephemeral reply to `/transcript`: sender, time (in
- * each reader's time zone) and the message quoted, every word escaped. Long messages are clipped; when
- * messages are left out, a note says how many and points to the file.
+ * each reader's time zone) and the message quoted, every word escaped. Media links are clickable only on
+ * Tencent's own storage domains (`isTencentStorageUrl`); any other link is shown as text. Long messages are
+ * clipped; when messages are left out, a note says how many and points to the file.
  *
  * @example
  * await respond(transcriptPreview(response.Messages, 10));

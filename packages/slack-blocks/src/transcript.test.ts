@@ -15,9 +15,9 @@ describe('transcriptText', () => {
       "[2026-11-20 10:03:12] Customer +86 186****1639: hi, my order
           is late
       [2026-11-20 10:03:13] Agent shannon@qq.com: hello
-      [2026-11-20 10:03:14] Customer +86 186****1639: [image (800×600, 200.0 KB)] https://cos.test/orig.png [file: invoice <2026>.pdf (50.9 KB)] https://cos.test/invoice.pdf
-      [2026-11-20 10:03:15] Customer +86 186****1639: [voice message (4 s)] https://cos.test/v.mp3
-      [2026-11-20 10:03:16] Customer +86 186****1639: [video (12 s, mp4)] https://cos.test/v.mp4
+      [2026-11-20 10:03:14] Customer +86 186****1639: [image (800×600, 200.0 KB)] https://im-1400000000.cos.ap-shanghai.myqcloud.com/orig.png [file: invoice <2026>.pdf (50.9 KB)] https://pay-now.example/invoice.pdf
+      [2026-11-20 10:03:15] Customer +86 186****1639: [voice message (4 s)] https://im-1400000000.cos.ap-shanghai.myqcloud.com/v.mp3
+      [2026-11-20 10:03:16] Customer +86 186****1639: [video (12 s, mp4)] https://im-1400000000.cos.ap-shanghai.myqcloud.com/v.mp4
       [2026-11-20 10:03:17] Customer +86 186****1639: [location: Office (22.5431, 113.9345)]
       [2026-11-20 10:03:18] Customer +86 186****1639: [sticker: thumbs_up]
       [2026-11-20 10:03:19] Agent shannon@qq.com: [custom: Order 1042: Shipped]

@@ -4,7 +4,15 @@ import { ACTION_CALL_DETAILS, decodeActionValue, messageToText } from '@ccc-kit/
 import { DemoError, DemoErrorCode } from './errors.ts';
 import type { ExchangeReport } from './report.ts';
 
-/** The channel the demo's user types `/ccc` in (transcript files are uploaded there). */
+/** Where an upload went, as a person reads it: `#name`, or the direct message of a `D…` channel. */
+function uploadPlace(slack: SlackEmulator, channel: string | undefined): string {
+  if (!channel) return 'nowhere';
+  if (channel.startsWith('D')) return `your direct messages with the bot (${channel})`;
+  const found = slack.channels().find((c) => c.id === channel);
+  return found ? `#${found.name}` : channel;
+}
+
+/** The channel the demo's user types `/ccc` in (a transcript file goes to their DM; Share posts it here). */
 export const COMMAND_CHANNEL = '#support';
 
 /** Where the commands are typed, and by whom. */
@@ -132,7 +140,7 @@ export async function runExchanges(context: ExchangeContext): Promise<ExchangeRe
     const files = slack
       .uploads()
       .slice(uploads)
-      .map((file) => `[file uploaded to ${commandChannel}: ${file.filename}]`);
+      .map((file) => `[file uploaded to ${uploadPlace(slack, file.channel)}: ${file.filename}]`);
     exchanges.push({
       action: `${action}   (typed in ${commandChannel})`,
       reply: [reply, ...files].join('\n'),

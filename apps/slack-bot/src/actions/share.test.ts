@@ -11,6 +11,7 @@ import {
   startDirect,
   windowAround,
 } from '../test-utils/direct.ts';
+import { filesIn, openDirectMessages } from '../test-utils/direct-messages.ts';
 import { shareToChannel } from './share.ts';
 
 const SHARE = 'ccc_share_to_channel';
@@ -69,15 +70,18 @@ describe('shareToChannel (the Share button under an ephemeral answer)', () => {
     expect(JSON.stringify(shared?.blocks)).not.toContain(SHARE);
   });
 
-  test('a transcript: the preview in the channel, without uploading the file again', async () => {
+  test('a transcript: the file in the channel, the clicker alone told so; the preview is not posted', async () => {
     const chat = pick(bot.sandbox.dataset.chats, (c) => c.messages.length > 0, 'chat with messages');
     const request = { kind: 'transcript', sessionId: chat.sessionId } as const;
+    openDirectMessages(bot.sandbox.slack, 'U0AGENT');
     const answer = await lookupTranscript(bot.deps(), recordingInvocation(), request, 'ephemeral');
-    const uploads = bot.sandbox.slack.uploads().length;
+    expect(filesIn(bot.sandbox.slack, 'C0CALLS')).toEqual([]);
     const [shared] = await share(answer);
-    expect(shared?.response_type).toBe('in_channel');
-    expect(shared?.text).toBe(answer.reply.text);
-    expect(bot.sandbox.slack.uploads()).toHaveLength(uploads);
+    expect(shared?.response_type).toBe('ephemeral');
+    expect(shared?.text).toContain('is now in this channel');
+    const [file] = filesIn(bot.sandbox.slack, 'C0CALLS');
+    expect(file?.title).toBe(`Chat transcript ${chat.sessionId}`);
+    expect(file?.text).toBe(filesIn(bot.sandbox.slack, 'U0AGENT').at(-1)?.text);
   });
 
   test('a value the bot did not write is refused without a lookup', async () => {

@@ -25,7 +25,7 @@ export const SUBCOMMANDS: readonly string[] = ['state', 'transcript', 'call', 's
 export const USAGE: string = [
   '*Usage*',
   '• `/ccc state <SessionId>` (or `/ccc state user <ClientUserId> <CustomerServiceId>`): who is serving a chat now',
-  '• `/ccc transcript <SessionId>`: every message of a chat, or the speech transcript of a call, as a file',
+  '• `/ccc transcript <SessionId>`: every message of a chat, or the speech transcript of a call, as a file sent to you alone',
   '• `/ccc call <SessionId> [--since <date>|<days>d]`: details of a voice call (searches the last 89 days)',
   '• `/ccc sessions [ClientUserId] [--since 24h|7d|<date>]`: recent chat sessions (default: the last 7 days)',
   '• `/ccc help`: this message',

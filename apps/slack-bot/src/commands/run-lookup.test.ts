@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createAccess } from '../access.ts';
 import type { BotDeps } from '../deps.ts';
 import { type DirectBot, pick, recordingInvocation, startDirect } from '../test-utils/direct.ts';
 import { parseCommand } from './parse.ts';
@@ -49,10 +50,18 @@ describe('runLookup', () => {
   });
 
   test('a note for the requester (no speech transcript) is never posted in the channel', async () => {
-    const call = bot.sandbox.dataset.calls.find((c) => c.asr === null);
-    const reply = await answer(`transcript ${call?.sessionId}`, 'channel');
+    const call = bot.sandbox.dataset.calls.find((c) => c.asr === null && (c.telCdr.AcceptTimestamp ?? 0) > 0);
+    const deps = bot.deps({ access: createAccess({ recordingAllowedUsers: ['U0AGENT'] }) });
+    const reply = await answer(`transcript ${call?.sessionId}`, 'channel', deps);
     expect(reply?.response_type).toBe('ephemeral');
     expect(reply?.text).toMatch(/speech recognition \(ASR\) is not enabled/);
+  });
+
+  test('a refusal (a call transcript without the recording permission) is never posted in the channel', async () => {
+    const call = bot.sandbox.dataset.calls.find((c) => c.asr?.length);
+    const reply = await answer(`transcript ${call?.sessionId}`, 'channel');
+    expect(reply?.response_type).toBe('ephemeral');
+    expect(reply?.text).toContain('You are not allowed to read call transcripts');
   });
 
   test('replaceOriginal: the answer replaces the message the click came from', async () => {

@@ -58,12 +58,12 @@ export function replyForFailure(
   request: LookupRequest,
   error: unknown,
 ): Reply {
-  if (isBotError(error)) return ephemeral(error.message);
   const facts = describeFailure(error);
   if (isSessionNotFound(error)) {
     deps.logger.info({ ...facts, lookup: request.kind, user: inv.userId }, 'session not found');
     return notFoundReply(request);
   }
+  if (isBotError(error)) return ephemeral(error.message);
   // Desk answers carry no request id: the reference shown to the user is logged instead.
   const reference = typeof facts.requestId === 'string' ? facts.requestId : randomUUID().slice(0, 8);
   deps.logger.warn({ ...facts, reference, lookup: request.kind, user: inv.userId }, 'lookup failed');

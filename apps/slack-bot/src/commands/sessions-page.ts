@@ -1,6 +1,7 @@
 import type { DeskImCdr } from '@ccc-kit/schemas';
 import type { BotDeps } from '../deps.ts';
 import { needDesk } from './backends.ts';
+import { LIST_LIMIT, newestSessions } from './newest-sessions.ts';
 import type { SearchWindow } from './window.ts';
 
 /** Sessions per page of `/ccc sessions` (one section each, well under Slack's 50 blocks). */
@@ -11,8 +12,6 @@ export interface SessionsQuery {
   readonly clientUserId: string | undefined;
   readonly window: SearchWindow;
   readonly skip: number;
-  /** Sessions in the window, once known (the window's end is fixed, so it does not move). */
-  readonly total?: number | undefined;
 }
 
 /** One page, newest first. */
@@ -24,32 +23,25 @@ export interface SessionsPage {
 }
 
 /**
- * Fetches a page of chat sessions, newest first. describe_im_cdr_list has no sort option and lists
- * sessions oldest first, so the page is read from the end of the window: with `total` known, offset
- * `total - skip - size`; the first page learns `total` from a first request.
+ * Fetches a page of chat sessions, newest first by each session's `Timestamp`, whatever order Desk lists
+ * them in (see `newestSessions`: the window is read, or halved by time, until the `skip + 10` newest are
+ * known). The window's end is fixed when the command runs, so More pages do not shift.
  */
 export async function fetchSessionsPage(deps: BotDeps, query: SessionsQuery): Promise<SessionsPage> {
   const desk = needDesk(deps);
-  const base = {
-    startTimestamp: query.window.start,
-    endTimestamp: query.window.end,
-    ...(query.clientUserId ? { clientUserId: query.clientUserId } : {}),
-  };
-  let total = query.total;
-  let items: DeskImCdr[] | undefined;
-  if (total === undefined) {
-    const first = await desk.listSessions({ ...base, limit: SESSIONS_PAGE_SIZE, offset: 0 });
-    total = first.totalCount;
-    if (total <= SESSIONS_PAGE_SIZE) items = first.items;
-  }
-  const end = Math.max(0, total - query.skip);
-  const offset = Math.max(0, end - SESSIONS_PAGE_SIZE);
-  if (!items && end > 0) items = (await desk.listSessions({ ...base, limit: end - offset, offset })).items;
-  const sessions = [...(items ?? [])].sort((a, b) => (b.Timestamp ?? 0) - (a.Timestamp ?? 0));
+  const filter = query.clientUserId ? { clientUserId: query.clientUserId } : {};
+  const list = (start: number, end: number, offset: number) =>
+    desk.listSessions({ startTimestamp: start, endTimestamp: end, limit: LIST_LIMIT, offset, ...filter });
+  const { total, sessions: newest } = await newestSessions(
+    list,
+    query.window,
+    query.skip + SESSIONS_PAGE_SIZE,
+  );
+  const sessions = newest.slice(query.skip, query.skip + SESSIONS_PAGE_SIZE);
   const shown = query.skip + sessions.length;
   return {
     sessions,
     total,
-    next: shown < total && sessions.length > 0 ? { ...query, skip: shown, total } : undefined,
+    next: shown < total && sessions.length > 0 ? { ...query, skip: shown } : undefined,
   };
 }

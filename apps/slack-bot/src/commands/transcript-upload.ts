@@ -10,45 +10,55 @@ const CANNOT_POST = new Set([
   'method_not_supported_for_channel_type',
 ]);
 
-/** A transcript file to upload. */
+/** A transcript file: name, title and the text (numbers in sender accounts already masked). */
 export interface TranscriptFile {
-  readonly channelId: string | undefined;
   readonly filename: string;
   readonly title: string;
   readonly content: string;
 }
 
-/** Whether the file was shared; otherwise a note for the reply. */
-export type UploadOutcome = { readonly ok: true } | { readonly ok: false; readonly note: string };
+/** Whether the file was shared; otherwise whether the bot may not post there, and Slack's error. */
+export type UploadOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly cannotPost: boolean; readonly error: string };
 
-const platformCode = (error: unknown): string | undefined =>
+/** The `error` of a Slack platform error, else undefined (a network failure, a timeout). */
+export const platformCode = (error: unknown): string | undefined =>
   (error as { code?: unknown } | null)?.code === ErrorCode.PlatformError
     ? (error as WebAPIPlatformError).data.error
     : undefined;
 
 /**
- * Uploads a transcript as a text file into the conversation of the command (Slack's external upload flow:
- * getUploadURLExternal, POST the bytes, completeUploadExternal). Never throws.
+ * Uploads a transcript as a text file into a conversation (Slack's external upload flow:
+ * getUploadURLExternal, POST the bytes, completeUploadExternal with `channel_id`), with an optional first
+ * comment. Never throws: a refusal is logged and returned.
  */
-export async function uploadTranscript(deps: BotDeps, file: TranscriptFile): Promise<UploadOutcome> {
-  const cannotPost = `I can't post files in this channel — invite me with /invite @${deps.botName()}`;
-  if (!file.channelId) return { ok: false, note: cannotPost };
+export async function uploadTranscript(
+  deps: BotDeps,
+  channelId: string,
+  file: TranscriptFile,
+  initialComment?: string,
+): Promise<UploadOutcome> {
   try {
     await deps.slack.files.uploadV2({
-      channel_id: file.channelId,
+      channel_id: channelId,
       filename: file.filename,
       title: file.title,
       content: file.content,
       snippet_type: 'text',
+      ...(initialComment ? { initial_comment: initialComment } : {}),
     });
     return { ok: true };
   } catch (error) {
     const code = platformCode(error);
     deps.logger.warn(
-      { channel: file.channelId, slackError: code ?? (error as Error).message, bytes: file.content.length },
+      { channel: channelId, slackError: code ?? (error as Error).message, bytes: file.content.length },
       'transcript upload failed',
     );
-    if (code && CANNOT_POST.has(code)) return { ok: false, note: cannotPost };
-    return { ok: false, note: `I couldn't upload the transcript file (${code ?? 'Slack did not answer'}).` };
+    return {
+      ok: false,
+      cannotPost: code !== undefined && CANNOT_POST.has(code),
+      error: code ?? 'Slack did not answer',
+    };
   }
 }

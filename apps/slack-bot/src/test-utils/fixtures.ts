@@ -25,6 +25,9 @@ export const DESK_KEY = 'slack-bot-test-desk-key-0123456789';
 /** A signed, time-limited link the bot must hand out fresh and never store. */
 export const RECORD_URL = 'https://ccc-record.example.com/rec/abc.mp3?sign=SIGNED-24H';
 
+/** Bob's phone: he took the transferred call on a phone line (`staffPhoneSeat`), not at a workstation. */
+export const AGENT_PHONE = '008613900001111';
+
 /** Inputs of {@link callFixture}. */
 export interface CallInput {
   readonly sessionId: string;
@@ -32,26 +35,55 @@ export interface CallInput {
   readonly time: number;
   /** Sentences of the speech transcript; `null` when offline ASR is not enabled. */
   readonly asr?: readonly { user: string; message: string; offset: number }[] | null;
+  /** The CDR's `AsrStatus` (default `Complete` with sentences, `NotExists` without). */
+  readonly asrStatus?: 'Complete' | 'Processing' | 'NotExists';
+  /** Nobody answered: no accept time, no talk. */
+  readonly unanswered?: boolean;
+}
+
+/** The agents of every fixture call: Ann at her workstation, then Bob on his phone after a transfer. */
+function cdrAgents(time: number, unanswered: boolean) {
+  if (unanswered) return {};
+  return {
+    SeatUser: { Name: 'Bob', Mail: 'bob@example.com', StaffNumber: '1002', Phone: AGENT_PHONE },
+    ServeParticipants: [
+      { Mail: 'ann@example.com', Type: 'staffSeat', AcceptTimestamp: time + 25, EndedTimestamp: time + 150 },
+      {
+        Mail: 'bob@example.com',
+        Phone: AGENT_PHONE,
+        Type: 'staffPhoneSeat',
+        TransferFrom: 'ann@example.com',
+        AcceptTimestamp: time + 150,
+        EndedTimestamp: time + 265,
+      },
+    ],
+  };
 }
 
 /** An inbound call: queued 20 s, talked 4 min, one hold, a transfer, IVR keys and a satisfaction key. */
-export function callFixture({ sessionId, time, asr = null }: CallInput): CallFixture {
-  const times = { RingTimestamp: time + 22, AcceptTimestamp: time + 25, EndedTimestamp: time + 265 };
+export function callFixture(input: CallInput): CallFixture {
+  const { sessionId, time, asr = null, unanswered = false } = input;
+  const times = {
+    RingTimestamp: time + 22,
+    AcceptTimestamp: unanswered ? 0 : time + 25,
+    EndedTimestamp: time + 265,
+  };
   const numbers = { Caller: '008613812345678', Callee: '008640012345' };
   return {
     sessionId,
     telCdr: v.parse(TelCdrInfo, {
       ...numbers,
       ...times,
+      ...cdrAgents(time, unanswered),
       SessionId: sessionId,
       Time: time,
       StartTimestamp: time,
       Direction: 0,
       CallType: 2,
-      Duration: 240,
+      Duration: unanswered ? 0 : 240,
       EndStatus: 1,
       EndStatusString: 'ok',
-      AsrStatus: asr ? 'Complete' : 'NotExists',
+      AsrStatus: input.asrStatus ?? (asr ? 'Complete' : 'NotExists'),
     }),
     detail: v.parse(v.omit(DescribeSessionDetailResponse, ['RequestId']), {
       ...numbers,
@@ -131,6 +163,10 @@ export interface ChatInput {
   readonly customerServiceId?: string;
   readonly state?: ChatFixture['state'];
   readonly stars?: number;
+  /** The customer's nickname in the session list (default `Customer`). */
+  readonly nickname?: string;
+  /** Still open: Desk lists it without an end status. */
+  readonly open?: boolean;
 }
 
 /** A chat whose messages alternate customer/agent, one second apart, oldest first. */
@@ -149,11 +185,11 @@ export function chatFixture(input: ChatInput): ChatFixture {
     imCdr: v.parse(DeskImCdr, {
       SessionId: sessionId,
       ClientUserId: clientUserId,
-      ClientUserNickName: 'Customer',
+      ClientUserNickName: input.nickname ?? 'Customer',
       AgentId: 'ann@example.com',
       AgentGroupName: 'Online support',
       Duration: 180,
-      EndStatus: 'AgentEndedSession',
+      EndStatus: input.open ? '' : 'AgentEndedSession',
       SatisfactionSelected: input.stars ?? 5,
       Timestamp: time,
     }),

@@ -24,6 +24,8 @@ export interface HarnessOptions {
   readonly ccc?: boolean;
   readonly desk?: boolean;
   readonly bot?: Partial<Omit<BotAppOptions, 'slack' | 'logger' | 'ccc' | 'desk'>>;
+  /** `fetch` of the Desk client (default: the global one), e.g. one that reorders Desk's answers. */
+  readonly deskFetch?: typeof fetch;
 }
 
 /** A running bot and its emulators. */
@@ -76,6 +78,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           secretKey: DESK_KEY,
           endpoint: deskEmulator.url,
           retry: 0,
+          ...(options.deskFetch ? { fetch: options.deskFetch } : {}),
         });
   const bot = createBotApp({
     slack: { token: slack.token, signingSecret: slack.signingSecret, apiUrl: slack.apiUrl },

@@ -10,6 +10,7 @@ import {
   rejectMessage,
   resolvePostChannel,
 } from './api-context.ts';
+import { openDirectMessage } from './direct-messages.ts';
 import { metadataWarning, readMetadata } from './metadata.ts';
 import { asBlocks, asBool, asString } from './params.ts';
 import type { JsonObject, SlackChannel } from './types.ts';
@@ -38,7 +39,7 @@ const storedText = (params: JsonObject): string =>
   asString(params.text) ?? asString(params.markdown_text) ?? '';
 
 const postMessage: ApiMethod = (params, ctx) => {
-  const channel = resolvePostChannel(ctx, asString(params.channel));
+  const channel = resolvePostChannel(ctx, openDirectMessage(ctx, asString(params.channel)));
   if (isResult(channel)) return channel;
   const limit = ctx.limiter.takePost(channel.id);
   if (limit.limited) return { ...fail('ratelimited'), retryAfter: limit.retryAfter };

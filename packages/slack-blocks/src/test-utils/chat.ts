@@ -38,15 +38,28 @@ export const everyElement: readonly ChatMessage[] = parseDescribeChatMessagesRes
             UUID: 'img1',
             ImageFormat: 3,
             ImageInfoArray: [
-              { Type: 3, Size: 900, Width: 10, Height: 10, URL: 'https://cos.test/thumb.png' },
-              { Type: 1, Size: 204800, Width: 800, Height: 600, URL: 'https://cos.test/orig.png' },
+              {
+                Type: 3,
+                Size: 900,
+                Width: 10,
+                Height: 10,
+                URL: 'https://im-1400000000.cos.ap-shanghai.myqcloud.com/thumb.png',
+              },
+              {
+                Type: 1,
+                Size: 204800,
+                Width: 800,
+                Height: 600,
+                URL: 'https://im-1400000000.cos.ap-shanghai.myqcloud.com/orig.png',
+              },
             ],
           },
         },
         {
           MsgType: 'TIMFileElem',
           MsgContent: {
-            Url: 'https://cos.test/invoice.pdf',
+            // A link the sender wrote themselves (not Tencent storage): shown as text in previews.
+            Url: 'https://pay-now.example/invoice.pdf',
             FileSize: 52133,
             FileName: 'invoice <2026>.pdf',
           },
@@ -58,7 +71,14 @@ export const everyElement: readonly ChatMessage[] = parseDescribeChatMessagesRes
       FromAccountRole: 1,
       Timestamp: at + 3000,
       MsgBody: [
-        { MsgType: 'TIMSoundElem', MsgContent: { Url: 'https://cos.test/v.mp3', Second: 4, Size: 9000 } },
+        {
+          MsgType: 'TIMSoundElem',
+          MsgContent: {
+            Url: 'https://im-1400000000.cos.ap-shanghai.myqcloud.com/v.mp3',
+            Second: 4,
+            Size: 9000,
+          },
+        },
       ],
     },
     {
@@ -68,7 +88,11 @@ export const everyElement: readonly ChatMessage[] = parseDescribeChatMessagesRes
       MsgBody: [
         {
           MsgType: 'TIMVideoFileElem',
-          MsgContent: { VideoUrl: 'https://cos.test/v.mp4', VideoSecond: 12, VideoFormat: 'mp4' },
+          MsgContent: {
+            VideoUrl: 'https://im-1400000000.cos.ap-shanghai.myqcloud.com/v.mp4',
+            VideoSecond: 12,
+            VideoFormat: 'mp4',
+          },
         },
       ],
     },
