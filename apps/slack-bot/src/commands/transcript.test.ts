@@ -127,6 +127,8 @@ describe('/ccc transcript of a chat', () => {
 
   test('a requester the bot cannot write to: the preview says so, and no file goes anywhere', async () => {
     const uploads = h.slack.uploads().length;
+    // Slack refuses to open the DM (a deactivated user, or DMs with apps turned off).
+    h.slack.faults.inject('chat.postMessage', { kind: 'api-error', code: 'channel_not_found' });
     const [reply] = await h.replies(
       await h.command(`transcript ${SHORT}`, { channelId: 'C0CALLS', userId: 'U0NODM' }),
     );
