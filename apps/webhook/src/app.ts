@@ -8,6 +8,7 @@ import { createReadiness } from './readiness.ts';
 import type { createReconciler } from './reconcile/reconcile.ts';
 import type { Relay } from './relay/relay.ts';
 import { route } from './routes/index.ts';
+import { checkSlackToken, createSlackClient } from './slack-client.ts';
 import { createGroupCommitter, openStore, type Store } from './store/index.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 import { createSlackRelay, quarantineStoreOptions, startBackgroundJobs } from './wiring.ts';
@@ -43,6 +44,8 @@ export async function startWebhook(
   deps: { logger: Logger; now?: () => number },
 ): Promise<Webhook> {
   const { logger } = deps;
+  const slack = createSlackClient(config);
+  await checkSlackToken(slack, logger);
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, {
     ...quarantineStoreOptions(config, metrics, logger),
@@ -57,7 +60,7 @@ export async function startWebhook(
     now: deps.now,
   });
   const wiring = { config, store, logger, metrics, now: deps.now };
-  const relay = createSlackRelay(wiring);
+  const relay = createSlackRelay(wiring, slack);
   const submit: typeof committer.submit = async (item) => {
     const outcome = await committer.submit(item);
     if (outcome === 'stored') relay.wake();

@@ -1,14 +1,14 @@
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { factsOfCall } from './facts.ts';
 import type { WebhookMetrics } from './http/metrics.ts';
 import { reconciledQuarantine } from './reconcile/quarantine.ts';
 import { createReconciler } from './reconcile/reconcile.ts';
-import { postedMessage } from './relay/metadata.ts';
-import { createRelay, type ReadHistoryPage } from './relay/relay.ts';
+import { createRelay } from './relay/relay.ts';
 import { renderMessage } from './render.ts';
 import { createRetention } from './retention.ts';
 import { route } from './routes/index.ts';
+import { historyReader } from './slack-client.ts';
 import type { IngestItem, IngestOutcome, OpenStoreOptions, Store } from './store/index.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 
@@ -21,47 +21,8 @@ export interface Wiring {
   readonly now?: (() => number) | undefined;
 }
 
-/** A WebClient logger that prints nothing: the relay logs Slack failures itself, once, with context. */
-export const silentSlackLogger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  setLevel() {},
-  getLevel: () => 'error' as never,
-  setName() {},
-};
-
-/** Scopes the relay's history lookups need (posts in doubt are looked up before they are posted again). */
-const HISTORY_SCOPES = ['channels:history', 'groups:history'];
-
-/**
- * Says at start, in one line, when the token lacks the history scopes (Slack lists a token's scopes on every
- * answer): posts whose answer is lost would then be posted again unchecked. Never fails the start: a token
- * Slack refuses is reported by the relay.
- */
-export async function warnWithoutHistoryScopes(slack: WebClient, logger: Logger): Promise<void> {
-  const scopes = await slack.auth.test().then(
-    (answer) => answer.response_metadata?.scopes,
-    () => undefined,
-  );
-  const missing = HISTORY_SCOPES.filter((scope) => scopes && !scopes.includes(scope));
-  if (missing.length === 0) return;
-  logger.warn(
-    `The Slack token lacks ${missing.join(' and ')}: a post whose answer is lost will be posted again without looking whether Slack has it, which can duplicate it. Add the scopes (apps/slack-bot/manifest.yaml) and reinstall the app.`,
-  );
-}
-
 /** The relay to Slack: our own retries and rate limits, so the WebClient makes one attempt per call. */
-export function createSlackRelay({ config, store, logger, metrics, now }: Wiring) {
-  const slack = new WebClient(config.slack.token, {
-    slackApiUrl: config.slack.apiUrl,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    timeout: config.slack.timeoutMs,
-    logger: silentSlackLogger,
-  });
-  void warnWithoutHistoryScopes(slack, logger);
+export function createSlackRelay({ config, store, logger, metrics, now }: Wiring, slack: WebClient) {
   return createRelay({
     store,
     owner: config.relayOwner,
@@ -87,32 +48,6 @@ export function createSlackRelay({ config, store, logger, metrics, now }: Wiring
       : {}),
     ...(now ? { now } : {}),
   });
-}
-
-/** Slack's `ts` form of an epoch-ms time. */
-const slackTs = (ms: number): string => `${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, '0')}000`;
-
-/**
- * Reads a page of a channel's history (or a thread's replies) with metadata, for the relay's lookups of
- * posts in doubt. 200 per page as Slack recommends (Slack cuts it to 15 for apps under its strictest limit).
- */
-export function historyReader(slack: WebClient): ReadHistoryPage {
-  return async ({ channel, threadTs, oldest, latest }, cursor) => {
-    const args = {
-      channel,
-      oldest: slackTs(Math.max(0, oldest)),
-      latest: slackTs(latest),
-      inclusive: true,
-      include_all_metadata: true,
-      limit: 200,
-      ...(cursor ? { cursor } : {}),
-    };
-    const page = threadTs
-      ? await slack.conversations.replies({ ...args, ts: threadTs })
-      : await slack.conversations.history(args);
-    const posted = (page.messages ?? []).map(postedMessage).filter((m) => m !== null);
-    return { posted, next: page.response_metadata?.next_cursor || undefined };
-  };
 }
 
 /**

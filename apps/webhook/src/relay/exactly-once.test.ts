@@ -2,8 +2,8 @@ import { CLAMPED_HISTORY_LIMITS } from '@ccc-kit/sandbox/slack';
 import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
+import { checkSlackToken } from '../slack-client.ts';
 import { type RelayRig, sandboxSlack, startRelayRig, T0 } from '../test-utils/relay-rig.ts';
-import { warnWithoutHistoryScopes } from '../wiring.ts';
 import { outboxMetadata } from './metadata.ts';
 import type { PostMessage } from './relay.ts';
 
@@ -149,12 +149,36 @@ describe('Slack history under limits', () => {
     const client = new WebClient(token, { slackApiUrl: rig.sandbox.slackApiUrl });
     const lines: Record<string, unknown>[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
-    await warnWithoutHistoryScopes(client, logger);
+    await checkSlackToken(client, logger);
     expect(lines).toEqual([]);
     rig.sandbox.slack.addToken(token, ['chat:write', 'channels:history']);
-    await warnWithoutHistoryScopes(client, logger);
+    await checkSlackToken(client, logger);
     expect(lines.map((line) => line.msg)).toEqual([
       expect.stringMatching(/^The Slack token lacks groups:history: a post whose answer is lost/),
+    ]);
+  });
+
+  test('a token Slack refuses stops the start with the reason; a Slack out of reach is only a warning', async () => {
+    rig = await startRelayRig();
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const wrong = new WebClient('xoxb-wrong', {
+      slackApiUrl: rig.sandbox.slackApiUrl,
+      retryConfig: { retries: 0 },
+    });
+    await expect(checkSlackToken(wrong, logger)).rejects.toMatchObject({
+      code: 'webhook_slack_auth',
+      message: expect.stringMatching(
+        /^Slack refused SLACK_BOT_TOKEN \(invalid_auth\): use the Bot User OAuth Token/,
+      ),
+    });
+    const away = new WebClient('xoxb-any', {
+      slackApiUrl: 'http://127.0.0.1:9/api/',
+      retryConfig: { retries: 0 },
+    });
+    await checkSlackToken(away, logger);
+    expect(lines.map((line) => line.msg)).toEqual([
+      'could not check the Slack token at start; the relay will keep trying Slack',
     ]);
   });
 });

@@ -8,8 +8,8 @@ import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
 import { createMetrics, type WebhookMetrics } from '../http/metrics.ts';
 import { createRelay, type Relay, type RelayOptions } from '../relay/relay.ts';
+import { historyReader, silentSlackLogger } from '../slack-client.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { historyReader, silentSlackLogger } from '../wiring.ts';
 
 /** Where the rig's virtual clock starts (epoch ms): times in tests are relative to it. */
 export const T0 = Date.UTC(2026, 0, 12, 9);
