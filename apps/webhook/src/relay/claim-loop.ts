@@ -3,6 +3,8 @@ import type { RelayContext } from './context.ts';
 
 /** Most messages claimed and not yet delivered, across channels. */
 const MAX_IN_FLIGHT = 200;
+/** Shortest time between two claims with channel ownership (PostgreSQL) while messages are in flight. */
+const CLAIM_GAP_MS = 100;
 
 /** The relay's claim loop: what `start()` runs until the relay stops. */
 export interface ClaimLoop {
@@ -16,12 +18,18 @@ export interface ClaimLoop {
 async function claimOnce(
   context: RelayContext,
   enqueue: (message: ClaimedMessage) => void,
+  renewal: { at: number },
 ): Promise<boolean> {
   const { state } = context;
   const { channelLease } = context.options;
+  const limit = Math.max(0, MAX_IN_FLIGHT - state.inFlight);
+  // Full: nothing to claim. A claim would still scan the due rows, so it runs only to renew this
+  // replica's channel leases (PostgreSQL), three times per lease.
+  if (limit === 0 && (!channelLease || context.now() - renewal.at < channelLease.leaseMs / 3)) return true;
+  renewal.at = context.now();
   const claimed = await context.options.store.claimDue({
     now: context.now(),
-    limit: Math.max(0, MAX_IN_FLIGHT - state.inFlight),
+    limit,
     leaseMs: context.leaseMs,
     owner: context.options.owner,
     // No channel holds more than its rate can post within a lease (renewals aside).
@@ -40,9 +48,19 @@ export function createClaimLoop(
   const { store, owner, logger } = context.options;
   const { state, waits, now } = context;
   let wakeUp: AbortController | null = null;
+  let lastClaim = Number.NEGATIVE_INFINITY;
+  const renewal = { at: Number.NEGATIVE_INFINITY };
 
   const cycle = async (): Promise<void> => {
-    if (!(await claimOnce(context, enqueue))) return;
+    // Every stored push wakes the relay. On PostgreSQL a claim is a transaction of several statements
+    // (channel leases); while messages are in flight their channels are busy anyway, so claims come at most
+    // every CLAIM_GAP_MS there: a burst of pushes is not a claim transaction per push (measured: ingest fell
+    // from 1,349 to 747 acks/s with one per wake).
+    const early = lastClaim + CLAIM_GAP_MS - now();
+    if (context.options.channelLease && state.inFlight > 0 && early > 0) await waits.pause(early);
+    if (!state.running) return;
+    lastClaim = now();
+    if (!(await claimOnce(context, enqueue, renewal))) return;
     wakeUp = new AbortController();
     await waits.pause(context.pollMs, wakeUp.signal);
     wakeUp = null;
