@@ -14,24 +14,35 @@ afterEach(async () => {
 const CHANNEL = 'C0CALLS';
 const texts = (r: RelayRig) => r.sandbox.slack.messages(CHANNEL).map((m) => m.text);
 
+/**
+ * A rig whose first post is answered only when the test calls `answer()`: meanwhile virtual time runs.
+ * Later posts go straight to the sandbox's Slack.
+ */
+async function rigWithSlowFirstPost(options: { leaseMs?: number } = {}) {
+  let answer: () => void = () => {};
+  let slowAnswer: Promise<void> | null = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  let realPost: PostMessage | undefined;
+  const started = await startRelayRig({
+    ...options,
+    post: async (args) => {
+      const wait = slowAnswer;
+      slowAnswer = null;
+      if (wait) await wait;
+      return (realPost as PostMessage)(args);
+    },
+  });
+  realPost = sandboxSlack(started.sandbox, started.clock).post;
+  return { rig: started, answer: () => answer() };
+}
+
 describe('leases', () => {
   test('a lease shorter than Slack’s answer time is renewed: a second relay never posts the message', async () => {
-    let answer: () => void = () => {};
-    let slowAnswer: Promise<void> | null = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    let realPost: PostMessage | undefined;
     // The first post is answered only when the test says: meanwhile virtual time runs (ten leases).
-    rig = await startRelayRig({
-      leaseMs: 1_000,
-      post: async (args) => {
-        const wait = slowAnswer;
-        slowAnswer = null;
-        if (wait) await wait;
-        return (realPost as PostMessage)(args);
-      },
-    });
-    realPost = sandboxSlack(rig.sandbox, rig.clock).post;
+    const slow = await rigWithSlowFirstPost({ leaseMs: 1_000 });
+    rig = slow.rig;
+    const { answer } = slow;
     const other = createRelay({
       ...sandboxSlack(rig.sandbox, rig.clock),
       store: rig.store,
@@ -57,20 +68,9 @@ describe('leases', () => {
 
 describe('shutdown', () => {
   test('stop() keeps to its deadline: a post on the wire keeps its claim, everything else is released', async () => {
-    let answer: () => void = () => {};
-    let slowAnswer: Promise<void> | null = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    let realPost: PostMessage | undefined;
-    rig = await startRelayRig({
-      post: async (args) => {
-        const wait = slowAnswer;
-        slowAnswer = null;
-        if (wait) await wait;
-        return (realPost as PostMessage)(args);
-      },
-    });
-    realPost = sandboxSlack(rig.sandbox, rig.clock).post;
+    const slow = await rigWithSlowFirstPost();
+    rig = slow.rig;
+    const { answer } = slow;
     await rig.enqueue(CHANNEL, 's-1', 's-2', 's-3');
     await rig.clock.advance(0);
     let stopped = false;
