@@ -6,9 +6,9 @@ import { TelCdrInfo } from '@ccc-kit/schemas';
 import * as v from 'valibot';
 import { afterAll, describe, expect, test } from 'vitest';
 import { routesCheck } from '../cli/routes-check.ts';
-import { isWebhookError } from '../errors.ts';
 import { facts, factsOfCall } from '../facts.ts';
 import { parseRoutes, type RoutesFile, route } from './index.ts';
+import { problemsOf } from './problems.test-helper.ts';
 
 const ROUTES = `
 rules:
@@ -50,16 +50,6 @@ function cdrFacts(fields: Record<string, unknown>) {
 
 const channels = (routes: RoutesFile, fields: Record<string, unknown>): string[] =>
   route(routes, cdrFacts(fields)).map((d) => d.channel);
-
-const problemsOf = (text: string): readonly string[] => {
-  try {
-    parseRoutes(text, 'routes.yaml');
-  } catch (error) {
-    if (isWebhookError(error)) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the routes file to be rejected');
-};
 
 describe('number prefixes in every written form', () => {
   const routes = parseRoutes(ROUTES);

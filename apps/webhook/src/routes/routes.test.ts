@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { isWebhookError } from '../errors.ts';
 import { isWithinHours, parseRoutes, type RoutingFacts, route } from './index.ts';
+import { problemsOf } from './problems.test-helper.ts';
 
 const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({
   kind: 'cdr',
@@ -17,16 +17,6 @@ const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({
   at: new Date('2026-11-20T02:00:00Z'),
   ...over,
 });
-
-const problemsOf = (text: string): readonly string[] => {
-  try {
-    parseRoutes(text, 'routes.yaml');
-  } catch (error) {
-    if (isWebhookError(error)) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the routes file to be rejected');
-};
 
 describe('the example routes file', () => {
   const routes = parseRoutes(readFileSync(new URL('../../routes.example.yaml', import.meta.url), 'utf8'));
