@@ -26,6 +26,10 @@ export interface Access {
 /** The message for users who may not get recording links. */
 export const RECORDINGS_FORBIDDEN = 'You are not allowed to access recordings.';
 
+/** The message for users who may not play voicemails (a voicemail is a recording of the caller). */
+export const VOICEMAILS_FORBIDDEN =
+  'You are not allowed to play voicemails: a voicemail is a recording of the caller, so it is only for people allowed to access recordings (`RECORDING_ALLOWED_USERS`, directly or through a user group). Ask your Slack admin to add you.';
+
 /** The message for users who may not read call transcripts (the words of a recording need its permission). */
 export const CALL_TRANSCRIPTS_FORBIDDEN =
   'You are not allowed to read call transcripts: a call transcript is as private as its recording, so it is only for people listed in `RECORDING_ALLOWED_USERS` (directly or through a user group). Ask your Slack admin to add you.';

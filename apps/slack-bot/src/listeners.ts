@@ -3,6 +3,7 @@ import {
   ACTION_CALL_RECORDING,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
+  ACTION_VOICEMAIL,
 } from '@ccc-kit/slack-blocks';
 import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ActionInput } from './actions/action-input.ts';
@@ -10,6 +11,7 @@ import { callDetails } from './actions/call-details.ts';
 import { callRecording } from './actions/call-recording.ts';
 import { sessionsMore } from './actions/sessions-more.ts';
 import { shareToChannel } from './actions/share.ts';
+import { playVoicemail } from './actions/voicemail.ts';
 import { runCommand } from './commands/run-command.ts';
 import type { BotDeps, Invocation, Reply } from './deps.ts';
 import { describeFailure } from './failures.ts';
@@ -63,7 +65,7 @@ function onAction(deps: BotDeps, name: string, handler: ActionHandler) {
 }
 
 /**
- * Registers the thin Bolt adapters: `/ccc` and the four buttons. Each acknowledges first, then calls a
+ * Registers the thin Bolt adapters: `/ccc` and the five buttons. Each acknowledges first, then calls a
  * handler that knows nothing about Bolt.
  */
 export function registerListeners(app: App, deps: BotDeps): void {
@@ -76,6 +78,7 @@ export function registerListeners(app: App, deps: BotDeps): void {
   });
   app.action(ACTION_CALL_DETAILS, onAction(deps, 'call_details', callDetails));
   app.action(ACTION_CALL_RECORDING, onAction(deps, 'call_recording', callRecording));
+  app.action(ACTION_VOICEMAIL, onAction(deps, 'voicemail', playVoicemail));
   app.action(ACTION_SESSIONS_MORE, onAction(deps, 'sessions_more', sessionsMore));
   app.action(ACTION_SHARE, onAction(deps, 'share', shareToChannel));
   app.error(async (error) => {

@@ -4,6 +4,8 @@ import {
   callDetailsMessage,
   encodeActionValue,
   errorMessage,
+  escapeMrkdwn,
+  mrkdwnLink,
   sessionListMessage,
   sessionStateMessage,
 } from '@ccc-kit/slack-blocks';
@@ -87,24 +89,67 @@ export function sessionListReply(page: SessionsPage, query: SessionsQuery): Repl
   });
 }
 
-/** A fresh recording link, for the requester only (valid about 24 hours). */
-export const recordingReply = (sessionId: string, url: string): Reply => ({
-  text: `Recording of call ${sessionId} (link valid about 24 hours)`,
-  blocks: [
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: `:studio_microphone: <${url}|Play the recording of call ${code(sessionId)}>\nThe link works for about 24 hours and is only for you: please do not forward it.`,
-      },
-    },
-  ],
+const PRIVATE_LINK_NOTE = 'The link works for about 24 hours and is only for you: please do not forward it.';
+// Tencent documents no lifetime for voicemail links: they are signed like the recordings', so fetched per click.
+const VOICEMAIL_NOTE =
+  "Tencent's links expire (press the button again for fresh ones) and are only for you: please do not forward them.";
+
+/** A reply carrying signed links: never unfurled (Slack would fetch them, and show the file to the channel). */
+const privateLinks = (text: string, blocks: readonly KnownBlock[]): Reply => ({
+  text,
+  blocks,
   unfurl_links: false,
   unfurl_media: false,
 });
 
-/** A call without a recording. */
-export const noRecordingReply = (sessionId: string): Reply =>
+const mrkdwnSection = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/**
+ * A fresh recording link, for the requester only (valid about 24 hours). `whose` says which recording it is
+ * when the button named a participant: their email or masked number, or "the call's recording".
+ */
+export function recordingReply(sessionId: string, url: string, whose?: string): Reply {
+  const suffix = whose ? ` (${escapeMrkdwn(whose)})` : '';
+  const link = mrkdwnLink(url, `Play the recording of call ${code(sessionId)}`);
+  const text = whose
+    ? `Recording of call ${sessionId}${suffix}, link valid about 24 hours`
+    : `Recording of call ${sessionId} (link valid about 24 hours)`;
+  return privateLinks(text, [mrkdwnSection(`:studio_microphone: ${link}${suffix}\n${PRIVATE_LINK_NOTE}`)]);
+}
+
+/**
+ * A call without the recording asked for: none at all, or (`which`, e.g. `of ann@example.com`) none of the
+ * participant the button names.
+ */
+export const noRecordingReply = (sessionId: string, which?: string): Reply =>
   ephemeral(
-    `Call ${code(sessionId)} has no recording (recording may be off for this line, or nobody answered).`,
+    `Call ${code(sessionId)} has no recording${which ? ` ${escapeMrkdwn(which)}` : ''} (recording may be off for this line, or nobody answered).`,
+  );
+
+// Slack takes 50 blocks a message; a call with more voicemails than this is not a real one.
+const MAX_VOICEMAILS = 20;
+
+/** Fresh voicemail links, for the requester only: one, or several numbered in the order Tencent lists them. */
+export function voicemailReply(sessionId: string, urls: readonly string[]): Reply {
+  const note: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: VOICEMAIL_NOTE }] };
+  if (urls.length === 1) {
+    const link = mrkdwnLink(urls[0], `Play the voicemail of call ${code(sessionId)}`);
+    return privateLinks(`Voicemail of call ${sessionId}`, [
+      mrkdwnSection(`:mailbox_with_mail: ${link}`),
+      note,
+    ]);
+  }
+  const shown = urls.slice(0, MAX_VOICEMAILS);
+  const more = urls.length > shown.length ? ` (the first ${shown.length} here)` : '';
+  return privateLinks(`${urls.length} voicemails of call ${sessionId}`, [
+    mrkdwnSection(`:mailbox_with_mail: Call ${code(sessionId)} has ${urls.length} voicemails${more}:`),
+    ...shown.map((url, i) => mrkdwnSection(`${i + 1}. ${mrkdwnLink(url, `Play voicemail ${i + 1}`)}`)),
+    note,
+  ]);
+}
+
+/** A call whose detail lists no voicemail: maybe none was left, maybe it has expired. */
+export const noVoicemailReply = (sessionId: string): Reply =>
+  ephemeral(
+    `No voicemail found for call ${code(sessionId)}. It may have expired (Tencent keeps recordings for about 3 months on its free storage), or the caller hung up before leaving one.`,
   );

@@ -27,6 +27,13 @@ describe('encodeActionValue / decodeActionValue', () => {
     expect(decodeActionValue(encodeActionValue(more))).toEqual({ ok: true, value: more });
   });
 
+  test("a participant's recording carries its RecordId; a RecordId that is not an identifier is refused", () => {
+    const withRecord = { ...call, recordId: '1608130650' };
+    expect(decodeActionValue(encodeActionValue(withRecord))).toEqual({ ok: true, value: withRecord });
+    expect(decodeActionValue(JSON.stringify({ ...call, recordId: 'a b' })).ok).toBe(false);
+    expect(decodeActionValue(JSON.stringify({ ...call, recordId: '' })).ok).toBe(false);
+  });
+
   test('round-trips any valid value', () => {
     const value = fc.record({
       v: fc.constant(1 as const),

@@ -5,6 +5,8 @@ import { SlackBlocksError, SlackBlocksErrorCode } from './errors.ts';
 export const ACTION_CALL_DETAILS = 'ccc_call_details';
 /** `action_id` of the "Recording" button. */
 export const ACTION_CALL_RECORDING = 'ccc_call_recording';
+/** `action_id` of the "Play voicemail" button (a voicemail reply, or a call post whose thread has one). */
+export const ACTION_VOICEMAIL = 'ccc_voicemail';
 /** `action_id` of the "More" button under a session list. */
 export const ACTION_SESSIONS_MORE = 'ccc_sessions_more';
 /** `action_id` of the "Share to channel" button under an ephemeral lookup. */
@@ -18,7 +20,10 @@ const unixSeconds = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4_
 const windowOk = (w: { start: number; end: number }): boolean =>
   w.end >= w.start && w.end - w.start < MAX_WINDOW_SECONDS;
 
-/** The value of "Call details", "Recording" and "Share" buttons: a session and its DescribeSessionDetail window. */
+/**
+ * The value of "Call details", "Recording", "Play voicemail" and "Share" buttons: a session and its
+ * DescribeSessionDetail window.
+ */
 export interface CallActionValue {
   readonly v: 1;
   /** Call or chat session id. */
@@ -27,6 +32,11 @@ export interface CallActionValue {
   readonly start: number;
   /** Window end, Unix seconds. */
   readonly end: number;
+  /**
+   * "Recording" of one participant (a `record` push's `RecordId`): the bot resolves it to that participant's
+   * link through DescribeSessionDetail `ServeParticipants`. Absent: the call's main recording.
+   */
+  readonly recordId?: string;
 }
 
 /** The value of a "More" button: the next page of the same list query. */
@@ -44,11 +54,14 @@ export interface MoreActionValue {
   readonly filter?: string;
 }
 
+const identifier = v.pipe(v.string(), v.regex(/^[\w.:-]{1,128}$/));
+
 const CallActionValueSchema = v.strictObject({
   v: v.literal(1),
-  sessionId: v.pipe(v.string(), v.regex(/^[\w.:-]{1,128}$/)),
+  sessionId: identifier,
   start: unixSeconds,
   end: unixSeconds,
+  recordId: v.exactOptional(identifier),
 });
 
 const MoreActionValueSchema = v.strictObject({

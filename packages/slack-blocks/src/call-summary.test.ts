@@ -138,6 +138,20 @@ describe('callSummaryMessage', () => {
     ]);
   });
 
+  test('the thread: recordings and voicemails are named, a voicemail adds "Play voicemail"', () => {
+    const record = toCallRecord(missedNoAgentCdr);
+    const quiet = wireView(callSummaryMessage(record, { thread: { recordings: 0, voicemails: 0 } }));
+    expect(quiet).toBe(wireView(callSummaryMessage(record)));
+    const view = wireView(callSummaryMessage(record, { thread: { recordings: 2, voicemails: 1 } }));
+    expect(view).toContain(
+      '[context] :studio_microphone: 2 recordings · :mailbox_with_mail: 1 voicemail in the thread',
+    );
+    expect(view).toMatch(/\[button\] Play voicemail \(ccc_voicemail\) \{"v":1,"sessionId":"/);
+    const one = wireView(callSummaryMessage(record, { thread: { recordings: 1, voicemails: 0 } }));
+    expect(one).toContain('[context] :studio_microphone: 1 recording in the thread');
+    expect(one).not.toContain('Play voicemail');
+  });
+
   test('agent and group names cannot ping or link', () => {
     const cdr = parseCdrPush({
       ...missedNoAgentCdr,

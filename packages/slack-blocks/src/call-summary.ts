@@ -1,5 +1,5 @@
 import { type CallRecord, formatDuration, summarize } from '@ccc-kit/cdr-parser';
-import { ACTION_CALL_DETAILS, ACTION_CALL_RECORDING } from './action-value.ts';
+import { ACTION_CALL_DETAILS, ACTION_CALL_RECORDING, ACTION_VOICEMAIL } from './action-value.ts';
 import { actions, button, context, fields, header, section } from './blocks.ts';
 import { assertTimeZone, slackDate } from './dates.ts';
 import { escapeMrkdwn, mrkdwnCode } from './escape.ts';
@@ -15,8 +15,31 @@ import {
 } from './record-format.ts';
 import type { RenderOptions, SlackMessage } from './types.ts';
 
+/** What the call's thread holds, as far as the poster knows: the post says so and offers the voicemail. */
+export interface CallThread {
+  /** Participant recordings (`record` pushes) of the call. */
+  readonly recordings: number;
+  /** Voicemails (`voicemail` pushes) the caller left. */
+  readonly voicemails: number;
+}
+
 /** Options of {@link callSummaryMessage}. */
-export type CallSummaryOptions = RenderOptions;
+export interface CallSummaryOptions extends RenderOptions {
+  /** What arrived for the call after it ended; the webhook updates the post (`chat.update`) as it grows. */
+  readonly thread?: CallThread;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `:studio_microphone: 2 recordings · :mailbox_with_mail: 1 voicemail in the thread`, or nothing. */
+function threadLine(thread: CallThread | undefined): string | undefined {
+  if (!thread) return undefined;
+  const parts = [
+    ...(thread.recordings > 0 ? [`:studio_microphone: ${plural(thread.recordings, 'recording')}`] : []),
+    ...(thread.voicemails > 0 ? [`:mailbox_with_mail: ${plural(thread.voicemails, 'voicemail')}`] : []),
+  ];
+  return parts.length ? `${parts.join(' · ')} in the thread` : undefined;
+}
 
 const number = (n: CallRecord['caller'], options: RenderOptions): string =>
   escapeMrkdwn(options.showNumbers && n.raw ? n.raw : n.masked);
@@ -43,6 +66,8 @@ function callFields(
  * "Action needed" line for warnings and alerts (severity never relies on colour), the facts as fields
  * (numbers masked unless `showNumbers`), the session and the start time as a date token, and the
  * "Call details" and (only when the call has one) "Recording" buttons carrying `{ v, sessionId, start, end }`.
+ * With `thread`, a line says which recordings and voicemails are in the thread, and a voicemail adds a
+ * "Play voicemail" button.
  *
  * @example
  * const record = toCallRecord(push.payload);
@@ -59,8 +84,10 @@ export function callSummaryMessage(record: CallRecord, options: CallSummaryOptio
     ? [
         button('Call details', ACTION_CALL_DETAILS, value),
         ...(record.hasRecording ? [button('Recording', ACTION_CALL_RECORDING, value)] : []),
+        ...((options.thread?.voicemails ?? 0) > 0 ? [button('Play voicemail', ACTION_VOICEMAIL, value)] : []),
       ]
     : [];
+  const thread = threadLine(options.thread);
   const counts =
     record.transfers > 0 ? [`${record.transfers} transfer${record.transfers === 1 ? '' : 's'}`] : [];
   return fitToLimits({
@@ -74,6 +101,7 @@ export function callSummaryMessage(record: CallRecord, options: CallSummaryOptio
         ...(when ? [slackDate(unix(when), options.timeZone)] : []),
         ...counts,
       ]),
+      ...(thread ? [context([thread])] : []),
       ...(buttons.length ? [actions(buttons)] : []),
     ],
   });

@@ -9,12 +9,13 @@ export {
   ACTION_CALL_RECORDING,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
+  ACTION_VOICEMAIL,
   decodeActionValue,
   encodeActionValue,
 } from './action-value.ts';
 export type { CallDetailsOptions } from './call-details.ts';
 export { callDetailsMessage } from './call-details.ts';
-export type { CallSummaryOptions } from './call-summary.ts';
+export type { CallSummaryOptions, CallThread } from './call-summary.ts';
 export { callSummaryMessage } from './call-summary.ts';
 export type { ChatSummaryOptions } from './chat-summary.ts';
 export { chatSummaryMessage } from './chat-summary.ts';

@@ -76,21 +76,27 @@ export const hungUpText = (by: CallRecord['hungUpBy']): string | undefined =>
 /** Seconds either side of a call in the DescribeSessionDetail window a button carries. */
 const WINDOW_MARGIN = 300;
 
+const ID = /^[\w.:-]{1,128}$/;
+
 /**
- * The encoded `{ v, sessionId, start, end }` of a record's buttons, or `undefined` when the record has no
- * time at all (DescribeSessionDetail needs a window).
+ * The encoded `{ v, sessionId, start, end, recordId? }` of a record's buttons, or `undefined` when the
+ * record has no time at all (DescribeSessionDetail needs a window).
  */
 export function sessionValue(
   sessionId: string,
   startedAt: Date | null,
   endedAt: Date | null,
+  recordId?: string | null,
 ): string | undefined {
   const from = startedAt ?? endedAt;
   const to = endedAt ?? startedAt;
   if (!from || !to) return undefined;
   const start = Math.max(0, Math.floor(from.getTime() / 1000) - WINDOW_MARGIN);
   const end = Math.floor(to.getTime() / 1000) + WINDOW_MARGIN;
-  return /^[\w.:-]{1,128}$/.test(sessionId) ? encodeActionValue({ v: 1, sessionId, start, end }) : undefined;
+  if (!ID.test(sessionId)) return undefined;
+  // A RecordId that is not a plain identifier is left out: the button then asks for the main recording.
+  const record = recordId && ID.test(recordId) ? { recordId } : {};
+  return encodeActionValue({ v: 1, sessionId, start, end, ...record });
 }
 
 /** Unix seconds of a date. */

@@ -14,7 +14,7 @@ describe('voicemailMessage', () => {
       "text: Voicemail from 131****6789 at 2020-12-16 14:57:30 UTC
       [section] :mailbox_with_mail: *Voicemail* from 131****6789
       [context] Session \`e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55\` | <!date^1608130650^{date_short_pretty} {time_secs}|2020-12-16 14:57:30 UTC>
-      [button] Play voicemail (ccc_call_recording) {"v":1,"sessionId":"e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55","start":1608130350,"end":1608130950}"
+      [button] Play voicemail (ccc_voicemail) {"v":1,"sessionId":"e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55","start":1608043950,"end":1608130950}"
     `);
     expect(JSON.stringify(message)).not.toContain('myqcloud');
   });
@@ -40,7 +40,7 @@ describe('recordingReadyMessage', () => {
       "text: Recording ready (lululing@tencent.com)
       [section] :studio_microphone: *Recording ready* · lululing@tencent.com
       [context] Session \`e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55\` | <!date^1608130650^{date_short_pretty} {time_secs}|2020-12-16 22:57:30 Asia/Shanghai>
-      [button] Recording (ccc_call_recording) {"v":1,"sessionId":"e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55","start":1608130350,"end":1608130950}"
+      [button] Recording (ccc_call_recording) {"v":1,"sessionId":"e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55","start":1608043950,"end":1608130950,"recordId":"1608130650"}"
     `);
   });
 });

@@ -1,3 +1,4 @@
+import { parseDescribeSessionDetailResponse } from '@ccc-kit/schemas';
 import { encodeActionValue } from '@ccc-kit/slack-blocks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAccess } from '../access.ts';
@@ -9,7 +10,7 @@ import {
   startDirect,
   windowAround,
 } from '../test-utils/direct.ts';
-import { callRecording } from './call-recording.ts';
+import { callRecording, chooseRecording } from './call-recording.ts';
 
 const LEAD = 'U0LEAD';
 const AGENT = 'U0AGENT';
@@ -86,5 +87,59 @@ describe('callRecording (the Recording button)', () => {
     const [unconfigured] = await click(LEAD, buttonValue(recorded()), bot.deps({ ccc: undefined }));
     expect(unconfigured?.text).toBe('The call lookup is not configured on this workspace.');
     expect(bot.sandbox.ccc.requests().length).toBe(before);
+  });
+});
+
+describe('chooseRecording (which link a Recording button gets)', () => {
+  const detail = parseDescribeSessionDetailResponse({
+    RequestId: 'r',
+    RecordURL: 'https://rec.example.com/main.mp3',
+    ServeParticipants: [
+      { Mail: 'ann@example.com', RecordId: 'rec-ann', RecordURL: 'https://rec.example.com/ann.mp3' },
+      {
+        Mail: '',
+        Phone: '008613912345678',
+        RecordId: 'rec-ext',
+        CustomRecordURL: 'https://cos.example.com/ext.mp3',
+      },
+      { Mail: 'bob@example.com', RecordId: 'rec-bob', RecordURL: '' },
+    ],
+  });
+
+  test('no RecordId: the main recording, unnamed', () => {
+    expect(chooseRecording(detail, undefined)).toEqual({
+      source: 'main',
+      url: 'https://rec.example.com/main.mp3',
+      whose: undefined,
+    });
+  });
+
+  test('a participant: their link (or their COS copy), named by email, else by masked number', () => {
+    expect(chooseRecording(detail, 'rec-ann')).toMatchObject({
+      url: 'https://rec.example.com/ann.mp3',
+      whose: 'ann@example.com',
+    });
+    expect(chooseRecording(detail, 'rec-ext')).toMatchObject({
+      source: 'participant',
+      url: 'https://cos.example.com/ext.mp3',
+      whose: '+86 139****5678',
+    });
+  });
+
+  test('a participant without a link: none, never another participant’s or the main one', () => {
+    expect(chooseRecording(detail, 'rec-bob')).toEqual({
+      source: 'participant',
+      url: undefined,
+      whose: 'bob@example.com',
+    });
+  });
+
+  test('a RecordId nobody holds: the main recording, named as the call’s; none when the call has none', () => {
+    expect(chooseRecording(detail, 'rec-customer')).toEqual({
+      source: 'main',
+      url: 'https://rec.example.com/main.mp3',
+      whose: "the call's recording",
+    });
+    expect(chooseRecording({ ...detail, RecordURL: '' }, 'rec-customer').url).toBeUndefined();
   });
 });
