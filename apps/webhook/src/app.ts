@@ -1,19 +1,18 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import { facts } from './facts.ts';
 import { createMetrics, type WebhookMetrics } from './http/metrics.ts';
 import { createPushHandler } from './http/push-handler.ts';
 import { createRequestListener, startServer } from './http/server.ts';
+import { routePush } from './push-routing.ts';
 import { createReadiness } from './readiness.ts';
 import type { createReconciler } from './reconcile/reconcile.ts';
 import type { Relay } from './relay/relay.ts';
-import { route } from './routes/index.ts';
 import { checkSlackToken, createSlackClient } from './slack-client.ts';
 import { createGroupCommitter, openStore, type Store } from './store/index.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 import { createSlackRelay, quarantineStoreOptions, startBackgroundJobs } from './wiring.ts';
 
-export { cccCallPages } from './reconcile/ccc-pages.ts';
+export { cccCallPages, cccChatPages } from './reconcile/ccc-pages.ts';
 // The demo builds its config by hand and reads the same routes file an operator would.
 export { parseRoutes } from './routes/index.ts';
 export type { WebhookConfig } from './webhook-config.ts';
@@ -72,8 +71,7 @@ export async function startWebhook(
     ...(config.quarantineMaxBodyBytes ? { quarantineMaxBodyBytes: config.quarantineMaxBodyBytes } : {}),
     submit,
     quarantine: (item) => store.quarantine(item),
-    routeFor: (push) =>
-      push.kind === 'record' ? [] : route(config.routes, facts(push), config.defaultChannel),
+    routeFor: (push, receivedAt) => routePush(config, push, receivedAt),
     metrics,
     logger,
     ...(deps.now ? { now: deps.now } : {}),

@@ -4,7 +4,7 @@ import { createCccClient } from '@ccc-kit/ccc-client';
 import type { Logger } from 'pino';
 import type { Env } from './env.ts';
 import { WebhookError, WebhookErrorCode } from './errors.ts';
-import { cccCallPages } from './reconcile/ccc-pages.ts';
+import { cccCallPages, cccChatPages } from './reconcile/ccc-pages.ts';
 import { parseRoutes, type RoutesFile } from './routes/index.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 
@@ -36,11 +36,13 @@ const reconcileFrom = (env: Env, logger: Logger | undefined): WebhookConfig['rec
     ...credentials,
     ...(endpoint ? { endpoint } : {}),
     rateLimit: { perSecond: env.CCC_RATE_PER_ACTION },
-    // Retries and dropped response fields (an odd DescribeTelCdr row) reach the webhook's log.
+    // Retries and dropped response fields (an odd DescribeTelCdr or DescribeIMCdrList row) reach the log.
     ...(logger ? { logger: { debug: (m, f) => logger.debug(f, m), warn: (m, f) => logger.warn(f, m) } } : {}),
   });
   return {
     listCalls: cccCallPages(client),
+    // Same client, so the same credentials; each action has its own share of CCC_RATE_PER_ACTION.
+    listChats: cccChatPages(client),
     intervalMs: env.RECONCILE_INTERVAL,
     windowMs: env.RECONCILE_WINDOW,
     settleMs: env.RECONCILE_SETTLE,
@@ -64,6 +66,7 @@ export function configFromEnv(env: Env, logger?: Logger): WebhookConfig {
     quarantineMaxBodyBytes: env.QUARANTINE_MAX_BODY_BYTES,
     routes: loadRoutes(env.ROUTES_FILE),
     defaultChannel: env.SLACK_DEFAULT_CHANNEL,
+    voicemailWaitMs: env.VOICEMAIL_WAIT,
     slack: {
       token: env.SLACK_BOT_TOKEN,
       apiUrl: env.SLACK_API_URL,

@@ -71,6 +71,9 @@ export const VariablesSchema = v.object({
   RECONCILE_INTERVAL: duration('10m'),
   RECONCILE_WINDOW: duration('2h'),
   RECONCILE_SETTLE: duration('5m'),
+  // A voicemail whose call is not stored yet waits this long for it, then is posted alone: longer than
+  // RECONCILE_SETTLE + RECONCILE_INTERVAL, so a call whose push was lost can still be found in time.
+  VOICEMAIL_WAIT: duration('15m'),
   // Tencent allows 20 requests/s per action for the whole account; the bot's default 12 and this 4 leave room.
   CCC_RATE_PER_ACTION: int('4', 1, 20),
   QUARANTINE_MAX_ROWS: int('10000', 10, 10_000_000),

@@ -31,16 +31,27 @@ function withMention(message: SlackMessage, mention: string | null): SlackMessag
   };
 }
 
+/** The call's post: its thread counts say which recordings and voicemails joined it. */
+function callPost(body: string, message: ClaimedMessage, options: RenderOptions): SlackMessage {
+  const record = toCallRecord(parseCdrPush(JSON.parse(body)));
+  return callSummaryMessage(record, { timeZone: options.timeZone, thread: message.thread });
+}
+
 /**
  * Renders a claimed outbox row from the raw body stored at ingest (parsing happens here, not in the ack
- * path). Throws when the body cannot be rendered; the relay dead-letters such a row.
+ * path). An update renders its parent, the call's post, again with what its thread holds now. Throws when
+ * the body cannot be rendered; the relay dead-letters such a row.
  */
 export function renderMessage(message: ClaimedMessage, options: RenderOptions): SlackMessage {
-  const body: unknown = JSON.parse(message.body);
   const render = { timeZone: options.timeZone };
+  if (message.kind === 'update') {
+    if (!message.parent) throw new Error('the post to update has no stored call');
+    return withMention(callPost(message.parent.body, message, options), message.parent.mention);
+  }
+  const body: unknown = JSON.parse(message.body);
   switch (message.inboxKind) {
     case 'cdr':
-      return withMention(callSummaryMessage(toCallRecord(parseCdrPush(body)), render), message.mention);
+      return withMention(callPost(message.body, message, options), message.mention);
     case 'imcdr':
       return withMention(chatSummaryMessage(toChatRecord(parseImCdrPush(body)), render), message.mention);
     case 'voicemail':

@@ -72,7 +72,9 @@ describe('reconciliation', () => {
     const posts = h.sandbox.slack.messages('#calls');
     expect(posts).toHaveLength(h.sandbox.dataset.calls.length);
     expect(posts.filter((m) => JSON.stringify(m.blocks).includes(lost?.sessionId as string))).toHaveLength(1);
-    expect(await reconciler.metrics.reconcileFound.get()).toMatchObject({ values: [{ value: 1 }] });
+    expect(await reconciler.metrics.reconcileFound.get()).toMatchObject({
+      values: [{ value: 1, labels: { kind: 'cdr' } }],
+    });
     await reconciler.stop();
   }, 30_000);
 

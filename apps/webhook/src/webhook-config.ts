@@ -1,5 +1,5 @@
 import type { PushAuth } from './http/auth.ts';
-import type { ListCalls } from './reconcile/reconcile.ts';
+import type { ListCalls, ListChats } from './reconcile/reconcile.ts';
 import type { RoutesFile } from './routes/index.ts';
 
 /**
@@ -27,6 +27,8 @@ export interface WebhookConfig {
   readonly quarantineMaxBodyBytes?: number;
   readonly routes: RoutesFile;
   readonly defaultChannel?: string | undefined;
+  /** A voicemail whose call is unknown is posted alone after this long (default 15 minutes). */
+  readonly voicemailWaitMs?: number | undefined;
   readonly slack: {
     readonly token: string;
     readonly apiUrl: string;
@@ -51,6 +53,8 @@ export interface WebhookConfig {
   readonly reconcile?:
     | {
         readonly listCalls: ListCalls;
+        /** Chat sessions too (DescribeIMCdrList); without it only calls are reconciled. */
+        readonly listChats?: ListChats | undefined;
         readonly intervalMs: number;
         readonly windowMs: number;
         /** Calls younger than this are left to their push (default 5 minutes). */

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { factsOfCall } from './facts.ts';
 import type { WebhookMetrics } from './http/metrics.ts';
+import { factsOfChat } from './reconcile/chat-rows.ts';
 import { reconciledQuarantine } from './reconcile/quarantine.ts';
 import { createReconciler } from './reconcile/reconcile.ts';
 import { createRelay } from './relay/relay.ts';
@@ -40,6 +41,9 @@ export function createSlackRelay({ config, store, logger, metrics, now }: Wiring
       } as never);
       return { ts: result.ts as string };
     },
+    update: async (args) => {
+      await slack.chat.update({ ...args } as never);
+    },
     readHistoryPage: historyReader(slack),
     settleMs: 2 * config.slack.timeoutMs,
     // One sender per channel across PostgreSQL replicas; taken over about SLACK_TIMEOUT + 5 s after a death.
@@ -51,9 +55,9 @@ export function createSlackRelay({ config, store, logger, metrics, now }: Wiring
 }
 
 /**
- * Reconciliation (when configured) and retention (when `retentionDays` > 0), started. A reconciliation
- * run that resumes never reaches further back than a day inside the retention period, or it would post
- * calls whose history retention deleted.
+ * Reconciliation (when configured: calls, and chats when `listChats` is set) and retention (when
+ * `retentionDays` > 0), started. A reconciliation run that resumes never reaches further back than a day
+ * inside the retention period, or it would post sessions whose history retention deleted.
  */
 export function startBackgroundJobs(
   wiring: Wiring,
@@ -74,6 +78,8 @@ export function startBackgroundJobs(
         // One reconciling replica at a time on PostgreSQL; taken over by another when it dies.
         lead: () => store.tryLead('reconcile'),
         routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
+        // A reconciled chat is routed like a pushed imcdr: same facts, same rules.
+        routeForChat: (chat) => route(config.routes, factsOfChat(chat), config.defaultChannel),
         logger,
         metrics,
         ...clock,

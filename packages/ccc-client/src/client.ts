@@ -6,6 +6,7 @@ import {
 } from '@ccc-kit/schemas';
 import { resolveClientConfig } from './config.ts';
 import { CccClientErrorCode, CccError } from './errors.ts';
+import { imCdrMethods } from './im-cdr.ts';
 import { iterateTelCdrPages, type TelCdrParams, telCdrPageParams } from './tel-cdr.ts';
 import type { CccClient, CccClientOptions, SessionArgs } from './types.ts';
 import { validateResponse, validateTolerantResponse } from './validate.ts';
@@ -48,6 +49,7 @@ export function createCccClient(options: CccClientOptions): CccClient {
       const response = await execute(action, params, true);
       return validateResponse(action, response, safeParseDescribeSessionDetailResponse);
     },
+    ...imCdrMethods(execute, sdkAppId, logger),
     describeTelCdr: async (args) => fetchTelCdr(telCdrPageParams(sdkAppId, args, clock())),
     iterateTelCdrPages: pages,
     async *iterateTelCdrs(args) {

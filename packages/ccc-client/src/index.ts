@@ -2,6 +2,7 @@ export { createCccClient } from './client.ts';
 export { DEFAULT_CCC_ENDPOINT } from './config.ts';
 export type { CccErrorOptions } from './errors.ts';
 export { CccClientErrorCode, CccError, isCccError } from './errors.ts';
+export { MAX_IM_CDR_PAGE_SIZE } from './im-cdr.ts';
 export { DEFAULT_RATE_PER_SECOND } from './rate-limit.ts';
 export type { Tc3Canonical, Tc3CanonicalInput, Tc3Headers, Tc3SignInput } from './sign.ts';
 export { buildTc3CanonicalRequest, signTc3, tc3SignedHost, utcDate } from './sign.ts';
@@ -17,6 +18,7 @@ export type {
   CccRateLimitOptions,
   CccRetryOptions,
   CccTime,
+  DescribeIMCdrListArgs,
   DescribeSessionDetailArgs,
   DescribeTelCdrArgs,
   Scheduler,

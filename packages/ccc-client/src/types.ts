@@ -1,8 +1,10 @@
 import type {
+  DescribeIMCdrListResponse,
   DescribeSessionDetailResponse,
   DescribeTelCdrResponse,
   DescribeTelRecordAsrResponse,
   DescribeTelSessionResponse,
+  IMCdrInfo,
   TelCdrInfo,
 } from '@ccc-kit/schemas';
 
@@ -108,6 +110,18 @@ export interface DescribeTelCdrArgs {
   readonly pageNumber?: number;
 }
 
+/** Arguments of `describeIMCdrList`. */
+export interface DescribeIMCdrListArgs {
+  readonly startTimestamp: CccTime;
+  readonly endTimestamp: CccTime;
+  /** 1 omni-channel, 2 text customer service; omitted = both. */
+  readonly type?: 1 | 2;
+  /** 1–100 (default 100). */
+  readonly limit?: number;
+  /** Records to skip, from 0 (default 0). */
+  readonly offset?: number;
+}
+
 /** Arguments of the single-session actions. */
 export interface SessionArgs {
   readonly sessionId: string;
@@ -130,6 +144,12 @@ export interface CccClient {
   iterateTelCdrPages(args: Omit<DescribeTelCdrArgs, 'pageNumber'>): AsyncIterable<DescribeTelCdrResponse>;
   /** Every record of a DescribeTelCdr query across all pages, fetched lazily. */
   iterateTelCdrs(args: Omit<DescribeTelCdrArgs, 'pageNumber'>): AsyncIterable<TelCdrInfo>;
+  /** One page of IM (chat) service records, the sessions the `imcdr` push reports (DescribeIMCdrList). */
+  describeIMCdrList(args: DescribeIMCdrListArgs): Promise<DescribeIMCdrListResponse>;
+  /** Every page of a DescribeIMCdrList query, fetched lazily from `offset` 0. */
+  iterateIMCdrPages(args: Omit<DescribeIMCdrListArgs, 'offset'>): AsyncIterable<DescribeIMCdrListResponse>;
+  /** Every record of a DescribeIMCdrList query across all pages, fetched lazily. */
+  iterateIMCdrs(args: Omit<DescribeIMCdrListArgs, 'offset'>): AsyncIterable<IMCdrInfo>;
   describeTelRecordAsr(args: SessionArgs): Promise<DescribeTelRecordAsrResponse>;
   describeTelSession(args: SessionArgs): Promise<DescribeTelSessionResponse>;
   /** Any other action, signed, rate-limited and retried the same way; the result is only envelope-checked. */

@@ -1,4 +1,5 @@
 export * from './ccc/common.ts';
+export * from './ccc/im-cdr-list.ts';
 export * from './ccc/session-detail.ts';
 export * from './ccc/tel-cdr.ts';
 export * from './ccc/tel-record-asr.ts';

@@ -24,7 +24,10 @@ export type SessionDetailInput = Without<DescribeSessionDetailResponse, LinkFiel
 const CALL_TYPE_DIRECTION: Readonly<Record<number, 0 | 1>> = { 1: 1, 2: 0, 3: 0, 5: 1 };
 
 /** A field the detail's documentation does not list, read through the loose response's index signature. */
-const undocumented = (detail: SessionDetailInput, field: string): unknown => detail[field];
+const undocumented = (detail: SessionDetailInput, field: string): string | undefined => {
+  const value: unknown = detail[field];
+  return typeof value === 'string' ? value : undefined;
+};
 
 function toCdr(detail: SessionDetailInput, sessionId: string): CdrPush {
   const staff = detail.StaffUserId?.trim();

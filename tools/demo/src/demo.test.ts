@@ -55,6 +55,14 @@ describe('pnpm demo', () => {
     ])
       expect(stdout).toContain(`── ${command}`);
     expect(stdout).toContain('[Call details]');
+    // Recordings and a voicemail in their call's thread, the post saying what its thread holds.
+    expect(stdout).toMatch(
+      /── A call's recordings, one per participant, in its thread[^\n]*\n(?:.*\n)*?.*recordings? in the thread\n(?:.*\n)*? {4}↳ :studio_microphone: Recording ready/,
+    );
+    expect(stdout).toMatch(
+      /── A voicemail in its call's thread[^\n]*\n(?:.*\n)*?.*1 voicemail in the thread\n.*\[Play voicemail\]\n {4}↳ :mailbox_with_mail: Voicemail from/,
+    );
+    expect(stdout).toMatch(/Posts updated +\d+ \(in place/);
     expect(stdout).not.toContain('Something went wrong');
     expect(stdout).toMatch(/Time taken +\d+\.\d s/);
     // Numbers are masked everywhere: no number's last seven digits appear in a row.

@@ -1,6 +1,4 @@
-import type { DatasetPush } from '@ccc-kit/sandbox/dataset';
-import type { SlackEmulator, SlackMessageRecord } from '@ccc-kit/sandbox/slack';
-import { messageToText } from '@ccc-kit/slack-blocks';
+import type { SlackEmulator } from '@ccc-kit/sandbox/slack';
 import type { DemoArgs } from './args.ts';
 import { COMMAND_CHANNEL, runExchanges } from './commands.ts';
 import { waitForDrain } from './drain.ts';
@@ -12,16 +10,17 @@ import {
   type DemoSummary,
   formatChannel,
   formatExchange,
+  formatFeatured,
   formatSummary,
   rule,
 } from './report.ts';
 import { DEMO_CHANNELS, type Stack, startStack } from './stack.ts';
+import { checkThreaded, featuredThreads, renderMessage } from './threads.ts';
 
 /** How long the webhook may take to post everything before the demo fails: generous, and more for big days. */
 const drainTimeoutMs = (pushes: number): number => 30_000 + 10 * pushes;
 
-const render = (message: SlackMessageRecord): string =>
-  messageToText({ text: message.text, blocks: (message.blocks ?? []) as never });
+const render = renderMessage;
 
 /** What one channel of the Slack emulator holds, rendered as text. */
 function channelReport(slack: SlackEmulator, name: string): ChannelReport {
@@ -48,20 +47,6 @@ function checkPushes(outcome: PushOutcome): void {
   if (problems.length) throw new DemoError(DemoErrorCode.Unexpected, problems.join('\n'));
 }
 
-/** Fails unless the recording pushed before its call ended up in the thread of the call's post in #calls. */
-function checkThreaded(slack: SlackEmulator, early: DatasetPush): number {
-  const post = slack
-    .messages('#calls')
-    .find((message) => render(message).includes(`Session ${early.sessionId}`));
-  const replies = post ? slack.threads('#calls', post.ts).length : 0;
-  if (replies === 0)
-    throw new DemoError(
-      DemoErrorCode.Unexpected,
-      `the recording pushed before its call (session ${early.sessionId}) is not in the call's thread in #calls`,
-    );
-  return 1;
-}
-
 /** Pushes received by the webhook, by action, and how many were duplicates, from its metrics. */
 async function pushCounts(stack: Stack): Promise<{ received: Record<string, number>; duplicates: number }> {
   const { values } = await stack.webhook.metrics.pushes.get();
@@ -78,7 +63,7 @@ async function pushCounts(stack: Stack): Promise<{ received: Record<string, numb
 async function summarize(
   stack: Stack,
   channels: readonly ChannelReport[],
-  counts: { readonly exchanges: number; readonly outOfOrder: number },
+  counts: { readonly exchanges: number; readonly outOfOrder: number; readonly updatedPosts: number },
   started: number,
 ): Promise<DemoSummary> {
   const stats = await stack.webhook.store.stats();
@@ -93,6 +78,7 @@ async function summarize(
     quarantined: stats.quarantine,
     deadLetters: stats.outbox.dead ?? 0,
     outOfOrder: counts.outOfOrder,
+    updatedPosts: counts.updatedPosts,
     exchanges: counts.exchanges,
     seconds: (Date.now() - started) / 1000,
   };
@@ -118,6 +104,7 @@ async function showcase(stack: Stack, args: DemoArgs, out: ProgressStream, start
   out.write('Waiting for the webhook to post everything to Slack…\n');
   await waitForDrain(() => webhook.store.stats(), { timeoutMs: drainTimeoutMs(plan.day.length) });
   const outOfOrder = checkThreaded(sandbox.slack, plan.early);
+  const threads = featuredThreads(sandbox.slack, DEMO_CHANNELS);
   out.write(`Typing /ccc commands in ${COMMAND_CHANNEL} and clicking a button, as Slack would…\n\n`);
   const exchanges = await runExchanges({
     slack: sandbox.slack,
@@ -130,10 +117,18 @@ async function showcase(stack: Stack, args: DemoArgs, out: ProgressStream, start
   const channels = DEMO_CHANNELS.map((name) => channelReport(sandbox.slack, name));
   out.write(`${rule('What the webhook posted, per channel')}\n\n`);
   for (const channel of channels) out.write(`${formatChannel(channel, args.show)}\n`);
+  out.write(`${formatFeatured(threads)}\n`);
   out.write(`${rule('What the bot answered')}\n\n`);
   for (const exchange of exchanges) out.write(`${formatExchange(exchange)}\n`);
   out.write(
-    formatSummary(await summarize(stack, channels, { exchanges: exchanges.length, outOfOrder }, started)),
+    formatSummary(
+      await summarize(
+        stack,
+        channels,
+        { exchanges: exchanges.length, outOfOrder, updatedPosts: threads.updatedPosts },
+        started,
+      ),
+    ),
   );
 }
 

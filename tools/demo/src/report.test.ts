@@ -45,6 +45,7 @@ describe('report', () => {
       quarantined: 1,
       deadLetters: 0,
       outOfOrder: 1,
+      updatedPosts: 3,
       exchanges: 5,
       seconds: 6.25,
     });
@@ -53,6 +54,7 @@ describe('report', () => {
     expect(text).toMatch(/Deduplicated +1 /);
     expect(text).toMatch(/Quarantined +1 /);
     expect(text).toContain('Time taken            6.3 s');
+    expect(text).toMatch(/Posts updated +3 \(in place/);
     expect(text.split('\n').length).toBeLessThan(15);
   });
 });

@@ -31,6 +31,8 @@ export interface DemoSummary {
   readonly quarantined: number;
   /** Recordings pushed before their call, found in the call's thread. */
   readonly outOfOrder: number;
+  /** Posts the webhook updated in place when a recording or voicemail joined their thread. */
+  readonly updatedPosts: number;
   /** Outbox messages that exhausted their attempts (expected: 0). */
   readonly deadLetters: number;
   readonly exchanges: number;
@@ -82,6 +84,26 @@ export function formatChannel(channel: ChannelReport, show: number): string {
   return lines.join('\n');
 }
 
+/** The two featured threads: a call with its participants' recordings, and one with a voicemail. */
+export function formatFeatured(threads: {
+  readonly recordings: RenderedPost & { readonly updates: number };
+  readonly voicemail: RenderedPost & { readonly updates: number };
+}): string {
+  const one = (title: string, post: RenderedPost & { readonly updates: number }): string[] => {
+    const updated = post.updates > 0 ? `, updated ${plural(post.updates, 'time')}` : '';
+    return [
+      rule(`${title} (#calls${updated})`),
+      indent(post.text, '  '),
+      ...post.replies.map((reply) => indent(reply, '      ', '    ↳ ')),
+      '',
+    ];
+  };
+  return [
+    ...one("A call's recordings, one per participant, in its thread", threads.recordings),
+    ...one("A voicemail in its call's thread", threads.voicemail),
+  ].join('\n');
+}
+
 /** A command or click and the bot's answer. */
 export function formatExchange(exchange: ExchangeReport): string {
   return [rule(exchange.action), indent(exchange.reply, '  '), ''].join('\n');
@@ -109,6 +131,10 @@ export function formatSummary(summary: DemoSummary): string {
     row(
       'Out of order',
       `${summary.outOfOrder} (a recording pushed before its call, posted in the call's thread)`,
+    ),
+    row(
+      'Posts updated',
+      `${summary.updatedPosts} (in place, when a recording or voicemail joined the call's thread)`,
     ),
     row('Dead letters', String(summary.deadLetters)),
     row('Commands and clicks', `${summary.exchanges} answered`),

@@ -70,8 +70,10 @@ export async function backfill(
   out: ProgressOutput,
   now: () => number = Date.now,
 ): Promise<string> {
+  // Calls only: the progress and the summary count calls (chats are left to the periodic runs).
+  const { listChats: _chats, ...reconcile } = config.reconcile;
   const reconciler = createReconciler({
-    ...config.reconcile,
+    ...reconcile,
     submit: async (item) => (await store.ingest([item]))[0] ?? 'duplicate',
     routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
     quarantine: (row) => reconciledQuarantine(store, row, now()),

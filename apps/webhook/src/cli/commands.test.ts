@@ -40,6 +40,9 @@ describe('routes check', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${file}: 1 rule(s), valid`);
     expect(run.stdout).toMatch(/\[cdr, outbound, not_answered\] → #calls/);
+    expect(run.stdout).toMatch(
+      /doc sample voicemail \[voicemail, inbound, voicemail\] → the threads of its call's posts; alone in no channel if its call is not stored within VOICEMAIL_WAIT/,
+    );
   });
 
   test('an invalid file: every problem with its line; exit 1', async () => {

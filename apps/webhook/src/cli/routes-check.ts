@@ -3,7 +3,9 @@ import { parsePush } from '@ccc-kit/cdr-parser';
 import { repairedSamples, samples } from '@ccc-kit/schemas/fixtures';
 import { loadRoutes } from '../config.ts';
 import { facts } from '../facts.ts';
-import { type RouteRule, type RoutesFile, route } from '../routes/index.ts';
+import { DEFAULT_VOICEMAIL_WAIT_MS, routePush } from '../push-routing.ts';
+import type { RouteRule, RoutesFile } from '../routes/index.ts';
+import type { Delivery } from '../store/types.ts';
 
 const BUILT_IN = [
   {
@@ -43,6 +45,21 @@ function prefixLines(routes: RoutesFile): string[] {
   });
 }
 
+const channelList = (deliveries: readonly Delivery[]): string | null =>
+  deliveries.length
+    ? deliveries.map((d) => d.channel + (d.mention ? ` (mention ${d.mention})` : '')).join(', ')
+    : null;
+
+/** Where a voicemail goes: its call's threads, the voicemail inbox channels, and where it goes alone. */
+function voicemailWhere(inbox: readonly Delivery[], alone: readonly Delivery[]): string {
+  const minutes = DEFAULT_VOICEMAIL_WAIT_MS / 60_000;
+  return [
+    "the threads of its call's posts",
+    ...(inbox.length ? [`a post in ${channelList(inbox)}`] : []),
+    `alone in ${channelList(alone) ?? 'no channel'} if its call is not stored within VOICEMAIL_WAIT (default ${minutes}m)`,
+  ].join('; ');
+}
+
 /** `routes check <file> [--push <file> --action <a>] [--default-channel C]`: validates and shows routing. */
 export function routesCheck(
   file: string,
@@ -64,11 +81,11 @@ export function routesCheck(
       continue;
     }
     const f = facts(parsed.push);
-    const deliveries = route(routes, f, options.defaultChannel);
-    const where = deliveries.length
-      ? deliveries.map((d) => d.channel + (d.mention ? ` (mention ${d.mention})` : '')).join(', ')
-      : 'nowhere';
-    lines.push(`  ${sample.name} [${f.kind}, ${f.direction ?? '-'}, ${f.outcome}] → ${where}`);
+    const config = { routes, defaultChannel: options.defaultChannel };
+    const { deliveries, waitForCall } = routePush(config, parsed.push, 0);
+    const line = `  ${sample.name} [${f.kind}, ${f.direction ?? '-'}, ${f.outcome}]`;
+    if (!waitForCall) lines.push(`${line} → ${channelList(deliveries) ?? 'nowhere'}`);
+    else lines.push(`${line} → ${voicemailWhere(deliveries, waitForCall.deliveries)}`);
   }
   return lines.join('\n');
 }

@@ -25,7 +25,7 @@ export interface WebhookMetrics {
   readonly quarantined: Gauge;
   readonly quarantineEvicted: Counter;
   readonly prunedSessions: Counter;
-  readonly reconcileFound: Counter;
+  readonly reconcileFound: Counter<'kind'>;
 }
 
 /** Creates the metric set. */
@@ -49,7 +49,7 @@ export function createMetrics(): WebhookMetrics {
     }),
     slackPosts: new Counter({
       name: 'ccc_webhook_slack_posts_total',
-      help: 'Slack API calls of the relay, by result (sent, retried, rate_limited, dead, claim_lost)',
+      help: 'Slack API calls of the relay, by result (sent, updated, retried, rate_limited, dead, claim_lost)',
       labelNames: ['result'],
       registers,
     }),
@@ -87,7 +87,8 @@ export function createMetrics(): WebhookMetrics {
     }),
     reconcileFound: new Counter({
       name: 'ccc_webhook_reconcile_found_total',
-      help: 'Calls found by reconciliation that no push had delivered',
+      help: 'Sessions found by reconciliation that no push had delivered, by kind (cdr: calls, imcdr: chats)',
+      labelNames: ['kind'],
       registers,
     }),
   };

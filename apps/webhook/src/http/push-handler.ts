@@ -3,7 +3,7 @@ import { type Push, parsePush } from '@ccc-kit/cdr-parser';
 import type { Logger } from 'pino';
 import { isStoreError, StoreErrorCode } from '../store/errors.ts';
 import { DEFAULT_QUARANTINE_MAX_BODY_BYTES } from '../store/index.ts';
-import type { Delivery, IngestOutcome, QuarantineInput, Store } from '../store/types.ts';
+import type { IngestItem, IngestOutcome, QuarantineInput, Store } from '../store/types.ts';
 import { checkPushAuth, type PushAuth } from './auth.ts';
 import { createOversizedReads, readBody } from './body.ts';
 import type { PushResult, WebhookMetrics } from './metrics.ts';
@@ -23,7 +23,8 @@ export interface PushHandlerDeps {
   readonly submit: (item: Parameters<Store['ingest']>[0][number]) => Promise<IngestOutcome>;
   readonly quarantine: (item: QuarantineInput) => Promise<unknown>;
   /** Channels of a push's top-level post (empty for recordings, which follow their call). */
-  readonly routeFor: (push: Push) => readonly Delivery[];
+  /** Where the push's posts go (`deliveries`), and for a voicemail where it goes if its call never comes. */
+  readonly routeFor: (push: Push, receivedAt: number) => Pick<IngestItem, 'deliveries' | 'waitForCall'>;
   readonly metrics: WebhookMetrics;
   readonly logger: Logger;
   readonly now?: () => number;
@@ -144,7 +145,7 @@ export function createPushHandler(deps: PushHandlerDeps) {
         source: 'push',
         body: body.bytes.toString('utf8'),
         receivedAt,
-        deliveries: deps.routeFor(push),
+        ...deps.routeFor(push, receivedAt),
       });
       deps.logger.info(
         { pushId, sessionId: bounded(push.sessionId, 128), kind: push.kind, outcome },

@@ -1,19 +1,22 @@
-import type { QuarantineReason, Store } from '../store/types.ts';
+import type { Store } from '../store/types.ts';
+import type { QuarantinedRow } from './types.ts';
 
 /**
- * Keeps a DescribeTelCdr row that could not be stored in the webhook's quarantine, as the CDR push it stands
- * for (its fields are a superset of a CDR push's), so `replay-quarantine` re-parses it with a later version.
- * The query says where it came from.
+ * Keeps a reconciled row that could not be stored in the webhook's quarantine, as the push it stands for, so
+ * `replay-quarantine` re-parses it with a later version: a DescribeTelCdr row as a CDR push (its fields are a
+ * superset of one), a DescribeIMCdrList record as the `imcdr` body built from it. The query says where it
+ * came from.
  */
 export async function reconciledQuarantine(
   store: Store,
-  row: { body: string; reason: QuarantineReason },
+  row: QuarantinedRow,
   receivedAt: number = Date.now(),
 ): Promise<void> {
+  const action = row.kind;
   await store.quarantine({
     pushId: null,
-    action: 'cdr',
-    query: 'action=cdr&version=1&source=reconcile',
+    action,
+    query: `action=${action}&version=1&source=reconcile`,
     reason: row.reason,
     body: row.body,
     receivedAt,

@@ -1,6 +1,7 @@
 import { isStoreError, StoreErrorCode } from '../store/errors.ts';
-import { prepareCall } from './rows.ts';
-import type { ReconcileReport, ReconcilerOptions } from './types.ts';
+import type { IngestItem } from '../store/types.ts';
+import type { RowSource } from './sources.ts';
+import type { KindReport, ReconcilerOptions } from './types.ts';
 
 /** Tencent allows windows shorter than 90 days: longer ranges are walked in chunks. */
 const MAX_WINDOW_MS = 89 * 86_400_000;
@@ -16,68 +17,71 @@ export interface RangeProgress {
   /** Pages of the current window read so far, and how many it has (from its `TotalCount`). */
   readonly page: number;
   readonly pages: number;
-  readonly report: ReconcileReport;
+  readonly report: KindReport;
 }
 
-/** Calls per DescribeTelCdr page (the most Tencent returns). */
-const PAGE_SIZE = 100;
+/** Reconciles one kind over `[start, end)`, telling progress after every page. */
+export type KindRun = (
+  start: Date,
+  end: Date,
+  onProgress?: (progress: RangeProgress) => void,
+) => Promise<KindReport>;
 
-/** The running counts of a range run. */
-function counts() {
-  return { seen: 0, found: 0, skipped: 0, quarantined: 0 };
-}
+type Counts = { seen: number; found: number; skipped: number; quarantined: number };
 
 /**
- * Reconciles `[start, end)`, in windows Tencent accepts, submitting every call found. One bad row never
- * stops a run: a row the router cannot read, or one the database refuses on its own values, goes to the
- * quarantine with the reason (`replay-quarantine` re-parses it with a later version) and the run goes on.
- * Only a failure of Tencent's API or of the store as a whole ends the run (the next one retries the range).
+ * Reconciles one kind of session (`source`: calls or chats) over `[start, end)`, in windows Tencent
+ * accepts, submitting every session found. One bad row never stops a run: a row the router cannot read,
+ * or one the database refuses on its own values, goes to the quarantine with the reason
+ * (`replay-quarantine` re-parses it with a later version) and the run goes on. Only a failure of Tencent's
+ * API or of the store as a whole ends the run (the next one retries the range).
  */
-export function createRangeRun(options: ReconcilerOptions, now: () => number) {
+export function createKindRun<Row>(
+  options: ReconcilerOptions,
+  now: () => number,
+  source: RowSource<Row>,
+): KindRun {
   const keep = async (body: string, code: string, message: string): Promise<void> => {
-    await options.quarantine?.({ body, reason: { code, message } });
-    options.logger.warn({ reason: code }, `reconciliation: a DescribeTelCdr row was quarantined: ${message}`);
+    await options.quarantine?.({ kind: source.kind, body, reason: { code, message } });
+    options.logger.warn(
+      { reason: code },
+      `reconciliation: a ${source.action} row was quarantined: ${message}`,
+    );
   };
-  const one = async (call: Parameters<typeof prepareCall>[0], report: ReturnType<typeof counts>) => {
+  const store = async (item: IngestItem, report: Counts): Promise<void> => {
+    const outcome = await options.submit(item).catch(async (error: unknown) => {
+      if (!isStoreError(error) || error.code !== StoreErrorCode.RefusedItem) throw error;
+      report.quarantined++;
+      await keep(item.body, error.code, error.message);
+      return 'refused' as const;
+    });
+    if (outcome !== 'stored') return;
+    report.found++;
+    source.onFound?.();
+    const what = source.kind === 'cdr' ? 'a call' : 'a chat';
+    options.logger.info({ sessionId: item.sessionId }, `reconciliation found ${what} no push delivered`);
+  };
+  const one = async (row: Row, until: number, report: Counts): Promise<void> => {
     report.seen++;
-    const prepared = prepareCall(call, now(), options.routeFor);
+    const prepared = source.prepare(row, now(), until);
     if ('skipped' in prepared) report.skipped++;
     else if ('refused' in prepared) {
       report.quarantined++;
       await keep(prepared.body, prepared.refused.code, prepared.refused.message);
-    } else {
-      const outcome = await options.submit(prepared.item).catch(async (error: unknown) => {
-        if (!isStoreError(error) || error.code !== StoreErrorCode.RefusedItem) throw error;
-        report.quarantined++;
-        await keep(prepared.item.body, error.code, error.message);
-        return 'refused' as const;
-      });
-      if (outcome === 'stored') {
-        report.found++;
-        options.metrics.reconcileFound.inc();
-        options.logger.info(
-          { sessionId: prepared.item.sessionId },
-          'reconciliation found a call no push delivered',
-        );
-      }
-    }
+    } else await store(prepared.item, report);
   };
-  return async (
-    start: Date,
-    end: Date,
-    onProgress?: (progress: RangeProgress) => void,
-  ): Promise<ReconcileReport> => {
-    const report = counts();
+  return async (start, end, onProgress) => {
+    const report: Counts = { seen: 0, found: 0, skipped: 0, quarantined: 0 };
     const totalMs = end.getTime() - start.getTime();
     const windows = Math.ceil(totalMs / MAX_WINDOW_MS);
     for (let window = 1; window <= windows; window++) {
       const from = start.getTime() + (window - 1) * MAX_WINDOW_MS;
       const to = Math.min(end.getTime(), from + MAX_WINDOW_MS);
       let page = 0;
-      for await (const { calls, total } of options.listCalls(new Date(from), new Date(to))) {
-        for (const call of calls) await one(call, report);
+      for await (const { rows, total } of source.list(new Date(from), new Date(to))) {
+        for (const row of rows) await one(row, end.getTime(), report);
         page++;
-        const pages = Math.max(page, Math.ceil(total / PAGE_SIZE));
+        const pages = Math.max(page, Math.ceil(total / source.pageSize));
         const doneMs = from - start.getTime() + ((to - from) * page) / pages;
         onProgress?.({ doneMs, totalMs, window, windows, page, pages, report: { ...report } });
       }

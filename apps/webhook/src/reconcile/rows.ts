@@ -20,8 +20,8 @@ export function withoutSignedLinks(call: TelCdrInfo): TelCdrInfo {
   return kept as TelCdrInfo;
 }
 
-/** A listed call ready to store, or why it cannot be. */
-export type PreparedCall =
+/** A listed call or chat ready to store, or why it cannot be. */
+export type PreparedRow =
   | { readonly item: IngestItem }
   | { readonly refused: QuarantineReason; readonly body: string }
   | { readonly skipped: true };
@@ -35,7 +35,7 @@ export function prepareCall(
   call: TelCdrInfo,
   receivedAt: number,
   routeFor: (call: TelCdrInfo) => readonly Delivery[],
-): PreparedCall {
+): PreparedRow {
   const sessionId = call.SessionId;
   if (!sessionId) return { skipped: true };
   const stored = withoutSignedLinks(call);

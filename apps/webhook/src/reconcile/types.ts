@@ -1,4 +1,4 @@
-import type { TelCdrInfo } from '@ccc-kit/schemas';
+import type { IMCdrInfo, ImCdrPush, TelCdrInfo } from '@ccc-kit/schemas';
 import type { Logger } from 'pino';
 import type { WebhookMetrics } from '../http/metrics.ts';
 import type { Scheduler } from '../scheduler.ts';
@@ -13,14 +13,37 @@ export interface CallPage {
 /** Lists the calls of a window page by page (see `cccCallPages`, which adapts `ccc-client`). */
 export type ListCalls = (start: Date, end: Date) => AsyncIterable<CallPage>;
 
+/** One page of a window's chat sessions, and how many the whole window holds (DescribeIMCdrList). */
+export interface ChatPage {
+  readonly chats: readonly IMCdrInfo[];
+  readonly total: number;
+}
+
+/** Lists the chat sessions of a window page by page (see `cccChatPages`, which adapts `ccc-client`). */
+export type ListChats = (start: Date, end: Date) => AsyncIterable<ChatPage>;
+
+/** A row that could not be stored, as the push it stands for (`cdr` or `imcdr`), with the reason. */
+export interface QuarantinedRow {
+  readonly kind: 'cdr' | 'imcdr';
+  readonly body: string;
+  readonly reason: QuarantineReason;
+}
+
 /** Options of `createReconciler`. */
 export interface ReconcilerOptions {
   readonly listCalls: ListCalls;
+  /**
+   * Lists chat sessions too (optional: without it only calls are reconciled). Needs `routeForChat`. Chats
+   * and calls fail apart: each keeps its own covered point, so an outage of one never holds the other back.
+   */
+  readonly listChats?: ListChats | undefined;
   readonly submit: (item: IngestItem) => Promise<IngestOutcome>;
   /** Channels of the call's post, computed from the record like a pushed CDR; throws for an unusable row. */
   readonly routeFor: (call: TelCdrInfo) => readonly Delivery[];
+  /** Channels of a chat's post, from the `imcdr` body built from its record; throws for an unusable one. */
+  readonly routeForChat?: ((chat: ImCdrPush) => readonly Delivery[]) | undefined;
   /** Keeps a row that cannot be stored (the webhook's quarantine); without it such a row is only logged. */
-  readonly quarantine?: (row: { body: string; reason: QuarantineReason }) => Promise<void>;
+  readonly quarantine?: (row: QuarantinedRow) => Promise<void>;
   readonly intervalMs: number;
   /** How far back each periodic run looks. */
   readonly windowMs: number;
@@ -53,13 +76,21 @@ export interface ReconcilerOptions {
   readonly now?: () => number;
 }
 
-/** Result of one reconciliation run. */
-export interface ReconcileReport {
+/** What a run did with the rows of one kind (calls or chats). */
+export interface KindReport {
   readonly seen: number;
-  /** Calls no push had delivered, now stored (and posted by the relay). */
+  /** Sessions no push had delivered, now stored (and posted by the relay). */
   readonly found: number;
-  /** Rows without a SessionId (nothing to deduplicate them by). */
+  /**
+   * Rows not stored: without a SessionId (nothing to deduplicate them by), or chats that ended after the
+   * run's end (left to their push; a later run looks again).
+   */
   readonly skipped: number;
   /** Rows that could not be stored (unreadable, or refused by the database), kept in the quarantine. */
   readonly quarantined: number;
+}
+
+/** Result of one reconciliation run: the calls' counts, and the chats' when `listChats` is configured. */
+export interface ReconcileReport extends KindReport {
+  readonly chats?: KindReport;
 }

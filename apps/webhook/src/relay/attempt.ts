@@ -49,7 +49,7 @@ export async function recordSent(context: RelayContext, message: ClaimedMessage,
  * `lost` when the claim was taken over (nothing may be posted); a store failure is retried until the relay
  * stops, since posting without the record could post twice after a crash.
  */
-async function beginAttempt(
+export async function beginAttempt(
   context: RelayContext,
   message: ClaimedMessage,
   attempt: number,

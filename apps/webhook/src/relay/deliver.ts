@@ -3,6 +3,7 @@ import { afterFailure, attemptPost, type NextStep, recordSent } from './attempt.
 import type { RelayContext } from './context.ts';
 import type { Doubt } from './history-check.ts';
 import type { OutgoingMessage } from './types.ts';
+import { deliverUpdate } from './update.ts';
 
 /** Renders `message`; a body that cannot be rendered never will be, so it is dead-lettered. */
 async function render(context: RelayContext, message: ClaimedMessage): Promise<OutgoingMessage | null> {
@@ -17,11 +18,12 @@ async function render(context: RelayContext, message: ClaimedMessage): Promise<O
 }
 
 /**
- * Delivers one claimed message: render, then attempts until one is settled. Before an attempt the row is
- * marked in doubt (a crash from here on leaves that record); a message in doubt is looked up in Slack
- * before it is posted again. Retries happen in place (the channel waits), so a channel's messages are
- * posted in order; a 429 pauses only that channel; an auth failure stops everything. `claimedAt` is when
- * this relay claimed the row: a lookup older than that cannot speak for a post of a previous holder.
+ * Delivers one claimed message: render, then attempts until one is settled (an update of a call's post
+ * goes through `deliverUpdate`). Before an attempt the row is marked in doubt (a crash from here on leaves
+ * that record); a message in doubt is looked up in Slack before it is posted again. Retries happen in place
+ * (the channel waits), so a channel's messages are posted in order; a 429 pauses only that channel; an auth
+ * failure stops everything. `claimedAt` is when this relay claimed the row: a lookup older than that cannot
+ * speak for a post of a previous holder.
  */
 export async function deliver(
   context: RelayContext,
@@ -30,6 +32,21 @@ export async function deliver(
 ): Promise<void> {
   const rendered = await render(context, message);
   if (!rendered) return;
+  try {
+    if (message.kind === 'update') await deliverUpdate(context, message, rendered);
+    else await deliverPost(context, message, rendered, claimedAt);
+  } finally {
+    context.state.posting.delete(message.id);
+    context.history.forget(message);
+  }
+}
+
+async function deliverPost(
+  context: RelayContext,
+  message: ClaimedMessage,
+  rendered: OutgoingMessage,
+  claimedAt: number,
+): Promise<void> {
   const settleMs = context.options.settleMs ?? 0;
   let doubt: Doubt | null = message.inDoubt
     ? {
@@ -37,21 +54,16 @@ export async function deliver(
         notBefore: Math.max(claimedAt, (message.lastAttemptAt ?? 0) + settleMs),
       }
     : null;
-  try {
-    for (let attempt = message.attempts + 1; context.state.running; attempt++) {
-      const outcome: { next: NextStep | 'post'; doubt?: Doubt } = doubt
-        ? { next: await lookUp(context, message, doubt, attempt) }
-        : await attemptPost(context, message, rendered, attempt);
-      if (outcome.next === 'done') return;
-      if (outcome.next === 'again') attempt--; // a 429 is Slack's pacing, not a failed attempt
-      if (outcome.next === 'post') {
-        doubt = null; // not in Slack: the next round posts, and does not count as an attempt
-        attempt--;
-      } else if (outcome.doubt) doubt = outcome.doubt;
-    }
-  } finally {
-    context.state.posting.delete(message.id);
-    context.history.forget(message);
+  for (let attempt = message.attempts + 1; context.state.running; attempt++) {
+    const outcome: { next: NextStep | 'post'; doubt?: Doubt } = doubt
+      ? { next: await lookUp(context, message, doubt, attempt) }
+      : await attemptPost(context, message, rendered, attempt);
+    if (outcome.next === 'done') return;
+    if (outcome.next === 'again') attempt--; // a 429 is Slack's pacing, not a failed attempt
+    if (outcome.next === 'post') {
+      doubt = null; // not in Slack: the next round posts, and does not count as an attempt
+      attempt--;
+    } else if (outcome.doubt) doubt = outcome.doubt;
   }
 }
 

@@ -21,6 +21,9 @@ const PERMANENT = new Set([
   'invalid_arguments',
   'restricted_action',
   'message_not_found',
+  // chat.update of a post someone deleted, or past the workspace's edit window.
+  'cant_update_message',
+  'edit_window_closed',
 ]);
 /** Slack errors that mean the token is unusable: stop the relay instead of burning retries. */
 const AUTH = new Set([

@@ -19,6 +19,18 @@ export type PostMessage = (args: {
   metadata: OutboxMetadata;
 }) => Promise<{ ts: string }>;
 
+/**
+ * `chat.update` of one of our posts (the relay keeps its metadata). Updating is idempotent, so a lost
+ * answer is simply updated again: no lookup needed.
+ */
+export type UpdateMessage = (args: {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks?: readonly unknown[];
+  metadata: OutboxMetadata;
+}) => Promise<void>;
+
 /** The window of a history lookup: a channel's messages, or a thread's replies, between two times (ms). */
 export interface HistoryQuery {
   readonly channel: string;
@@ -41,6 +53,8 @@ export type ReadHistoryPage = (
 export interface RelayOptions {
   readonly store: Store;
   readonly post: PostMessage;
+  /** Updates a call's post when its thread grows; without it such updates are dead-lettered. */
+  readonly update?: UpdateMessage;
   /** Renders a claimed row; a throw dead-letters the row (a body that cannot be rendered never will be). */
   readonly render: (message: ClaimedMessage) => OutgoingMessage;
   /** Identifies this instance's leases; stable across restarts of one replica (e.g. the host name). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { isWithinHours, parseRoutes, type RoutingFacts, route } from './index.ts';
+import { isWithinHours, parseRoutes, type RoutingFacts, route, routeVoicemail } from './index.ts';
 import { problemsOf } from './problems.test-helper.ts';
 
 const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({
@@ -31,6 +31,38 @@ describe('the example routes file', () => {
       { channel: '#voicemail' },
     ]);
     expect(route(routes, facts({ kind: 'imcdr', outcome: 'answered' }))).toEqual([{ channel: '#chats' }]);
+  });
+});
+
+describe('routeVoicemail', () => {
+  const routes = parseRoutes(`
+rules:
+  - match: { kind: voicemail }
+    channel: "#voicemail"
+    mention: U0123ABCD
+  - match: { direction: inbound }
+    channel: "#calls"
+  - match: { kind: [cdr, voicemail], callerPrefix: "+86184" }
+    channel: "#vip"
+`);
+  const voicemail = facts({ kind: 'voicemail', outcome: 'voicemail' });
+
+  test('rules naming kind voicemail post it at once; the others only if its call does not come', () => {
+    expect(routeVoicemail(routes, voicemail, '#default', 42)).toEqual({
+      deliveries: [{ channel: '#voicemail', mention: 'U0123ABCD' }, { channel: '#vip' }],
+      waitForCall: { deliveries: [{ channel: '#calls' }], until: 42 },
+    });
+  });
+
+  test('the default channel is where it goes alone when no rule matches', () => {
+    const none = facts({ kind: 'voicemail', outcome: 'voicemail', direction: 'outbound', caller: '8613' });
+    expect(routeVoicemail(routes, none, '#default', 42)).toEqual({
+      deliveries: [{ channel: '#voicemail', mention: 'U0123ABCD' }],
+      waitForCall: { deliveries: [], until: 42 },
+    });
+    expect(routeVoicemail(parseRoutes('rules: []\n'), none, '#default', 42).waitForCall.deliveries).toEqual([
+      { channel: '#default' },
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import { describeMaintenanceContract } from './contract-maintenance.ts';
 import { describeOutboxContract } from './contract-outbox.ts';
 import { describeQuarantineContract } from './contract-quarantine.ts';
 import { describeRetentionContract } from './contract-retention.ts';
+import { describeThreadsContract } from './contract-threads.ts';
 import type { Store } from './types.ts';
 
 export type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
@@ -39,6 +40,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     });
 
     describeIngestContract(open);
+    describeThreadsContract(open);
     describeOutboxContract(open);
     describeAttemptsContract(open);
     describeMaintenanceContract(open);

@@ -92,6 +92,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE relay_replicas (owner TEXT PRIMARY KEY, seen_until BIGINT NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'post updates, voicemails waiting for their call',
+    // update: a chat.update of a call's post (parent) when a recording or voicemail joins its thread.
+    // awaits_call: a voicemail's own post, held until its call arrives (then dropped for thread replies) or
+    // its wait ends.
+    sql: `
+      ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+      ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('post', 'reply', 'update'));
+      ALTER TABLE outbox ADD COLUMN awaits_call INTEGER NOT NULL DEFAULT 0;
+      CREATE UNIQUE INDEX outbox_update_once ON outbox (inbox_id, parent_id) WHERE kind = 'update';
+    `,
+  },
 ];
 
 /** First key of every advisory lock this store takes ('ccWH'); the second key says what is locked. */

@@ -45,17 +45,26 @@ export function toOutboxRow(raw: RawRow): OutboxRow {
     inDoubt: num(raw.in_doubt ?? 0) === 1,
     firstAttemptAt: numOrNull(raw.first_attempt_at),
     lastAttemptAt: numOrNull(raw.last_attempt_at),
+    awaitsCall: num(raw.awaits_call ?? 0) === 1,
   };
 }
 
-/** Maps a claimed row joined with its inbox row and parent post (`inbox_kind`, `body`, `parent_state/ts`). */
+/**
+ * Maps a claimed row joined with its inbox row, its parent post (`parent_state/ts/body/mention`) and its
+ * session's thread counts (`recordings`, `voicemails`).
+ */
 export function toClaimedMessage(raw: RawRow): ClaimedMessage {
-  const threadTs = raw.kind === 'reply' && raw.parent_state === 'sent' ? strOrNull(raw.parent_ts) : null;
+  const threadTs = raw.kind !== 'post' && raw.parent_state === 'sent' ? strOrNull(raw.parent_ts) : null;
   return {
     ...toOutboxRow(raw),
     inboxKind: raw.inbox_kind as InboxKind,
     body: String(raw.body),
     threadTs,
+    parent:
+      raw.kind === 'update' && raw.parent_body != null
+        ? { body: String(raw.parent_body), mention: strOrNull(raw.parent_mention) }
+        : null,
+    thread: { recordings: num(raw.recordings ?? 0), voicemails: num(raw.voicemails ?? 0) },
   };
 }
 

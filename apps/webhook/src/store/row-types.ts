@@ -4,8 +4,11 @@
 export type InboxKind = 'cdr' | 'imcdr' | 'record' | 'voicemail';
 /** Where a record came from: a data push, or the `DescribeTelCdr` reconciliation poller. */
 export type InboxSource = 'push' | 'reconcile';
-/** `post` = top-level Slack message; `reply` = thread reply under the call's post in that channel. */
-export type OutboxKind = 'post' | 'reply';
+/**
+ * `post` = top-level Slack message; `reply` = thread reply under the call's post in that channel; `update` =
+ * `chat.update` of the call's post (its parent) after a recording or voicemail joined its thread.
+ */
+export type OutboxKind = 'post' | 'reply' | 'update';
 /** Life cycle of one Slack message: pending → sending (leased) → sent | dead (and dead → pending on replay). */
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'dead';
 /** Result of ingesting one item: `stored` (new rows committed) or `duplicate` (already known, nothing written). */
@@ -30,8 +33,22 @@ export interface IngestItem {
   readonly body: string;
   /** Epoch milliseconds; also used as `created_at`/`next_at` of the outbox rows this item creates. */
   readonly receivedAt: number;
-  /** Channels for a top-level post (cdr/imcdr/voicemail); ignored for `record` (replies follow the cdr). */
+  /**
+   * Channels for a top-level post (cdr/imcdr; for a voicemail only the channels whose rule asks for voicemails
+   * by kind); ignored for `record`. Recordings and voicemails also become replies under their call's posts.
+   */
   readonly deliveries: readonly Delivery[];
+  /** Voicemail: where it is posted alone if its call is still unknown at `until` (see {@link CallWait}). */
+  readonly waitForCall?: CallWait;
+}
+
+/**
+ * A voicemail's own posts, held until its call is stored (then dropped: the voicemail goes into the call's
+ * threads instead) or until `until` (epoch ms), when they are posted alone.
+ */
+export interface CallWait {
+  readonly deliveries: readonly Delivery[];
+  readonly until: number;
 }
 
 /** A stored inbox row. */
@@ -73,6 +90,14 @@ export interface OutboxRow {
   readonly firstAttemptAt: number | null;
   /** Epoch ms (relay clock) when the latest attempt started: a lookup waits until Slack is done with it. */
   readonly lastAttemptAt: number | null;
+  /** A voicemail's own post held for its call (see {@link CallWait}); dropped if the call comes in time. */
+  readonly awaitsCall: boolean;
+}
+
+/** What the call's thread holds when a message is claimed: the post says so (`chat.update` as it grows). */
+export interface ThreadCounts {
+  readonly recordings: number;
+  readonly voicemails: number;
 }
 
 /** A claimed outbox row plus what the relay needs to render and send it. */
@@ -80,8 +105,15 @@ export interface ClaimedMessage extends OutboxRow {
   readonly inboxKind: InboxKind;
   /** Raw JSON body of the inbox row the message is about. */
   readonly body: string;
-  /** Replies: the parent post's `ts` when it was sent; null when the parent is dead (post standalone). */
+  /**
+   * Replies and updates: the parent post's `ts` when it was sent; null when the parent is dead (a reply is
+   * posted standalone, an update has nothing to update).
+   */
   readonly threadTs: string | null;
+  /** Updates: the parent post's inbox body (the call) and mention, to render the post again. */
+  readonly parent: { readonly body: string; readonly mention: string | null } | null;
+  /** Recordings and voicemails stored for the session at claim time. */
+  readonly thread: ThreadCounts;
 }
 
 /** Options of {@link Store.claimDue}. */

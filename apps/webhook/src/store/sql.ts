@@ -1,6 +1,6 @@
 /**
  * The claim candidates (`SQL.selectDue`) narrowed by `filter` (an `AND …` on the candidate `c`): due rows
- * in id order (replies once their parent is settled), at most `$4` per channel counting the ones `$3`
+ * in id order (replies and updates once their parent is settled), at most `$4` per channel counting the ones `$3`
  * already holds, so a channel is never given more than its rate can post within a lease. Ranking looks at
  * the first 2,000 due rows only, to keep a claim cheap on a long backlog.
  */
@@ -11,11 +11,15 @@ export const dueSql = (filter: string): string => `WITH due AS (
     ranked AS (SELECT id, channel, ROW_NUMBER() OVER (PARTITION BY channel ORDER BY id) AS n FROM due),
     held AS (SELECT channel, COUNT(*) AS n FROM outbox WHERE state = 'sending' AND lease_owner = $3
       GROUP BY channel)
-    SELECT o.*, i.kind AS inbox_kind, i.body, p.state AS parent_state, p.slack_ts AS parent_ts
+    SELECT o.*, i.kind AS inbox_kind, i.body, p.state AS parent_state, p.slack_ts AS parent_ts,
+      CASE WHEN o.kind = 'update' THEN pi.body END AS parent_body, p.mention AS parent_mention,
+      (SELECT COUNT(*) FROM inbox x WHERE x.session_id = o.session_id AND x.kind = 'record') AS recordings,
+      (SELECT COUNT(*) FROM inbox x WHERE x.session_id = o.session_id AND x.kind = 'voicemail') AS voicemails
     FROM ranked r
     JOIN outbox o ON o.id = r.id
     JOIN inbox i ON i.id = o.inbox_id
     LEFT JOIN outbox p ON p.id = o.parent_id
+    LEFT JOIN inbox pi ON pi.id = p.inbox_id
     LEFT JOIN held h ON h.channel = r.channel
     WHERE o.state = 'pending' AND r.n + COALESCE(h.n, 0) <= $4
     ORDER BY o.id LIMIT $2`;
@@ -73,9 +77,31 @@ export const SQL = {
     VALUES ($1, NULL, $2, 'post', $3, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING id`,
   insertReply: `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at, created_at)
     VALUES ($1, $2, $3, 'reply', $4, NULL, $5, $5) ON CONFLICT DO NOTHING`,
-  recordsOfSession: `SELECT id FROM inbox WHERE session_id = $1 AND kind = 'record' ORDER BY id`,
+  insertUpdate: `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at, created_at)
+    VALUES ($1, $2, $3, 'update', $4, NULL, $5, $5) ON CONFLICT DO NOTHING`,
+  // A voicemail's own post waiting for its call: due at `$5` unless the call's arrival drops it first.
+  insertAwaitingPost: `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at,
+    created_at, awaits_call) VALUES ($1, NULL, $2, 'post', $3, $4, $5, $6, 1) ON CONFLICT DO NOTHING`,
+  // The call arrived: its voicemails' waiting posts that never started are dropped (they go in its threads).
+  dropAwaitingPosts: `DELETE FROM outbox WHERE awaits_call = 1 AND state = 'pending' AND attempts = 0
+    AND first_attempt_at IS NULL AND inbox_id IN
+    (SELECT id FROM inbox WHERE session_id = $1 AND kind = 'voicemail')`,
+  // A reply goes under a call's post unless the same voicemail was already posted alone in that channel.
+  insertReplyUnlessAlone: `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention,
+    next_at, created_at) SELECT $1, $2, $3, 'reply', $4, NULL, $5, $5
+    WHERE NOT EXISTS (SELECT 1 FROM outbox a WHERE a.inbox_id = $1 AND a.channel = $3 AND a.awaits_call = 1)
+    ON CONFLICT DO NOTHING`,
+  /** What goes into a call's threads: its recordings and voicemails, oldest first. */
+  attachmentsOfSession: `SELECT id FROM inbox WHERE session_id = $1 AND kind IN ('record', 'voicemail')
+    ORDER BY id`,
   cdrPostsOfSession: `SELECT o.id, o.channel FROM outbox o JOIN inbox i ON i.id = o.inbox_id
     WHERE o.session_id = $1 AND o.kind = 'post' AND i.kind = 'cdr' ORDER BY o.id`,
+  /**
+   * The call's posts Slack may already show (claimed, sent, or attempted): these need an update when their
+   * thread grows. One still pending and never attempted is rendered later with the counts of that moment;
+   * a dead one has nothing to update (replayed, it is rendered afresh).
+   */
+  shownCallPost: `(o.state IN ('sending', 'sent') OR (o.state = 'pending' AND o.first_attempt_at IS NOT NULL))`,
   // Settling a claim requires holding the lease: same owner, still 'sending' and, when the relay passes it,
   // the same fencing token (a row claimed again since, even by the same owner, refuses the old claim). The
   // lease end is not checked: if nobody recovered the row yet, recording a real Slack ts beats posting again.

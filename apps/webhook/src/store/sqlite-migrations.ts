@@ -3,6 +3,18 @@ import { StoreError, StoreErrorCode } from './errors.ts';
 import type { Migration } from './migration.ts';
 import type { MigrationResult } from './types.ts';
 
+/** The outbox's indexes as of version 4 (the same as PostgreSQL's). */
+const OUTBOX_INDEXES = `
+      CREATE UNIQUE INDEX outbox_post_once ON outbox (inbox_id, channel) WHERE kind = 'post';
+      CREATE UNIQUE INDEX outbox_reply_once ON outbox (inbox_id, parent_id) WHERE kind = 'reply';
+      CREATE UNIQUE INDEX outbox_update_once ON outbox (inbox_id, parent_id) WHERE kind = 'update';
+      CREATE INDEX outbox_pending ON outbox (id, next_at) WHERE state = 'pending';
+      CREATE INDEX outbox_sending ON outbox (lease_owner, lease_until) WHERE state = 'sending';
+      CREATE INDEX outbox_state ON outbox (state);
+      CREATE INDEX outbox_session ON outbox (session_id, channel);
+      CREATE INDEX outbox_parent ON outbox (parent_id);
+      CREATE INDEX outbox_channel_open ON outbox (channel, state) WHERE state IN ('pending', 'sending');`;
+
 /** SQLite schema versions, oldest first. Never edit a released one: append a new version. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -81,6 +93,48 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: 'open messages by channel',
     sql: `
       CREATE INDEX outbox_channel_open ON outbox (channel, state) WHERE state IN ('pending', 'sending');
+    `,
+  },
+  {
+    version: 4,
+    name: 'post updates, voicemails waiting for their call',
+    // update: a chat.update of a call's post (parent) when a recording or voicemail joins its thread.
+    // awaits_call: a voicemail's own post, held until its call arrives (then dropped for thread replies) or
+    // its wait ends. SQLite cannot change a CHECK in place: the table is rebuilt (sqlite.org/lang_altertable).
+    sql: `
+      CREATE TABLE outbox_v4 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        inbox_id INTEGER NOT NULL REFERENCES inbox (id),
+        parent_id INTEGER REFERENCES outbox_v4 (id),
+        channel TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('post', 'reply', 'update')),
+        session_id TEXT NOT NULL,
+        mention TEXT,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER NOT NULL,
+        lease_owner TEXT,
+        lease_until INTEGER,
+        slack_ts TEXT,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        fence INTEGER NOT NULL DEFAULT 0,
+        in_doubt INTEGER NOT NULL DEFAULT 0,
+        first_attempt_at INTEGER,
+        last_attempt_at INTEGER,
+        awaits_call INTEGER NOT NULL DEFAULT 0,
+        CHECK ((kind = 'post') = (parent_id IS NULL))
+      );
+      INSERT INTO outbox_v4 (id, inbox_id, parent_id, channel, kind, session_id, mention, state, attempts,
+          next_at, lease_owner, lease_until, slack_ts, last_error, created_at, fence, in_doubt,
+          first_attempt_at, last_attempt_at)
+        SELECT id, inbox_id, parent_id, channel, kind, session_id, mention, state, attempts, next_at,
+          lease_owner, lease_until, slack_ts, last_error, created_at, fence, in_doubt, first_attempt_at,
+          last_attempt_at
+        FROM outbox ORDER BY id;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_v4 RENAME TO outbox;
+      ${OUTBOX_INDEXES}
     `,
   },
 ];

@@ -59,8 +59,10 @@ interface Post {
 
 /**
  * Stores one item inside the caller's transaction. Duplicate (same push id or dedupe key, including an
- * earlier item of the same batch) → nothing written. A cdr picks up the recordings that arrived before it;
- * a recording attaches to the cdr's posts that already exist.
+ * earlier item of the same batch) → nothing written. A cdr takes the recordings and voicemails that came
+ * before it into its threads (dropping voicemail posts still waiting for it); a recording or voicemail
+ * joins the threads of the cdr's posts that exist and updates them, and a voicemail whose call is not
+ * known yet waits for it (`waitForCall`).
  */
 export function ingestOneSqlite(sql: SqliteSql, item: IngestItem): IngestOutcome {
   const { kind, dedupeKey, sessionId, pushId, source, body, receivedAt: at } = item;
@@ -72,20 +74,37 @@ export function ingestOneSqlite(sql: SqliteSql, item: IngestItem): IngestOutcome
     const row = sql.get(SQL.insertPost, inboxId, channel, sessionId, mention ?? null, at);
     if (row) posts.push({ id: Number(row.id), channel });
   }
-  const reply = (recordId: number, post: Post): void => {
-    sql.run(SQL.insertReply, recordId, post.id, post.channel, sessionId, at);
-  };
   if (kind === 'cdr' && posts.length > 0) {
-    for (const record of sql.all(SQL.recordsOfSession, sessionId)) {
-      for (const post of posts) reply(Number(record.id), post);
-    }
+    sql.run(SQL.dropAwaitingPosts, sessionId);
+    for (const attachment of sql.all(SQL.attachmentsOfSession, sessionId))
+      for (const post of posts)
+        sql.run(SQL.insertReplyUnlessAlone, attachment.id, post.id, post.channel, sessionId, at);
   }
-  if (kind === 'record') {
-    for (const post of sql.all(SQL.cdrPostsOfSession, sessionId)) {
-      reply(inboxId, { id: Number(post.id), channel: String(post.channel) });
-    }
-  }
+  if (kind === 'record' || kind === 'voicemail') attachSqlite(sql, item, inboxId);
   return 'stored';
+}
+
+const SHOWN_STATE_OF_CALL_POSTS = SQL.cdrPostsOfSession.replace(
+  'SELECT o.id, o.channel',
+  `SELECT o.id, o.channel, CASE WHEN ${SQL.shownCallPost} THEN 1 ELSE 0 END AS shown`,
+);
+
+/**
+ * A recording or voicemail: a reply under each post of its call and an update of those Slack may already
+ * show (the single writer means no claim can render a post between this check and the commit), or, for a
+ * voicemail whose call is unknown, its posts waiting for the call.
+ */
+function attachSqlite(sql: SqliteSql, item: IngestItem, inboxId: number): void {
+  const { sessionId, receivedAt: at } = item;
+  const callPosts = sql.all(SHOWN_STATE_OF_CALL_POSTS, sessionId);
+  for (const post of callPosts) {
+    sql.run(SQL.insertReply, inboxId, post.id, post.channel, sessionId, at);
+    if (post.shown) sql.run(SQL.insertUpdate, inboxId, post.id, post.channel, sessionId, at);
+  }
+  if (callPosts.length > 0 || item.kind !== 'voicemail' || !item.waitForCall) return;
+  const { deliveries, until } = item.waitForCall;
+  for (const { channel, mention } of deliveries)
+    sql.run(SQL.insertAwaitingPost, inboxId, channel, sessionId, mention ?? null, until, at);
 }
 
 const LEASE = leaseSql(callerClock);

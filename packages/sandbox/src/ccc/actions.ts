@@ -6,6 +6,7 @@ import {
 } from '@ccc-kit/schemas';
 import type { CallFixture, Dataset } from '../dataset/types.ts';
 import { type ActionResult, fail, failWithDefault } from './api-error.ts';
+import { describeIMCdrList } from './im-cdr-list.ts';
 import { checkIntegers, checkSdkAppId, checkWindow, readParams } from './params.ts';
 
 /** What an action handler sees besides the request body. */
@@ -119,6 +120,7 @@ const describeTelSession: ActionHandler = (body, context) => {
 
 /** The emulated CCC actions (Version 2020-02-10). */
 export const cccActions: Readonly<Record<string, ActionHandler>> = {
+  DescribeIMCdrList: describeIMCdrList,
   DescribeSessionDetail: describeSessionDetail,
   DescribeTelCdr: describeTelCdr,
   DescribeTelRecordAsr: describeTelRecordAsr,

@@ -14,7 +14,7 @@ import { type CccCredential, verifyTc3 } from './tc3-verify.ts';
 export interface CccEmulatorOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   readonly port?: number;
-  /** The calls to serve, or a function read on every request (to swap data during a test). */
+  /** The calls and chats to serve, or a function read on every request (to swap data during a test). */
   readonly dataset: Dataset | (() => Dataset);
   /** Accepted key pairs; a `token` makes `X-TC-Token` mandatory for that SecretId. */
   readonly credentials: readonly CccCredential[];
@@ -45,8 +45,8 @@ export interface CccEmulator {
 export const CCC_API_VERSION = '2020-02-10';
 
 /**
- * Starts a local emulator of CCC API 3.0 (`POST /`, TC3-signed) serving DescribeSessionDetail,
- * DescribeTelCdr, DescribeTelRecordAsr and DescribeTelSession from a dataset.
+ * Starts a local emulator of CCC API 3.0 (`POST /`, TC3-signed) serving DescribeIMCdrList,
+ * DescribeSessionDetail, DescribeTelCdr, DescribeTelRecordAsr and DescribeTelSession from a dataset.
  *
  * @example
  * const ccc = await startCccEmulator({ dataset, sdkAppId: 1400000000,

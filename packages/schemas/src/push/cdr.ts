@@ -37,6 +37,14 @@ export const CdrPush = rootObject({
   SessionId: identifier('SessionId'),
   Caller: optNumberText('Caller'),
   Callee: optNumberText('Callee'),
+  /**
+   * Number protection: the caller's protected form (an id the enterprise's mapping chose, e.g. `139abcdefg`)
+   * while `Caller` arrives empty. Documented for DescribeTelCdr and DescribeTelSession; pushes carry the
+   * same record.
+   */
+  ProtectedCaller: optNumberText('ProtectedCaller'),
+  /** Number protection: the callee's protected form, while `Callee` arrives empty. */
+  ProtectedCallee: optNumberText('ProtectedCallee'),
   /** 0 inbound, 1 outbound. */
   Direction: optNumber(),
   /** 1 outbound, 2 inbound, 3 audio inbound, 5 predictive, 6 internal. */

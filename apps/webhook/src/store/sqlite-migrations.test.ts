@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { claimAll, record, T0 } from './contract-fixtures.ts';
+import { loadSqlite } from './sqlite-driver.ts';
+import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import { createSqliteStore } from './sqlite-store.ts';
+
+const Database = loadSqlite();
+const dir = mkdtempSync(join(tmpdir(), 'webhook-migrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('version 4 rebuilds the outbox of a version-3 database and keeps every row and column', async () => {
+  const path = join(dir, 'v3.db');
+  const db = new Database(path);
+  db.pragma('foreign_keys = ON');
+  migrateSqlite(db, () => T0, SQLITE_MIGRATIONS.slice(0, 3));
+  db.exec(`INSERT INTO inbox (id, kind, dedupe_key, session_id, push_id, source, body, received_at)
+      VALUES (7, 'cdr', 'cdr:s1', 's1', 'p1', 'push', '{"SessionId":"s1"}', ${T0});
+    INSERT INTO outbox (id, inbox_id, parent_id, channel, kind, session_id, mention, state, attempts, next_at,
+      slack_ts, created_at, fence, in_doubt, first_attempt_at, last_attempt_at)
+      VALUES (40, 7, NULL, 'C1', 'post', 's1', 'U1', 'sent', 1, ${T0}, '1.2', ${T0}, 3, 0, ${T0}, ${T0}),
+        (41, 7, NULL, 'C2', 'post', 's1', NULL, 'pending', 2, ${T0}, NULL, ${T0}, 5, 1, ${T0 - 5}, ${T0 - 1});`);
+  db.close();
+
+  const store = createSqliteStore({ path });
+  expect(await store.migrate()).toEqual({ applied: [4], current: 4 });
+  const [pending] = await claimAll(store, 'relay-a', T0 + 1);
+  expect(pending).toMatchObject({
+    id: 41,
+    channel: 'C2',
+    attempts: 2,
+    fence: 6,
+    inDoubt: true,
+    firstAttemptAt: T0 - 5,
+    lastAttemptAt: T0 - 1,
+    awaitsCall: false,
+  });
+  // New rows take ids after the old ones, and the new kind is accepted.
+  expect(await store.ingest([record('s1', 'r1')])).toEqual(['stored']);
+  const threaded = await claimAll(store, 'relay-b', T0 + 2);
+  expect(threaded.map((m) => [m.kind, m.parentId, m.threadTs])).toEqual([
+    ['reply', 40, '1.2'],
+    ['update', 40, '1.2'],
+  ]);
+  expect(Math.min(...threaded.map((m) => m.id))).toBeGreaterThan(41);
+  await store.close();
+});
