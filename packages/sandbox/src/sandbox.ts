@@ -24,6 +24,11 @@ export interface SandboxOptions {
   readonly chats?: number;
   /** Start of the dataset's range (default: 00:00 UTC yesterday), Unix seconds or a Date. */
   readonly start?: Date | number;
+  /**
+   * Also serve the sessions whose SessionIds Tencent's documentation prints (default false; `pnpm sandbox`
+   * turns it on): see the dataset option of the same name.
+   */
+  readonly documentedSessions?: boolean;
   /** Fixed ports (default 0: free ports). */
   readonly ports?: { readonly ccc?: number; readonly desk?: number; readonly slack?: number };
   /** Slack emulator options (channels, rate, tokens…). */
@@ -70,6 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.calls === undefined ? {} : { calls: options.calls }),
     ...(options.chats === undefined ? {} : { chats: options.chats }),
     start: options.start ?? yesterday(now()),
+    documentedSessions: options.documentedSessions ?? false,
     sdkAppId: SANDBOX_CREDENTIALS.ccc.sdkAppId,
   });
   const { ccc: cccCreds, desk: deskCreds } = SANDBOX_CREDENTIALS;

@@ -4,7 +4,13 @@ import { DESK_TO_IM_END_STATUS } from './chat-plan.ts';
 import { generateDataset } from './generate.ts';
 import type { CallFixture } from './types.ts';
 
-const dataset = generateDataset({ seed: 8080, start: Date.UTC(2025, 0, 6) / 1000, calls: 60 });
+// With the documented sessions: they must keep every rule the generated ones keep.
+const dataset = generateDataset({
+  seed: 8080,
+  start: Date.UTC(2025, 0, 6) / 1000,
+  calls: 60,
+  documentedSessions: true,
+});
 
 /** The customer's number of a call, `null` for internal calls. */
 const customerOf = (call: CallFixture): string | null =>

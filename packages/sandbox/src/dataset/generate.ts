@@ -7,6 +7,7 @@ import { NICKNAMES } from './catalog.ts';
 import { chatFixture } from './chat-fixture.ts';
 import { planChats } from './chat-plan.ts';
 import { type ChatContext, chatStory, drawUser } from './chat-story.ts';
+import { DOCUMENTED_CALLS, DOCUMENTED_CHATS, documentedStart } from './documented.ts';
 import { companyLines } from './numbers.ts';
 import { type GenerateDatasetOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { createRandom, type Random } from './random.ts';
@@ -40,11 +41,29 @@ function generateCalls(random: Random, options: ResolvedOptions): CallFixture[] 
   };
   const plans = planCalls(random.fork('call-plans'), options.calls);
   const starts = times(random.fork('call-times'), plans.length, options.start, options.end);
-  return plans.map((plan, i) => {
+  const calls = plans.map((plan, i) => {
     // Each call draws from its own stream: the calls before it never change what it looks like.
     const own = random.fork(`call:${i}`);
     const story = BUILDERS[plan.shape](own, context, plan, starts[i] as number, own.uuid());
     return callFixture(own.fork('media'), options.sdkAppId, story);
+  });
+  if (!options.documentedSessions) return calls;
+  // Streams of their own (forked by SessionId): adding them changes none of the calls above.
+  const documented = DOCUMENTED_CALLS.map(({ sessionId, plan }) => {
+    const own = random.fork(`documented:${sessionId}`);
+    const story = BUILDERS[plan.shape](own, context, plan, documentedStart(own, options), sessionId);
+    return callFixture(own.fork('media'), options.sdkAppId, story);
+  });
+  const startOf = (call: CallFixture): number => call.push.StartTimestamp ?? 0;
+  return [...calls, ...documented].sort((a, b) => startOf(a) - startOf(b));
+}
+
+function documentedChats(random: Random, context: ChatContext, options: ResolvedOptions): ChatFixture[] {
+  if (!options.documentedSessions) return [];
+  return DOCUMENTED_CHATS.map(({ sessionId, plan, user }) => {
+    const own = random.fork(`documented:${sessionId}`);
+    const story = chatStory(own, context, plan, documentedStart(own, options), sessionId, user);
+    return chatFixture(own.fork('records'), options.sdkAppId, options.customerServiceId, story);
   });
 }
 
@@ -72,7 +91,7 @@ function generateChats(random: Random, options: ResolvedOptions): ChatFixture[] 
     const story = chatStory(own, context, plan, starts[i] as number, sessionId, drawUser(own, NICKNAMES));
     return chatFixture(own.fork('records'), options.sdkAppId, options.customerServiceId, story);
   });
-  return chats.sort(
+  return [...chats, ...documentedChats(random, context, options)].sort(
     (a, b) => (a.imCdr.Timestamp ?? 0) - (b.imCdr.Timestamp ?? 0) || a.sessionId.localeCompare(b.sessionId),
   );
 }

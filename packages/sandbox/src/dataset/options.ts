@@ -28,6 +28,12 @@ export interface GenerateDatasetOptions {
   readonly skillGroups?: readonly DatasetSkillGroup[];
   /** Desk customer-service account of the chats (default `@customer_service_account`). */
   readonly customerServiceId?: string;
+  /**
+   * Also generate the sessions whose SessionIds Tencent's documentation prints (default false): three calls
+   * and one chat, on top of `calls` and `chats`, so the push samples and the bot's help examples name
+   * sessions the emulators know. See `DOCUMENTED_CALLS` and `DOCUMENTED_CHATS`.
+   */
+  readonly documentedSessions?: boolean;
 }
 
 /** {@link GenerateDatasetOptions} with defaults applied and times in Unix seconds. */
@@ -42,6 +48,7 @@ export interface ResolvedOptions {
   readonly agents: readonly DatasetAgent[];
   readonly skillGroups: readonly DatasetSkillGroup[];
   readonly customerServiceId: string;
+  readonly documentedSessions: boolean;
 }
 
 const invalid = (message: string): SandboxError => new SandboxError(SandboxErrorCode.InvalidOptions, message);
@@ -98,5 +105,6 @@ export function resolveOptions(options: GenerateDatasetOptions): ResolvedOptions
     agents,
     skillGroups,
     customerServiceId: options.customerServiceId ?? '@customer_service_account',
+    documentedSessions: options.documentedSessions ?? false,
   };
 }

@@ -64,7 +64,8 @@ export interface AppRequestDeps {
   createResponseUrl(target: ResponseUrlTarget): string;
 }
 
-const triggerId = (): string =>
+/** A fresh `trigger_id`, shaped like Slack's (`<ms>.<n>.<hex>`). */
+export const newTriggerId = (): string =>
   `${Date.now()}.${randomBytes(4).readUInt32BE()}.${randomBytes(16).toString('hex')}`;
 
 async function post(
@@ -111,7 +112,7 @@ export async function sendSlashCommand(
   const channelId = options.channelId ?? deps.defaultChannelId() ?? 'C0SANDBOX';
   const userId = options.userId ?? deps.defaultUser.id;
   const responseUrl = deps.createResponseUrl({ channel: channelId, user: userId, kind: 'commands' });
-  const trigger = triggerId();
+  const trigger = newTriggerId();
   const form = new URLSearchParams({
     token: 'sandbox-verification-token',
     team_id: deps.identity.teamId,
@@ -157,7 +158,7 @@ export async function sendInteraction(
       ...(channelId ? { channel: channelId } : {}),
       ...(messageTs ? { messageTs } : {}),
     });
-  const trigger = field(payload, 'trigger_id') ?? triggerId();
+  const trigger = field(payload, 'trigger_id') ?? newTriggerId();
   const { teamId, teamDomain, appId } = deps.identity;
   const full: JsonObject = {
     type: 'block_actions',

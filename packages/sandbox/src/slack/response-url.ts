@@ -54,13 +54,19 @@ function findOriginal(
   return inChannel ?? deps.store.ephemerals.find((e) => e.ts === messageTs && !e.deleted);
 }
 
+/** How a reply is shown: its flags, from a response URL or from an app's immediate answer. */
+type ReplyShape = Pick<
+  SlackResponseRecord,
+  'responseType' | 'replaceOriginal' | 'deleteOriginal' | 'text' | 'blocks'
+>;
+
 function apply(
   deps: WebApiDeps,
-  state: ResponseUrlState,
+  target: ResponseUrlTarget,
   body: JsonObject,
-  reply: SlackResponseRecord,
+  reply: ReplyShape,
+  source: 'response_url' | 'ack',
 ): void {
-  const { target } = state;
   const original = findOriginal(deps, target);
   if (reply.deleteOriginal && original) original.deleted = true;
   if (reply.deleteOriginal) return;
@@ -75,14 +81,11 @@ function apply(
   if (reply.responseType === 'in_channel' && channel) {
     // Replies through response_url do not need the bot in the channel: that is why apps use respond().
     const parent = threadTs ? deps.store.findMessage(channel.id, threadTs) : undefined;
-    const base = {
+    deps.store.addMessage({
       channel: channel.id,
       text: reply.text ?? '',
       blocks: reply.blocks,
-      source: 'response_url' as const,
-    };
-    deps.store.addMessage({
-      ...base,
+      source: 'response_url',
       user: deps.identity.botUserId,
       botId: deps.identity.botId,
       threadTs: parent?.ts,
@@ -96,10 +99,38 @@ function apply(
     text: reply.text ?? '',
     blocks: reply.blocks,
     threadTs,
-    source: 'response_url',
+    source,
     edits: [],
     deleted: false,
   });
+}
+
+/** The reply flags of a JSON body posted to a response URL (or answered at once by an app). */
+const shapeOf = (body: JsonObject | undefined): ReplyShape => ({
+  responseType: body?.response_type === 'in_channel' ? 'in_channel' : 'ephemeral',
+  replaceOriginal: asBool(body?.replace_original) === true,
+  deleteOriginal: asBool(body?.delete_original) === true,
+  text: asString(body?.text),
+  blocks: asBlocks(body?.blocks),
+});
+
+/**
+ * Shows an app's immediate answer to the slash command of a response URL, as Slack does with an `ack` that
+ * carries a message: ephemeral for the invoker, or in the channel with `response_type: 'in_channel'`. It
+ * does not use up the URL. Returns Slack's refusal of an invalid message, or of an unknown URL.
+ */
+export function showImmediateAnswer(
+  deps: WebApiDeps,
+  registry: ResponseUrlRegistry,
+  path: string,
+  body: JsonObject,
+): { readonly status: number; readonly error: string } | undefined {
+  const state = registry.get(path);
+  if (!state) return { status: 404, error: 'no_service' };
+  const refused = refusal(state, deps.now()) ?? rejectionOf(body);
+  if (refused) return refused;
+  apply(deps, state.target, body, shapeOf(body), 'ack');
+  return undefined;
 }
 
 interface Refusal {
@@ -143,16 +174,7 @@ export async function handleResponseUrl(
   const fault = deps.faults.take('response_url');
   if (await applyFault(fault, res, record)) return;
   const state = registry.get(path);
-  const reply = {
-    responseUrl: `${deps.baseUrl}${path}`,
-    at: deps.now(),
-    body,
-    responseType: body?.response_type === 'in_channel' ? ('in_channel' as const) : ('ephemeral' as const),
-    replaceOriginal: asBool(body?.replace_original) === true,
-    deleteOriginal: asBool(body?.delete_original) === true,
-    text: asString(body?.text),
-    blocks: asBlocks(body?.blocks),
-  };
+  const reply = { responseUrl: `${deps.baseUrl}${path}`, at: deps.now(), body, ...shapeOf(body) };
   const invalid = body ? undefined : { status: 400, error: 'invalid_payload' };
   const refused: Refusal | undefined =
     refusal(state, reply.at) ?? invalid ?? (reply.deleteOriginal ? undefined : rejectionOf(body ?? {}));
@@ -160,7 +182,7 @@ export async function handleResponseUrl(
   deps.store.responses.push({ ...reply, status: refused?.status ?? 200, error: refused?.error });
   if (!refused && state && body) {
     state.uses += 1;
-    apply(deps, state, body, deps.store.responses.at(-1) as SlackResponseRecord);
+    apply(deps, state.target, body, reply, 'response_url');
   }
   Object.assign(record, { ok: !refused, error: refused?.error });
   const status = refused?.status ?? 200;

@@ -6,6 +6,7 @@ import { type AppRequestDeps, sendInteraction, sendSlashCommand } from './app-re
 import type { SlackEmulator, SlackEmulatorOptions } from './emulator-types.ts';
 import { receiveUpload, UPLOAD_PATH } from './files.ts';
 import { createHistoryLimiter } from './history-limit.ts';
+import { handleInvocations, INVOCATIONS_PATH } from './invocations.ts';
 import { channelOf as channelOfStore, createSlackQueries } from './queries.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { createResponseUrl, handleResponseUrl, type ResponseUrlRegistry } from './response-url.ts';
@@ -61,10 +62,13 @@ async function handleUpload(
 }
 
 function createRouter(deps: WebApiDeps, responseUrls: ResponseUrlRegistry) {
+  const invocations = { api: deps, responseUrls, defaultUser: DEFAULT_USER };
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
     const tail = (prefix: string): string => decodeURIComponent(path.slice(prefix.length));
     if (path.startsWith('/api/')) return handleApiRequest(req, res, deps, tail('/api/'));
+    if (path.startsWith(INVOCATIONS_PATH)) return handleInvocations(req, res, invocations, url);
     if (req.method === 'POST' && path.startsWith(UPLOAD_PATH))
       return handleUpload(req, res, deps, tail(UPLOAD_PATH));
     if (req.method === 'POST' && /^\/(commands|actions)\//.test(path))

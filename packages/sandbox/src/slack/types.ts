@@ -92,7 +92,8 @@ export interface SlackEphemeralRecord {
   text: string;
   blocks: readonly unknown[] | undefined;
   readonly threadTs: string | undefined;
-  readonly source: 'api' | 'response_url';
+  /** `ack`: the app's immediate answer to a slash command, shown by Slack like an ephemeral reply. */
+  readonly source: 'api' | 'response_url' | 'ack';
   readonly edits: SlackMessageEdit[];
   deleted: boolean;
 }

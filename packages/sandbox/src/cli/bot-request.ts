@@ -1,0 +1,55 @@
+import { signSlackRequest } from '../slack/signing.ts';
+import { CliFailure } from './options.ts';
+
+/** How the bot answered a signed request. */
+export interface BotAnswer {
+  /** HTTP status; 0 when it did not answer within the timeout. */
+  readonly status: number;
+  readonly body: string;
+  /** The body as JSON, when it is JSON (an `ack` with a message). */
+  readonly json: unknown;
+  readonly elapsedMs: number;
+}
+
+/**
+ * POSTs a form to the bot signed as Slack signs (v0: HMAC-SHA256 of `v0:<timestamp>:<body>` with the
+ * signing secret, in `x-slack-signature` and `x-slack-request-timestamp`), timed from the real clock as the
+ * bot checks it. Gives up after `timeoutMs`, as Slack does after 3 s.
+ */
+export async function postToBot(
+  url: string,
+  signingSecret: string,
+  form: URLSearchParams,
+  timeoutMs: number,
+): Promise<BotAnswer> {
+  const body = form.toString();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded',
+    ...signSlackRequest({ signingSecret, body, timestamp }),
+  };
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, body: text, json, elapsedMs: performance.now() - started };
+  } catch (error) {
+    if ((error as Error).name === 'TimeoutError')
+      return { status: 0, body: '', json: undefined, elapsedMs: performance.now() - started };
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new CliFailure(
+      `Cannot reach the bot at ${url} (${cause}). Is it running? Start it with the settings pnpm sandbox serve prints (node --env-file=slack-bot.env apps/slack-bot/dist/main.mjs), or pass --url.`,
+    );
+  }
+}
