@@ -37,11 +37,21 @@ describe('toCallRecord: the current doc sample (outbound, numberNotExist)', () =
       agent: { name: 'Zhang San', email: 'zhangsan@tencent.con', staffNumber: '8546' },
       skillGroup: { id: 2734, name: 'consultant outbound call' },
       location: 'Anshun, Guizhou, China',
-      hasRecording: true,
+      // It has a RecordId, but the customer never answered: nothing worth a Recording button.
+      hasRecording: false,
       uui: 'abc',
       remark: '*******7605',
       satisfaction: null,
     } satisfies Partial<CallRecord>);
+  });
+
+  test('a recording counts only once the customer was connected (AcceptTimestamp set, or absent and answered)', () => {
+    const push = JSON.parse(repairedSamples.cdrPushSeed);
+    expect(toCallRecord(cdrPayload({ ...push, AcceptTimestamp: 1677140075 })).hasRecording).toBe(true);
+    expect(toCallRecord(cdrPayload({ ...push, AcceptTimestamp: 0 })).hasRecording).toBe(false);
+    const { AcceptTimestamp: _, ...noAccept } = push;
+    expect(toCallRecord(cdrPayload({ ...noAccept, EndStatusString: 'ok' })).hasRecording).toBe(true);
+    expect(toCallRecord(cdrPayload(noAccept)).hasRecording).toBe(false);
   });
 
   test('durations: the customer rang 9 s and never answered (AcceptTimestamp 0 is "never", not 1970)', () => {

@@ -5,7 +5,7 @@ import { maskNumber } from './mask.ts';
 import { peopleResolver, sortParticipants, toParticipant } from './participants.ts';
 import { PROTECTED_NUMBER_TEXT } from './protected-number.ts';
 import type { CallRecord, PhoneNumber, Satisfaction } from './record-types.ts';
-import { dateOf, display, ivrKeysOf, list } from './timeline.ts';
+import { dateOf, display, ivrKeysOf, list, seconds } from './timeline.ts';
 
 /** Options of {@link toCallRecord}. */
 export interface CallRecordOptions {
@@ -31,6 +31,16 @@ function partyOf(raw: string, protectedId: string | null, mask: (raw: string) =>
   return raw.trim() === '' && protectedId !== null
     ? { raw, masked: PROTECTED_NUMBER_TEXT, protectedId }
     : { raw, masked: mask(raw) };
+}
+
+/**
+ * Whether the customer was ever connected: `AcceptTimestamp` set (0 means never), or, where it is absent,
+ * an answered outcome. A participant's own answer does not count: on an outbound call the agent's leg is
+ * "answered" from the start, while the customer may never pick up.
+ */
+function connectedOf(cdr: CdrPush, outcome: CallRecord['outcome']): boolean {
+  if (seconds(cdr.AcceptTimestamp) !== null) return true;
+  return cdr.AcceptTimestamp == null && outcome === 'answered';
 }
 
 function locationOf(cdr: CdrPush): string | null {
@@ -97,7 +107,9 @@ export function toCallRecord(cdr: CdrPush, options: CallRecordOptions = {}): Cal
     satisfaction: satisfactionOf(cdr),
     location: locationOf(cdr),
     ivrKeys: ivrKeysOf(list(cdr.IVRKeyPressed), list(cdr.IVRKeyPressedEx)),
-    hasRecording: !!cdr.RecordId?.trim() || sorted.some((p) => !!p.RecordId?.trim()),
+    // Tencent may send a RecordId for a call nobody answered (a ringback at most): no Recording button then.
+    hasRecording:
+      connectedOf(cdr, facts.outcome) && (!!cdr.RecordId?.trim() || sorted.some((p) => !!p.RecordId?.trim())),
     uui: cdr.Uui ?? (typeof cdr.UUI === 'string' ? cdr.UUI : null),
     remark: cdr.UserRemark ?? null,
     voicemail,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatDuration } from './duration.ts';
 import { isPhoneLike, maskNumber, maskText } from './mask.ts';
+import { anyString } from './test-utils/any-string.ts';
 
 describe('maskNumber', () => {
   test.each([
@@ -55,12 +56,12 @@ describe('linear time', () => {
     const input = fc.oneof(
       fc.string({ unit: phoneChar, maxLength: 40 }),
       fc.string({ maxLength: 40 }),
-      fc.string({ unit: 'binary', maxLength: 40 }),
+      anyString({ maxLength: 40 }),
     );
+    // A plain predicate, not `expect`: fast-check still reports the counterexample, at a fifth of the cost
+    // (this test timed out on a machine busy with parallel suites).
     fc.assert(
-      fc.property(input, (text) => {
-        expect(isPhoneLike(text)).toBe(OLD_PHONE_LIKE.test(text));
-      }),
+      fc.property(input, (text) => isPhoneLike(text) === OLD_PHONE_LIKE.test(text)),
       { numRuns: 1000 },
     );
   });

@@ -8,6 +8,7 @@ import { toChatRecord } from './chat-record.ts';
 import { parsePush } from './parse-push.ts';
 import type { CallRecord, ChatRecord, TimelineEvent } from './record-types.ts';
 import { summarize } from './summary.ts';
+import { anyString } from './test-utils/any-string.ts';
 import { T0 } from './test-utils/fixtures.ts';
 
 /** Timestamps as Tencent sends them (0 = never, close together) plus the odd values the schema allows. */
@@ -174,7 +175,7 @@ describe('properties', () => {
     );
   const anyBody = fc.oneof(
     fc.uint8Array({ maxLength: 300 }),
-    fc.string({ unit: 'binary', maxLength: 300 }),
+    anyString({ maxLength: 300 }),
     fc.json({ maxDepth: 4 }),
     mutatedSeed,
   );

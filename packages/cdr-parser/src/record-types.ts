@@ -168,7 +168,10 @@ export interface CallRecord {
   /** `City, Province, Country` from `TelLocation`, else `CallerLocation`. */
   readonly location: string | null;
   readonly ivrKeys: readonly IvrKey[];
-  /** True when the push or a participant has a `RecordId` (the Slack "Recording" button). */
+  /**
+   * True when the customer was connected (`AcceptTimestamp` set) and the push or a participant has a
+   * `RecordId` (the Slack "Recording" button): an unanswered call's recording holds no conversation.
+   */
   readonly hasRecording: boolean;
   /** `Uui` verbatim (not masked: mask with `maskText` before showing). */
   readonly uui: string | null;
