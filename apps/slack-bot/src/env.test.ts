@@ -70,9 +70,23 @@ describe('loadEnv', () => {
         'DESK_REGION: use one of china, singapore, seoul, frankfurt, mumbai, silicon-valley, jakarta',
         'RECORDING_ALLOWED_USERS: list Slack user IDs (U…) or user group IDs (S…) separated by commas, not names',
         'ALLOWED_USERS: list Slack user IDs (U…) separated by commas, not names',
+        // The rules across variables count an invalid value as set, and are reported in the same pass.
+        'TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and CCC_SDK_APP_ID: set all three to enable call lookups, or none',
+        'DESK_SDK_APP_ID, DESK_SECRET_KEY and DESK_REGION (or DESK_ENDPOINT): set them all to enable chat lookups, or none',
       ],
     });
     expect(JSON.stringify(result)).not.toContain('half-configured-secret');
+  });
+
+  test('an empty environment: every missing variable and the missing backend, at once', () => {
+    expect(loadEnv({})).toEqual({
+      ok: false,
+      problems: [
+        'SLACK_BOT_TOKEN: is required (the xoxb-… bot token of the app made from manifest.yaml)',
+        'SLACK_SIGNING_SECRET: is required (Basic Information → Signing Secret of the Slack app)',
+        'CCC (TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, CCC_SDK_APP_ID) or Desk (DESK_SDK_APP_ID, DESK_SECRET_KEY, DESK_REGION): configure at least one, otherwise every command answers "not configured"',
+      ],
+    });
   });
 
   test('DESK_REGION accepts every region desk-client can reach', () => {

@@ -70,12 +70,16 @@ export const failureReply = (error: unknown, reference: string): Reply => errorM
 /** `/ccc state`. */
 export const sessionStateReply = (state: GetSessionStateResponse): Reply => sessionStateMessage(state);
 
-/** `/ccc call` and Call details: never a recording link (only the Recording button, which checks the user). */
+/**
+ * `/ccc call` and Call details: never a recording link (only the Recording button, which checks the user).
+ * `agentName` names the agent as the webhook's post does (the detail itself has only the email).
+ */
 export const callDetailsReply = (
   detail: DescribeSessionDetailResponse,
   sessionId: string,
   shareButton: boolean,
-): Reply => callDetailsMessage(detail, { sessionId, shareButton });
+  agentName?: string,
+): Reply => callDetailsMessage(detail, { sessionId, shareButton, agentName });
 
 /** `/ccc sessions`: `offset` counts the newer sessions already shown, so More continues back in time. */
 export function sessionListReply(page: SessionsPage, query: SessionsQuery): Reply {

@@ -1,14 +1,17 @@
+import { isAbsolute } from 'node:path';
 import * as v from 'valibot';
+import {
+  type CheckedVariables,
+  destinationProblems,
+  limitProblems,
+  pushAuthOf,
+  type ReconcileCredentials,
+  reconcileOf,
+} from './env-rules.ts';
 import { REQUIRED_HINTS, type Variables, VariablesSchema } from './env-variables.ts';
 import type { PushAuth } from './http/auth.ts';
 
-/** CCC credentials for reconciliation with DescribeTelCdr: all three are set, or reconciliation is off. */
-export interface ReconcileCredentials {
-  readonly secretId: string;
-  readonly secretKey: string;
-  readonly sdkAppId: number;
-  readonly endpoint: string | undefined;
-}
+export type { ReconcileCredentials } from './env-rules.ts';
 
 /** Variables whose meaning depends on others: they reach the app only through `pushAuth` and `reconcile`. */
 type Combined =
@@ -32,55 +35,49 @@ export type Env = Omit<Variables, Combined> & {
   readonly reconcile: ReconcileCredentials | null;
 };
 
-/** The push authentication the variables ask for, or null after adding to `problems` why it is incomplete. */
-const pushAuthOf = (env: Variables, problems: string[]): PushAuth | null => {
-  const { PUSH_BASIC_USER: user, PUSH_BASIC_PASSWORD: password, PUSH_TOKEN: token } = env;
-  if (Boolean(user) !== Boolean(password))
-    problems.push('PUSH_BASIC_USER and PUSH_BASIC_PASSWORD: set both, or neither');
-  const mode = env.PUSH_AUTH ?? (user && password ? 'basic' : token ? 'token' : undefined);
-  if (mode === 'none') return { mode };
-  if (mode === 'basic' && user && password) return { mode, user, password };
-  if (mode === 'token' && token) return { mode, token };
-  if (mode === 'basic') problems.push('PUSH_AUTH=basic needs PUSH_BASIC_USER and PUSH_BASIC_PASSWORD');
-  else if (mode === 'token') problems.push('PUSH_AUTH=token needs PUSH_TOKEN');
-  else
-    problems.push(
-      'PUSH_AUTH: set PUSH_BASIC_USER + PUSH_BASIC_PASSWORD, or PUSH_TOKEN (or PUSH_AUTH=none to accept unauthenticated pushes)',
-    );
-  return null;
+/** Names of every variable {@link loadEnv} reads. */
+export const ENV_KEYS: readonly string[] = Object.keys(VariablesSchema.entries);
+
+/** One line per problem: `VARIABLE: what to do`, never the value (several variables are secrets). */
+const describeIssue = (issue: v.BaseIssue<unknown>): string => {
+  const key = v.getDotPath(issue) ?? 'environment';
+  const missing = issue.type === 'object' && issue.received === 'undefined';
+  return `${key}: ${missing ? (REQUIRED_HINTS[key] ?? 'is required') : issue.message.replace(/ but received .*$/, '')}`;
 };
 
-/** The CCC credentials when all three are set; null otherwise (with a problem when only some are). */
-const reconcileOf = (env: Variables, problems: string[]): ReconcileCredentials | null => {
-  const {
-    TENCENTCLOUD_SECRET_ID: secretId,
-    TENCENTCLOUD_SECRET_KEY: secretKey,
-    CCC_SDK_APP_ID: sdkAppId,
-  } = env;
-  if (secretId && secretKey && sdkAppId) return { secretId, secretKey, sdkAppId, endpoint: env.CCC_ENDPOINT };
-  if (secretId || secretKey || sdkAppId)
-    problems.push(
-      'TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and CCC_SDK_APP_ID: set all three to enable reconciliation, or none',
-    );
-  return null;
-};
+/** What {@link loadEnv} found: the configuration, or every problem (with the variables that were valid). */
+export type LoadedEnv =
+  | { ok: true; env: Env }
+  | {
+      ok: false;
+      problems: string[];
+      /** The variables valid on their own, so that checks needing only them (the routes file) still run. */
+      valid: Partial<Variables>;
+    };
 
-/** Checks the rules across variables, in the order the problems are listed, and builds the {@link Env}. */
-const combine = (env: Variables): { ok: true; env: Env } | { ok: false; problems: string[] } => {
-  const problems: string[] = [];
-  const pushAuth = pushAuthOf(env, problems);
-  if (!env.ROUTES_FILE && !env.SLACK_DEFAULT_CHANNEL)
-    problems.push('ROUTES_FILE or SLACK_DEFAULT_CHANNEL: set at least one, otherwise nothing is ever posted');
-  const reconcile = reconcileOf(env, problems);
-  if (env.RETENTION_DAYS > 0 && env.RETENTION_DAYS * 24 * 3_600_000 <= env.RECONCILE_WINDOW)
-    problems.push(
-      'RETENTION_DAYS: keep history longer than RECONCILE_WINDOW, or reconciliation would post deleted calls again (0 keeps everything)',
-    );
-  if (env.QUARANTINE_MAX_BODY_BYTES < env.PUSH_MAX_BODY_BYTES)
-    problems.push(
-      'QUARANTINE_MAX_BODY_BYTES: keep it at least PUSH_MAX_BODY_BYTES, or refused pushes are cut and cannot be replayed',
-    );
-  if (!pushAuth || problems.length) return { ok: false, problems };
+/** Each variable checked on its own: the valid values, the invalid names and one problem per invalid one. */
+function checkEach(
+  source: Record<string, string | undefined>,
+): CheckedVariables & { problems: string[]; all?: Variables } {
+  const whole = v.safeParse(VariablesSchema, source);
+  if (whole.success) return { values: whole.output, invalid: new Set(), problems: [], all: whole.output };
+  const invalid = new Set(whole.issues.map((issue) => String(issue.path?.[0]?.key ?? '')));
+  const entries = Object.entries(VariablesSchema.entries).filter(([key]) => !invalid.has(key));
+  const values = Object.fromEntries(entries.map(([key, schema]) => [key, v.parse(schema, source[key])]));
+  return { values: values as Partial<Variables>, invalid, problems: whole.issues.map(describeIssue) };
+}
+
+/** The rules across variables, in the order their problems are listed, on whatever was valid. */
+function combine(vars: CheckedVariables, problems: string[]): Pick<Env, 'pushAuth' | 'reconcile'> | null {
+  const pushAuth = pushAuthOf(vars, problems);
+  problems.push(...destinationProblems(vars));
+  const reconcile = reconcileOf(vars, problems);
+  problems.push(...limitProblems(vars));
+  return pushAuth && problems.length === 0 ? { pushAuth, reconcile } : null;
+}
+
+/** The variables without those that reach the app only through `pushAuth` and `reconcile`. */
+const withoutCombined = (env: Variables): Omit<Variables, Combined> => {
   const {
     PUSH_AUTH: _auth,
     PUSH_BASIC_USER: _user,
@@ -92,47 +89,35 @@ const combine = (env: Variables): { ok: true; env: Env } | { ok: false; problems
     CCC_ENDPOINT: _endpoint,
     ...rest
   } = env;
-  return { ok: true, env: { ...rest, pushAuth, reconcile } };
+  return rest;
 };
 
 /**
- * The whole environment: each variable is checked first, and only when all of them are valid are the rules
- * across them checked (their problems are listed together, as full sentences).
- */
-export const EnvSchema = v.pipe(
-  VariablesSchema,
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const combined = combine(dataset.value);
-    if (combined.ok) return combined.env;
-    for (const message of combined.problems) addIssue({ message });
-    return NEVER;
-  }),
-);
-
-/** Names of every variable {@link EnvSchema} reads. */
-export const ENV_KEYS: readonly string[] = Object.keys(VariablesSchema.entries);
-
-/** One line per problem: `VARIABLE: what to do`, never the value (several variables are secrets). */
-const describeIssue = (issue: v.BaseIssue<unknown>): string => {
-  // A rule across variables is already a whole sentence naming them.
-  if (issue.type === 'raw_transform') return issue.message;
-  const key = v.getDotPath(issue) ?? 'environment';
-  const missing = issue.type === 'object' && issue.received === 'undefined';
-  return `${key}: ${missing ? (REQUIRED_HINTS[key] ?? 'is required') : issue.message.replace(/ but received .*$/, '')}`;
-};
-
-/**
- * Validates the environment once, reporting every problem at once (variable name and what to do); never
- * echoes values, since several are secrets.
+ * Validates the environment once, reporting every problem at once: each variable on its own, and the rules
+ * across variables on those that are valid (so nothing waits for the next start to be reported). Each
+ * problem names the variable and what to do; values are never echoed, since several are secrets.
  *
  * @example
  * const loaded = loadEnv();
  * if (!loaded.ok) console.error(loaded.problems.join('\n'));
  */
-export function loadEnv(
+export function loadEnv(source: Record<string, string | undefined> = process.env): LoadedEnv {
+  const checked = checkEach(source);
+  const problems = [...checked.problems];
+  const combined = combine(checked, problems);
+  if (!combined || !checked.all) return { ok: false, problems, valid: checked.values };
+  return { ok: true, env: { ...withoutCombined(checked.all), ...combined } };
+}
+
+/**
+ * The directory the operator started the command from, against which relative paths (`ROUTES_FILE`,
+ * `DATABASE_URL=sqlite:./…`, the CLI's file arguments) resolve: pnpm runs a package's script in the
+ * package's directory and says where it was started in `INIT_CWD`; without it, the current directory.
+ */
+export function startDirectory(
   source: Record<string, string | undefined> = process.env,
-): { ok: true; env: Env } | { ok: false; problems: string[] } {
-  const result = v.safeParse(EnvSchema, source);
-  if (!result.success) return { ok: false, problems: result.issues.map(describeIssue) };
-  return { ok: true, env: result.output };
+  cwd: string = process.cwd(),
+): string {
+  const init = source.INIT_CWD;
+  return init && isAbsolute(init) ? init : cwd;
 }

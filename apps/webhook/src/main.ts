@@ -1,17 +1,20 @@
 import { pino } from 'pino';
 import { startWebhook } from './app.ts';
-import { configFromEnv } from './config.ts';
-import { loadEnv } from './env.ts';
+import { checkConfig, configFromEnv } from './config.ts';
+import { loadEnv, startDirectory } from './env.ts';
 import { isWebhookError } from './errors.ts';
 
-const loaded = loadEnv();
-if (!loaded.ok) {
+// Relative paths (ROUTES_FILE, DATABASE_URL=sqlite:./…) start where the operator started the service, as
+// the CLI's do, so `replay-dead` and `backfill` run from the same directory open the same database.
+const baseDir = startDirectory();
+const checked = checkConfig(loadEnv(), baseDir);
+if (!checked.ok) {
   process.stderr.write(
-    `The webhook cannot start; fix these settings:\n  - ${loaded.problems.join('\n  - ')}\n`,
+    `The webhook cannot start; fix these settings:\n  - ${checked.problems.join('\n  - ')}\n`,
   );
   process.exit(1);
 }
-const { env } = loaded;
+const { env, routes } = checked;
 const logger = pino({
   level: env.LOG_LEVEL,
   base: { service: 'ccc-webhook' },
@@ -24,7 +27,7 @@ if (env.pushAuth.mode === 'none') {
 }
 
 try {
-  const webhook = await startWebhook(configFromEnv(env, logger), { logger });
+  const webhook = await startWebhook(configFromEnv(env, { logger, routes, baseDir }), { logger });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down: finishing in-flight pushes and releasing claims');
     // A backstop beyond SHUTDOWN_TIMEOUT (stop() keeps to it; a hung socket close must not keep us alive).

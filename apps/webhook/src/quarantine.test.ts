@@ -90,9 +90,13 @@ describe('a body over PUSH_MAX_BODY_BYTES', () => {
 
     const env = { ...CLI_ENV, DATABASE_URL: databaseUrl, SLACK_DEFAULT_CHANNEL: '#calls' };
     const before = await runCli(['replay-quarantine'], { ...env, PUSH_MAX_BODY_BYTES: String(MiB) });
-    expect(before.stdout).toBe('replayed: 0 stored, 0 duplicate, 1 still invalid (kept)\n');
+    expect(before.stdout).toBe(
+      `#${row?.id}: still refused, kept: body_too_large: Body is ${1.5 * MiB} bytes, over the ${MiB}-byte limit; raise maxBodyBytes if such pushes are legitimate\nreplayed: 0 stored, 0 duplicate, 1 still invalid (kept)\n`,
+    );
     const after = await runCli(['replay-quarantine'], { ...env, PUSH_MAX_BODY_BYTES: String(2 * MiB) });
-    expect(after.stdout).toBe('replayed: 1 stored, 0 duplicate, 0 still invalid (kept)\n');
+    expect(after.stdout).toBe(
+      `#${row?.id} (cdr): stored, left the quarantine\nreplayed: 1 stored, 0 duplicate, 0 still invalid (kept)\n`,
+    );
     expect(await h.webhook.store.listQuarantine()).toEqual([]);
     expect((await h.webhook.store.listInbox()).map((r) => [r.pushId, r.body.length])).toEqual([
       ['big-1', 1.5 * MiB],

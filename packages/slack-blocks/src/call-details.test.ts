@@ -148,7 +148,26 @@ describe('callDetailsMessage', () => {
     `);
   });
 
+  test('the agent is named as in the channel post when the caller knows the name, else by email', () => {
+    const heading = (message: ReturnType<typeof callDetailsMessage>) => wireView(message).split('\n')[1];
+    expect(heading(callDetailsMessage(thirtyTransfers, { sessionId }))).toBe(
+      '[header] :white_check_mark: Answered inbound call · 30m 55s with agent30@example.com',
+    );
+    const named = callDetailsMessage(thirtyTransfers, { sessionId, agentName: 'Agent Thirty' });
+    expect(heading(named)).toBe(
+      '[header] :white_check_mark: Answered inbound call · 30m 55s with Agent Thirty',
+    );
+    expect(wireView(named)).toContain('[field] *Agent* = Agent Thirty');
+  });
+
   describe('recording links', () => {
+    test('a call that never connected has no Recording button, whatever links its detail carries', () => {
+      const unanswered = { ...thirtyTransfers, AcceptTimestamp: 0 };
+      expect(unanswered.RecordURL).toBeTruthy();
+      const json = JSON.stringify(callDetailsMessage(unanswered, { sessionId }));
+      expect(json).not.toContain('"action_id":"ccc_call_recording"');
+    });
+
     test('never shown by default: a Recording button instead', () => {
       const json = JSON.stringify(callDetailsMessage(thirtyTransfers, { sessionId }));
       expect(json).not.toContain('SECRET');

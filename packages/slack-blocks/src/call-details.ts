@@ -34,6 +34,11 @@ export interface CallDetailsOptions extends RenderOptions {
   readonly allowRecording?: boolean;
   /** Add a "Share to channel" button (for ephemeral lookups). */
   readonly shareButton?: boolean;
+  /**
+   * The agent's name, when the caller knows it (DescribeTelCdr's `SeatUser.Name`): DescribeSessionDetail
+   * carries only the email, and the title then names the agent as the channel post of the call does.
+   */
+  readonly agentName?: string | undefined;
 }
 
 const SECTION_CHARS = 2900;
@@ -135,7 +140,11 @@ export function callDetailsMessage(
   assertTimeZone(options.timeZone);
   const sessionId = options.sessionId ?? 'unknown';
   const { showNumbers, timeZone } = options;
-  const { record, timeline, holdSeconds } = detailToCallRecord(detail, { sessionId, showNumbers });
+  const { record, timeline, holdSeconds } = detailToCallRecord(detail, {
+    sessionId,
+    showNumbers,
+    agentName: options.agentName,
+  });
   const summary = summarize(record, timeZone ? { timeZone } : {});
   const status = severityLine(summary.severity, record.endStatus.meaning);
   const recording = recordingLink(detail, options);

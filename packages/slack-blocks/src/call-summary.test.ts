@@ -33,8 +33,7 @@ describe('callSummaryMessage', () => {
       [field] *End reason* = Number does not exist
       [field] *Hung up by* = Agent
       [context] Session \`99a1c8f8-eb3d-4xxx-8401-5f6aa8761232\` | <!date^1677140068^{date_short_pretty} {time_secs}|2023-02-23 08:14:28 UTC>
-      [button] Call details (ccc_call_details) {"v":1,"sessionId":"99a1c8f8-eb3d-4xxx-8401-5f6aa8761232","start":1677139768,"end":1677140381}
-      [button] Recording (ccc_call_recording) {"v":1,"sessionId":"99a1c8f8-eb3d-4xxx-8401-5f6aa8761232","start":1677139768,"end":1677140381}"
+      [button] Call details (ccc_call_details) {"v":1,"sessionId":"99a1c8f8-eb3d-4xxx-8401-5f6aa8761232","start":1677139768,"end":1677140381}"
     `);
   });
 
@@ -53,8 +52,7 @@ describe('callSummaryMessage', () => {
       [field] *End reason* = System error
       [field] *Hung up by* = Agent
       [context] Session \`e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55\` | <!date^1608130636^{date_short_pretty} {time_secs}|2020-12-16 22:57:16 Asia/Shanghai>
-      [button] Call details (ccc_call_details) {"v":1,"sessionId":"e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55","start":1608130336,"end":1608130951}
-      [button] Recording (ccc_call_recording) {"v":1,"sessionId":"e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55","start":1608130336,"end":1608130951}"
+      [button] Call details (ccc_call_details) {"v":1,"sessionId":"e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55","start":1608130336,"end":1608130951}"
     `);
   });
 
@@ -112,8 +110,24 @@ describe('callSummaryMessage', () => {
     expect(JSON.stringify(callSummaryMessage(record, { showNumbers: true }))).toContain('008613812345678');
   });
 
+  test('a call that never connected gets no Recording button, even with a RecordId', () => {
+    const labels = (cdr: typeof seedCdr) =>
+      callSummaryMessage(toCallRecord(cdr))
+        .blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []))
+        .map((b) => (b.type === 'button' ? b.text.text : ''));
+    expect(seedCdr.RecordId).toBeTruthy();
+    expect(labels(seedCdr)).toEqual(['Call details']);
+    expect(labels(parseCdrPush({ ...seedCdr, AcceptTimestamp: 1677140075 }))).toEqual([
+      'Call details',
+      'Recording',
+    ]);
+  });
+
   test('the buttons carry the session and a DescribeSessionDetail window', () => {
-    const message = callSummaryMessage(toCallRecord(seedCdr));
+    // Answered (AcceptTimestamp set), so the Recording button is there too.
+    const message = callSummaryMessage(
+      toCallRecord(parseCdrPush({ ...seedCdr, AcceptTimestamp: 1677140075 })),
+    );
     const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
     const values = buttons.map((b) => (b.type === 'button' ? decodeActionValue(b.value) : undefined));
     expect(values).toEqual([

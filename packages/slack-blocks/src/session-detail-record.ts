@@ -29,8 +29,9 @@ const undocumented = (detail: SessionDetailInput, field: string): string | undef
   return typeof value === 'string' ? value : undefined;
 };
 
-function toCdr(detail: SessionDetailInput, sessionId: string): CdrPush {
+function toCdr(detail: SessionDetailInput, sessionId: string, agentName: string | undefined): CdrPush {
   const staff = detail.StaffUserId?.trim();
+  const name = agentName?.trim();
   const endStatus =
     detail.EndStatus == null
       ? undefined
@@ -51,7 +52,9 @@ function toCdr(detail: SessionDetailInput, sessionId: string): CdrPush {
     AcceptTimestamp: detail.AcceptTimestamp,
     EndedTimestamp: detail.EndedTimestamp,
     QueuedTimestamp: detail.QueuedTimestamp,
-    SeatUser: staff ? { Mail: staff, UserId: staff, SkillGroupNameList: [] } : undefined,
+    SeatUser: staff
+      ? { Mail: staff, UserId: staff, ...(name ? { Name: name } : {}), SkillGroupNameList: [] }
+      : undefined,
     EndStatusString: voicemail && endStatus === undefined ? 'ok' : endStatus,
     HungUpSide: detail.HungUpSide,
     QueuedSkillGroupId: detail.QueuedSkillGroupId,
@@ -133,6 +136,8 @@ export interface DetailRecordOptions {
   /** The session id asked for (the response does not repeat it). */
   readonly sessionId: string;
   readonly showNumbers?: boolean | undefined;
+  /** The agent's name, which the detail lacks (it has only `StaffUserId`, the email); see `callDetailsMessage`. */
+  readonly agentName?: string | undefined;
 }
 
 /** A call detail read through cdr-parser, plus what only DescribeSessionDetail carries. */
@@ -151,16 +156,20 @@ export interface CallDetail {
 export function detailToCallRecord(detail: SessionDetailInput, options: DetailRecordOptions): CallDetail {
   const mask = options.showNumbers ? (raw: string) => raw : maskNumber;
   const voicemailUrl = detail.VoicemailRecordURL?.[0];
-  const record = toCallRecord(toCdr(detail, options.sessionId), {
+  const record = toCallRecord(toCdr(detail, options.sessionId, options.agentName), {
     maskNumber: mask,
     voicemail: voicemailUrl
       ? { SessionId: options.sessionId, RecordURL: voicemailUrl, Timestamp: detail.EndedTimestamp }
       : undefined,
   });
-  const hasRecording =
-    record.hasRecording ||
-    Boolean(detail.RecordURL || detail.CustomRecordURL || detail.VoicemailRecordURL?.length) ||
+  // Like cdr-parser's `hasRecording`: a call link counts only once the customer was connected (an
+  // unanswered call's file holds no conversation); a voicemail always does.
+  const connected = (detail.AcceptTimestamp ?? 0) > 0;
+  const callLinks =
+    Boolean(detail.RecordURL || detail.CustomRecordURL) ||
     detail.ServeParticipants.some((p) => p.RecordId || p.RecordURL || p.CustomRecordURL);
+  const hasRecording =
+    record.hasRecording || (connected && callLinks) || Boolean(detail.VoicemailRecordURL?.length);
   return {
     record: { ...record, hasRecording },
     timeline: mergeTimeline(record.timeline, detail.Events, mask),

@@ -13,7 +13,7 @@ export interface CodeBlock {
 }
 
 /** What the docs test does with a block, decided by its info string. */
-export type BlockRole = 'run' | 'illustration' | 'diagram' | 'unmarked';
+export type BlockRole = 'run' | 'walkthrough' | 'illustration' | 'diagram' | 'unmarked';
 
 const FENCE = /^```([^\n`]*)\n([\s\S]*?)^```$/gm;
 
@@ -28,12 +28,14 @@ export function codeBlocks(file: string, markdown: string): CodeBlock[] {
 }
 
 /**
- * `ts example` blocks are type-checked and run; a block is shown without running only when its info string
- * says so (`illustration`), so nothing can rot unnoticed; mermaid diagrams are pictures, not code.
+ * `ts example` blocks are type-checked and run; `sh walkthrough` blocks are run command by command (the
+ * README's sandbox walkthrough: walkthrough.test.ts); a block is shown without running only when its info
+ * string says so (`illustration`), so nothing can rot unnoticed; mermaid diagrams are pictures, not code.
  */
 export function roleOf(block: CodeBlock): BlockRole {
   const words = block.info.split(/\s+/);
   if (words[0] === 'ts' && words.includes('example')) return 'run';
+  if (words.includes('walkthrough')) return 'walkthrough';
   if (words.includes('illustration')) return 'illustration';
   if (words[0] === 'mermaid') return 'diagram';
   return 'unmarked';

@@ -34,8 +34,12 @@ describe('/ccc call', () => {
       expect(shown).toContain(part);
     expect(shown).toMatch(/hold/i);
     expect(shown).toContain('ccc_share_to_channel');
-    const request = h.cccEmulator.requests().at(-1);
-    expect(request?.action).toBe('DescribeSessionDetail');
+    // The detail, and the call's row for the agent's name (the detail has only the email).
+    const actions = h.cccEmulator
+      .requests()
+      .slice(-2)
+      .map((r) => r.action);
+    expect(actions.sort()).toEqual(['DescribeSessionDetail', 'DescribeTelCdr']);
   });
 
   test('the recording link is never in the answer nor in the logs', async () => {
@@ -87,7 +91,29 @@ describe('lookupCall', () => {
     expect(shown).toContain('ccc_call_recording');
     expect(shown).not.toContain(call().detail.RecordURL);
     expect(shown).not.toContain(call().detail.CustomRecordURL);
-    expect(bot.sandbox.ccc.requests().at(-1)?.action).toBe('DescribeSessionDetail');
+    const actions = bot.sandbox.ccc
+      .requests()
+      .slice(-2)
+      .map((r) => r.action);
+    expect(actions.sort()).toEqual(['DescribeSessionDetail', 'DescribeTelCdr']);
+  });
+
+  test("the agent is named as the webhook's post names them: by name, the email only when no name is known", async () => {
+    const answered = pick(
+      bot.sandbox.dataset.calls,
+      (c) => c.telCdr.Direction === 0 && (c.telCdr.AcceptTimestamp ?? 0) > 0 && c.telCdr.SeatUser?.Name,
+      'answered inbound call with a named agent',
+    );
+    const request = { kind: 'call', sessionId: answered.sessionId, window: windowAround(answered) } as const;
+    const { reply } = await lookupCall(bot.deps(), request, 'ephemeral');
+    expect(reply.text).toMatch(new RegExp(` with ${answered.telCdr.SeatUser?.Name}$`));
+    // DescribeTelCdr failing (here: a window it refuses) leaves the email, never a failed lookup.
+    const failing = bot.deps();
+    const ccc = failing.ccc;
+    if (!ccc) throw new Error('the direct bot has CCC');
+    const refusing = { ...ccc, describeTelCdr: () => Promise.reject(new Error('InternalError')) };
+    const fallback = await lookupCall({ ...failing, ccc: refusing }, request, 'ephemeral');
+    expect(fallback.reply.text).toMatch(new RegExp(` with ${answered.detail.StaffUserId}$`));
   });
 
   test('for the channel: the same detail without the Share button', async () => {

@@ -55,18 +55,22 @@ function describeReplay(name: string, database: () => Promise<Database>): void {
     await afterFailure.close();
 
     const run = await runCli(['replay-quarantine'], env);
-    expect(run).toEqual({
-      code: 0,
-      stdout: 'replayed: 1 stored, 0 duplicate, 2 still invalid (kept)\n',
-      stderr: '',
-    });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    // What happened to each push, newest first, then the totals; never a body.
+    expect(run.stdout.split('\n')).toEqual([
+      `#${cut}: still refused, kept: truncated: only part of its 5000 bytes was kept, so it cannot parse`,
+      expect.stringMatching(new RegExp(`^#${bad}: still refused, kept: invalid_payload: .*SessionId`)),
+      `#${good} (cdr): stored, left the quarantine`,
+      'replayed: 1 stored, 0 duplicate, 2 still invalid (kept)',
+      '',
+    ]);
     const store = await openStore(db.url);
     expect((await store.listQuarantine()).map((row) => row.id)).toEqual([cut, bad]);
     expect((await store.listInbox()).map((row) => [row.kind, row.pushId])).toEqual([['cdr', 'old-1']]);
     expect((await store.stats()).outbox.pending).toBe(1);
     await store.close();
     expect((await runCli(['replay-quarantine', '--id', String(good)], env)).stdout).toBe(
-      'replayed: 0 stored, 0 duplicate, 0 still invalid (kept)\n',
+      `#${good}: not in the quarantine (already replayed or evicted)\nreplayed: 0 stored, 0 duplicate, 0 still invalid (kept)\n`,
     );
   }, 30_000);
 }

@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parsePush } from '@ccc-kit/cdr-parser';
 import { repairedSamples, samples } from '@ccc-kit/schemas/fixtures';
-import { loadRoutes } from '../config.ts';
+import { loadRoutes, readFailure } from '../config.ts';
 import { facts } from '../facts.ts';
 import { DEFAULT_VOICEMAIL_WAIT_MS, routePush } from '../push-routing.ts';
 import type { RouteRule, RoutesFile } from '../routes/index.ts';
 import type { Delivery } from '../store/types.ts';
+import { detectAction } from './detect-action.ts';
+import { COMMAND_USAGE, UsageError } from './usage.ts';
 
-const BUILT_IN = [
+/** A push to show the routing of; `detected` when its action was told from its fields. */
+interface Sample {
+  readonly name: string;
+  readonly action: string;
+  readonly body: string;
+  readonly detected?: boolean;
+}
+
+const BUILT_IN: readonly Sample[] = [
   {
     name: 'doc sample CDR (outbound, number does not exist)',
     action: 'cdr',
@@ -60,32 +71,66 @@ function voicemailWhere(inbox: readonly Delivery[], alone: readonly Delivery[]):
   ].join('; ');
 }
 
-/** `routes check <file> [--push <file> --action <a>] [--default-channel C]`: validates and shows routing. */
-export function routesCheck(
-  file: string,
-  options: { push?: string; action?: string; defaultChannel?: string },
-): string {
-  const routes = loadRoutes(file);
-  const pushes = options.push
-    ? [{ name: options.push, action: options.action ?? 'cdr', body: readFileSync(options.push, 'utf8') }]
-    : BUILT_IN;
-  const lines = [`${file}: ${routes.rules.length} rule(s), valid`, ...prefixLines(routes)];
-  for (const sample of pushes) {
-    const parsed = parsePush({ query: { action: sample.action, version: '1' }, body: sample.body });
-    if (!parsed.ok) {
-      lines.push(`  ${sample.name}: not a valid push (${parsed.error.message})`);
-      continue;
-    }
-    if (parsed.push.kind === 'record') {
-      lines.push(`  ${sample.name}: recordings go to the threads of their call's posts`);
-      continue;
-    }
-    const f = facts(parsed.push);
-    const config = { routes, defaultChannel: options.defaultChannel };
-    const { deliveries, waitForCall } = routePush(config, parsed.push, 0);
-    const line = `  ${sample.name} [${f.kind}, ${f.direction ?? '-'}, ${f.outcome}]`;
-    if (!waitForCall) lines.push(`${line} → ${channelList(deliveries) ?? 'nowhere'}`);
-    else lines.push(`${line} → ${voicemailWhere(deliveries, waitForCall.deliveries)}`);
+/** Options of {@link routesCheck}, as given on the command line. */
+export interface RoutesCheckOptions {
+  readonly push?: string | undefined;
+  readonly action?: string | undefined;
+  readonly defaultChannel?: string | undefined;
+  /** Where relative paths start (see `startDirectory`). */
+  readonly baseDir: string;
+}
+
+/** The `--push` file with its action: `--action`, else told from its fields (refused when it cannot be). */
+function pushSample(push: string, options: RoutesCheckOptions): Sample {
+  const path = resolve(options.baseDir, push);
+  let body: string;
+  try {
+    body = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`--push ${push} cannot be read (${path}): ${readFailure(error)}`, { cause: error });
   }
+  if (options.action) return { name: push, action: options.action, body };
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new Error(`--push ${push} is not JSON: a push body is one JSON object`);
+  }
+  const detected = detectAction(json);
+  if (!detected.ok)
+    throw new UsageError(
+      `--push ${push}: ${detected.problem}. Say which with --action cdr|imcdr|record|voicemail`,
+      COMMAND_USAGE['routes check'],
+    );
+  return { name: push, action: detected.action, body, detected: true };
+}
+
+/** The lines of one push: its kind when detected, then where it would be posted. */
+function sampleLines(sample: Sample, routes: RoutesFile, defaultChannel: string | undefined): string[] {
+  const lines = sample.detected
+    ? [`  ${sample.name}: detected action: ${sample.action} (--action overrides)`]
+    : [];
+  const parsed = parsePush({ query: { action: sample.action, version: '1' }, body: sample.body });
+  if (!parsed.ok)
+    return [...lines, `  ${sample.name}: not a valid ${sample.action} push (${parsed.error.message})`];
+  if (parsed.push.kind === 'record')
+    return [...lines, `  ${sample.name}: recordings go to the threads of their call's posts`];
+  const f = facts(parsed.push);
+  const { deliveries, waitForCall } = routePush({ routes, defaultChannel }, parsed.push, 0);
+  const line = `  ${sample.name} [${f.kind}, ${f.direction ?? '-'}, ${f.outcome}]`;
+  if (!waitForCall) return [...lines, `${line} → ${channelList(deliveries) ?? 'nowhere'}`];
+  return [...lines, `${line} → ${voicemailWhere(deliveries, waitForCall.deliveries)}`];
+}
+
+/**
+ * `routes check <file> [--push <file> [--action <a>]] [--default-channel C]`: validates the routes file
+ * (throws a `WebhookError` listing every problem) and shows where Tencent's samples, or the given push,
+ * would be posted. Relative paths start from `baseDir`.
+ */
+export function routesCheck(file: string, options: RoutesCheckOptions): string {
+  const routes = loadRoutes(file, { baseDir: options.baseDir, label: 'routes file' });
+  const pushes = options.push ? [pushSample(options.push, options)] : BUILT_IN;
+  const lines = [`${file}: ${routes.rules.length} rule(s), valid`, ...prefixLines(routes)];
+  for (const sample of pushes) lines.push(...sampleLines(sample, routes, options.defaultChannel));
   return lines.join('\n');
 }

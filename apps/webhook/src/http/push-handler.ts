@@ -106,6 +106,10 @@ export function createPushHandler(deps: PushHandlerDeps) {
     if (body.tooLarge) {
       res.setHeader('connection', 'close');
       const message = `Body larger than ${deps.maxBodyBytes} bytes; raise PUSH_MAX_BODY_BYTES if Tencent's pushes are legitimately this big`;
+      deps.logger.warn(
+        { pushId, action, code: 'body_too_large', bytes: body.size },
+        `push rejected: ${message}`,
+      );
       const kept = await keep('body_too_large', message).finally(body.release);
       if (!kept) return finish('unavailable', 503, 503, 'Storage unavailable, retry later');
       return finish('too_large', 413, 413, message);
@@ -115,6 +119,7 @@ export function createPushHandler(deps: PushHandlerDeps) {
       // Kept in quarantine like any refused push: if a proxy ever rewrites Tencent's header, the pushes
       // can be replayed instead of being lost.
       const message = `Content-Type ${JSON.stringify(type.slice(0, 60))} is not JSON; Tencent sends application/json`;
+      deps.logger.warn({ pushId, action, code: 'unsupported_media_type' }, `push rejected: ${message}`);
       if (!(await keep('unsupported_media_type', message)))
         return finish('unavailable', 503, 503, 'Storage unavailable, retry later');
       return finish('rejected', 415, 415, message);
@@ -147,9 +152,10 @@ export function createPushHandler(deps: PushHandlerDeps) {
         receivedAt,
         ...deps.routeFor(push, receivedAt),
       });
+      // A duplicate (Tencent's retry, or a session reconciliation already stored) stores nothing new.
       deps.logger.info(
         { pushId, sessionId: bounded(push.sessionId, 128), kind: push.kind, outcome },
-        'push stored',
+        outcome === 'duplicate' ? 'push duplicate: already stored, nothing new' : 'push stored',
       );
       return finish(outcome, 200, 0, outcome === 'duplicate' ? 'duplicate' : '');
     } catch (error) {

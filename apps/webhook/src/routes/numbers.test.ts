@@ -156,7 +156,7 @@ describe('routes check', () => {
   test('shows the normalised prefixes of every rule that has some', () => {
     const file = join(dir, 'routes.yaml');
     writeFileSync(file, ROUTES);
-    const lines = routesCheck(file, {}).split('\n');
+    const lines = routesCheck(file, { baseDir: dir }).split('\n');
     expect(lines.slice(0, 7)).toEqual([
       `${file}: 6 rule(s), valid`,
       '  rule 1: callerPrefix 86139',

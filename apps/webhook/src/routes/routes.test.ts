@@ -136,7 +136,7 @@ describe('bad routes files name the line and the field', () => {
     match: { minTalk: -1, outcomes: [missed] }
 `),
     ).toEqual([
-      'routes.yaml:4: rules[0].match.direction: direction is inbound or outbound',
+      'routes.yaml:4: rules[0].match.direction: "sideways" is not a known direction (inbound, outbound)',
       'routes.yaml:5: rules[1].channel: channel is a channel id like C0123ABCD or a #name',
       'routes.yaml:6: rules[1].mention: mention is a user id (U…) or user group id (S…)',
       'routes.yaml:7: rules[1].match.minTalk: Invalid value: Expected >=0 but received -1',

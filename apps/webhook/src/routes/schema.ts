@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { closestKnown } from './did-you-mean.ts';
+import { DIRECTIONS, END_STATUS_VALUES, OUTCOME_VALUES, ROUTE_KINDS } from './known-values.ts';
 import { NumberPrefixes, ProtectedPrefixes } from './prefixes.ts';
 
 const oneOrMany = <S extends v.GenericSchema>(item: S) =>
@@ -37,15 +39,49 @@ export const BusinessHours = v.strictObject({
   when: v.optional(v.picklist(['inside', 'outside']), 'inside'),
 });
 
-/** Kinds of records a rule can match. */
-export const RouteKind = v.picklist(['cdr', 'imcdr', 'voicemail'], 'kind is one of cdr, imcdr, voicemail');
+/** `"missedd" is not a known outcome; did you mean "missed"? …`: the problem of one unknown value. */
+const unknownValue = (value: unknown, what: string, known: readonly string[], listed: string): string => {
+  if (typeof value !== 'string') return `${JSON.stringify(value)} is not a ${what}: ${listed}`;
+  const guess = closestKnown(value, known);
+  return `${JSON.stringify(value)} is not a known ${what}${guess ? `; did you mean "${guess}"?` : ''} (${listed})`;
+};
+
+/**
+ * One value of `known` or a list of them, each unknown one reported with the closest known value: routing
+ * compares them as written, so a typo would silently match nothing.
+ */
+const knownValues = <T extends string>(what: string, known: readonly T[], listed = known.join(', ')) =>
+  v.pipe(
+    v.union([v.string(), v.array(v.unknown())], `use one ${what} or a list of them (${listed})`),
+    v.transform((x): unknown[] => (Array.isArray(x) ? x : [x])),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      for (const value of dataset.value)
+        if (!known.includes(value as T)) addIssue({ message: unknownValue(value, what, known, listed) });
+    }),
+    v.transform((x) => x as T[]),
+  );
+
+/** One value of `known`, reported like {@link knownValues}. */
+const knownValue = <T extends string>(what: string, known: readonly T[]) =>
+  v.pipe(
+    v.unknown(),
+    v.check(
+      (x) => known.includes(x as T),
+      (issue) => unknownValue(issue.input, what, known, known.join(', ')),
+    ),
+    v.transform((x) => x as T),
+  );
 
 /** What a rule matches on; every given criterion must hold. */
 export const RouteMatch = v.strictObject({
-  kind: v.optional(oneOrMany(RouteKind)),
-  direction: v.optional(v.picklist(['inbound', 'outbound'], 'direction is inbound or outbound')),
-  outcome: v.optional(oneOrMany(v.string())),
-  endStatus: v.optional(oneOrMany(v.string())),
+  kind: v.optional(knownValues('kind', ROUTE_KINDS)),
+  direction: v.optional(knownValue('direction', DIRECTIONS)),
+  outcome: v.optional(knownValues('outcome', OUTCOME_VALUES)),
+  // Too many to list in a message: the README's routing section points to the table.
+  endStatus: v.optional(
+    knownValues('end status', END_STATUS_VALUES, "Tencent's EndStatusString, spelled as Tencent does"),
+  ),
   /** Skill group ids or names. */
   skillGroup: v.optional(oneOrMany(v.union([v.string(), v.number()]))),
   /** Number prefixes in any written form (`+86139`, `0086139`, `86139`, `139`), stored in international digits. */

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The built CLI (`pnpm --filter @ccc-kit/webhook build`; the package's test task depends on its build). */
 export const CLI = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
+/** The built service entry point. */
+export const MAIN = fileURLToPath(new URL('../../dist/main.mjs', import.meta.url));
 
 /** What one CLI run printed and how it ended. */
 export interface CliRun {
@@ -13,15 +15,20 @@ export interface CliRun {
 
 /**
  * Runs `node dist/cli.mjs <args>` as its own process with exactly `env` (plus PATH), as an operator would:
- * nothing of the test runner's environment leaks in.
+ * nothing of the test runner's environment leaks in. `cwd`: the directory it is started in.
  *
  * @example
  * const run = await runCli(['replay-quarantine'], { DATABASE_URL: 'sqlite:/tmp/w.db', ... });
  */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>>): Promise<CliRun> {
-  const child = spawn(process.execPath, [CLI, ...args], {
+export function runCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+  options: { cwd?: string; script?: string } = {},
+): Promise<CliRun> {
+  const child = spawn(process.execPath, [options.script ?? CLI, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   let stdout = '';
   let stderr = '';

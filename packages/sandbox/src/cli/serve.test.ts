@@ -64,10 +64,10 @@ describe('serve --routes apps/webhook/routes.example.yaml', () => {
     expect(bot?.get('DESK_ENDPOINT')).toBe(serve.url('Tencent Desk API'));
     expect(bot?.get('SLACK_SIGNING_SECRET')).toBe('sandbox-signing-secret');
     const webhookNames = appVariables('apps/webhook/src/env-variables.ts');
-    const botNames = appVariables('apps/slack-bot/src/env.ts');
+    const botNames = appVariables('apps/slack-bot/src/env-variables.ts');
     expect([...(webhook?.keys() ?? [])].filter((name) => !webhookNames.has(name))).toEqual([]);
     expect([...(bot?.keys() ?? [])].filter((name) => !botNames.has(name))).toEqual([]);
-    expect(webhook?.size).toBe(11);
+    expect(webhook?.size).toBe(12);
     expect(bot?.size).toBe(13);
   });
 
@@ -77,6 +77,8 @@ describe('serve --routes apps/webhook/routes.example.yaml', () => {
       `# Webhook (apps/webhook): written to ${join(envDir, 'webhook.env')}; start: node --env-file=`,
     );
     expect(text).toContain(`ROUTES_FILE=${join(ROOT, ROUTES)}\n`);
+    // The webhook's database goes with the settings, not into ./data of wherever it is started.
+    expect(text).toContain(`DATABASE_URL=sqlite:${join(envDir, 'webhook.db')}\n`);
     expect(statSync(join(envDir, 'slack-bot.env')).mode & 0o777).toBe(0o600);
   });
 

@@ -131,7 +131,7 @@ export async function serve(argv: readonly string[], io: CliIo): Promise<number>
   const routesFile = args.routes === undefined ? undefined : resolve(args.routes);
   const envDir = args['env-dir'] === undefined ? undefined : resolve(args['env-dir']);
   const groups = await Promise.resolve()
-    .then(() => writeEnvFiles(envDir, settingsGroups({ sandbox, routesFile })))
+    .then(() => writeEnvFiles(envDir, settingsGroups({ sandbox, routesFile, envDir })))
     .catch(async (error: unknown) => {
       await sandbox.stop();
       throw error;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Sandbox } from '../sandbox.ts';
 
 /**
@@ -28,6 +29,11 @@ export interface SettingsInput {
   readonly sandbox: Pick<Sandbox, 'cccUrl' | 'deskUrl' | 'slackApiUrl' | 'credentials'>;
   /** Absolute path of `--routes`, when given. */
   readonly routesFile: string | undefined;
+  /**
+   * Absolute path of `--env-dir`, when given: the webhook's SQLite database goes there too, so everything a
+   * sandbox session writes stays in one folder (the webhook's default is `./data` of where it starts).
+   */
+  readonly envDir?: string | undefined;
 }
 
 /** Settings both apps share: the Slack emulator and the CCC emulator (env names of both apps). */
@@ -45,7 +51,7 @@ function shared({ sandbox }: SettingsInput): [string, string][] {
 
 /**
  * The webhook's and the bot's settings for this sandbox, under the env names the apps read
- * (apps/webhook/src/env-variables.ts, apps/slack-bot/src/env.ts).
+ * (apps/webhook/src/env-variables.ts, apps/slack-bot/src/env-variables.ts).
  */
 export function settingsGroups(input: SettingsInput): SettingsGroup[] {
   const { desk, slack } = input.sandbox.credentials;
@@ -63,6 +69,9 @@ export function settingsGroups(input: SettingsInput): SettingsGroup[] {
         ['PUSH_BASIC_USER', SANDBOX_PUSH_CREDENTIALS.user],
         ['PUSH_BASIC_PASSWORD', SANDBOX_PUSH_CREDENTIALS.password],
         routes,
+        ...(input.envDir
+          ? [['DATABASE_URL', `sqlite:${join(input.envDir, 'webhook.db')}`] as [string, string]]
+          : []),
         ...shared(input),
       ],
     },

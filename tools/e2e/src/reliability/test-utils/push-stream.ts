@@ -37,6 +37,10 @@ export function pushStream(
   };
 }
 
-/** The Slack message a stored push makes with one default channel: `post:<session>` or, for a recording, `reply:<session>`. */
+/**
+ * The Slack message a stored push makes with one default channel, by what it is about: `cdr:<session>`,
+ * `record:<session>`, `voicemail:<session>` (a reply in its call's thread, or a post when its call never
+ * came), `imcdr:<session>`. Compare with an outbox row's `inboxKind` and session (updates left out).
+ */
 export const expectedMessageKey = (push: Pick<StreamPush, 'action' | 'sessionId'>): string =>
-  `${push.action === 'record' ? 'reply' : 'post'}:${push.sessionId}`;
+  `${push.action}:${push.sessionId}`;

@@ -26,7 +26,8 @@ export function checkDeliveries<M extends Pick<SlackMessageRecord, 'channel' | '
 ): DeliveryCheck<M> {
   const key = (channel: string, ts: string) => `${channel}/${ts}`;
   const inSlack = new Set(messages.map((m) => key(m.channel, m.ts)));
-  const sent = rows.filter((r) => r.state === 'sent');
+  // An update's ts is its post's: the message is counted once, by the post.
+  const sent = rows.filter((r) => r.state === 'sent' && r.kind !== 'update');
   const owned = new Set(sent.map((r) => key(r.channel, r.slackTs ?? '')));
   return {
     delivered: sent.filter((r) => inSlack.has(key(r.channel, r.slackTs ?? ''))).length,

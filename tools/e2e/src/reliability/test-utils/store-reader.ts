@@ -13,7 +13,10 @@ export interface InboxEntry {
 /** An outbox row as the suite checks it. */
 export interface OutboxEntry {
   readonly id: number;
+  /** `post`, `reply`, or `update` (a chat.update of the post `parent_id` names). */
   readonly kind: string;
+  /** What the message is about: the inbox row's kind (`cdr`, `imcdr`, `record`, `voicemail`). */
+  readonly inboxKind: string;
   readonly channel: string;
   readonly sessionId: string;
   readonly state: 'pending' | 'sending' | 'sent' | 'dead';
@@ -40,8 +43,8 @@ export interface StoreReader {
 }
 
 const INBOX = 'SELECT push_id, dedupe_key, kind, session_id, source FROM inbox ORDER BY id';
-const OUTBOX =
-  'SELECT id, kind, channel, session_id, state, slack_ts, attempts, last_error FROM outbox ORDER BY id';
+const OUTBOX = `SELECT o.id, o.kind, i.kind AS inbox_kind, o.channel, o.session_id, o.state, o.slack_ts,
+  o.attempts, o.last_error FROM outbox o JOIN inbox i ON i.id = o.inbox_id ORDER BY o.id`;
 
 const QUARANTINE = 'SELECT push_id, query, reason_code FROM quarantine ORDER BY id';
 const STATES = 'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state';
@@ -67,6 +70,7 @@ const inboxEntry = (r: Row): InboxEntry => ({
 const outboxEntry = (r: Row): OutboxEntry => ({
   id: Number(r.id),
   kind: r.kind as string,
+  inboxKind: r.inbox_kind as string,
   channel: r.channel as string,
   sessionId: r.session_id as string,
   state: r.state as OutboxEntry['state'],

@@ -80,7 +80,8 @@ const ready = async (url: string, child: ChildProcess, timeoutMs: number, output
 
 /**
  * Starts the built webhook as a child process and waits for `/readyz`. The suite defaults: Basic push
- * auth, `/metrics` enabled, `RELAY_OWNER=reliability` (stable across restarts, like one replica).
+ * auth, `/metrics` enabled, `RELAY_OWNER=reliability` (stable across restarts, like one replica), and
+ * `VOICEMAIL_WAIT=2s`.
  */
 export async function startWebhookProcess(options: WebhookProcessOptions): Promise<WebhookProcess> {
   if (!existsSync(WEBHOOK_MAIN)) throw new Error(`${WEBHOOK_MAIN} is missing: run pnpm build first`);
@@ -94,6 +95,8 @@ export async function startWebhookProcess(options: WebhookProcessOptions): Promi
     METRICS_TOKEN,
     RELAY_OWNER: 'reliability',
     LOG_LEVEL: 'info',
+    // A voicemail whose call push never came is posted alone after this: 15 minutes would outlast a drain.
+    VOICEMAIL_WAIT: '2s',
     ...options.env,
   };
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
