@@ -8,8 +8,9 @@ const MAIN = fileURLToPath(new URL('../dist/main.mjs', import.meta.url));
 
 function start(
   env: Record<string, string>,
+  args: readonly string[] = [],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [MAIN, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -32,6 +33,17 @@ const problems = (stderr: string): string[] =>
     .split('\n')
     .filter((line) => line.startsWith('  - '))
     .map((line) => line.slice(4));
+
+describe('the bot as a command', () => {
+  test('--help says where the settings come from, exit 0; an argument is a mistake, exit 2', async () => {
+    const help = await start({}, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('apps/slack-bot/README.md (Environment)');
+    const wrong = await start({}, ['serve']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('The bot takes no arguments');
+  });
+});
 
 describe('the bot refuses to start with every configuration problem at once', () => {
   test('an empty environment: both Slack secrets and a backend', async () => {

@@ -6,6 +6,22 @@ import { createLogger, toClientLogger } from './logger.ts';
 
 // Composition root: the only place that reads the environment, builds clients and starts listening.
 
+const USAGE = `Usage: node apps/slack-bot/dist/main.mjs   (or: node --env-file=apps/slack-bot/.env apps/slack-bot/dist/main.mjs)
+
+Runs the Slack bot. It reads its settings from the environment only: every variable is in
+apps/slack-bot/README.md (Environment), with a template in apps/slack-bot/.env.example.`;
+
+// A service takes no arguments: --help explains where its settings come from, anything else is a mistake.
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (args.length > 0) {
+  process.stderr.write(`The bot takes no arguments (got ${args.length}).\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
 const loaded = loadEnv();
 if (!loaded.ok) {
   console.error(formatEnvProblems(loaded.problems));

@@ -18,6 +18,18 @@ const problems = (stderr: string): string[] =>
     .filter((line) => line.startsWith('  - '))
     .map((line) => line.slice(4));
 
+describe('the service as a command', () => {
+  test('--help says where the settings come from, exit 0; an argument is a mistake, exit 2', async () => {
+    const help = await runCli(['--help'], {}, { script: MAIN, cwd: dir });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('apps/webhook/README.md (Environment)');
+    expect(help.stdout).toContain('pnpm -s webhook --help');
+    const wrong = await runCli(['serve'], {}, { script: MAIN, cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('The webhook takes no arguments');
+  });
+});
+
 describe('the webhook refuses to start with every configuration problem at once', () => {
   test('an empty environment: the token, the push authentication and where to post', async () => {
     const run = await start({});

@@ -4,6 +4,23 @@ import { checkConfig, configFromEnv } from './config.ts';
 import { loadEnv, startDirectory } from './env.ts';
 import { isWebhookError } from './errors.ts';
 
+const USAGE = `Usage: node apps/webhook/dist/main.mjs   (or: node --env-file=<file> apps/webhook/dist/main.mjs)
+
+Runs the webhook service. It reads its settings from the environment only: every variable, its default and
+meaning is in apps/webhook/README.md (Environment). The operator commands (routes check, quarantine list,
+replay-quarantine, replay-dead, backfill) are in the CLI: pnpm -s webhook --help.`;
+
+// A service takes no arguments: --help explains where its settings come from, anything else is a mistake.
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (args.length > 0) {
+  process.stderr.write(`The webhook takes no arguments (got ${args.length}).\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
 // Relative paths (ROUTES_FILE, DATABASE_URL=sqlite:./…) start where the operator started the service, as
 // the CLI's do, so `replay-dead` and `backfill` run from the same directory open the same database.
 const baseDir = startDirectory();
