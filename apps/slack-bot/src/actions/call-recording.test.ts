@@ -77,7 +77,9 @@ describe('callRecording (the Recording button)', () => {
     bot.sandbox.ccc.faults.inject('DescribeSessionDetail', { kind: 'api-error', code: 'InternalError' });
     const [reply] = await click(LEAD, buttonValue(recorded()));
     expect(reply?.text).toContain('The contact center reported an internal error. Try again in a minute.');
-    expect(JSON.stringify(reply?.blocks)).toContain(String(bot.sandbox.ccc.requests().at(-1)?.requestId));
+    expect(JSON.stringify(reply?.blocks)).toContain(
+      String(bot.sandbox.ccc.requests().findLast((r) => r.action === 'DescribeSessionDetail')?.requestId),
+    );
   });
 
   test('a value the bot did not write, or no CCC: refused without a lookup', async () => {

@@ -106,7 +106,9 @@ describe('runLookup', () => {
     const call = bot.sandbox.dataset.calls[0];
     bot.sandbox.ccc.faults.inject('DescribeSessionDetail', { kind: 'api-error', code: 'InternalError' });
     const reply = await answer(`call ${call?.sessionId}`);
-    const requestId = bot.sandbox.ccc.requests().at(-1)?.requestId;
+    const requestId = bot.sandbox.ccc
+      .requests()
+      .findLast((r) => r.action === 'DescribeSessionDetail')?.requestId;
     expect(requestId).toBeTruthy();
     // No response_type: ephemeral, Slack's default for a response_url (and what the Bolt adapter sends).
     expect(reply?.response_type).not.toBe('in_channel');
