@@ -1,4 +1,4 @@
-import { signSlackRequest } from '../slack/signing.ts';
+import { postSignedForm } from '../slack/app-requests.ts';
 import { CliFailure } from './options.ts';
 
 /** How the bot answered a signed request. */
@@ -22,31 +22,10 @@ export async function postToBot(
   form: URLSearchParams,
   timeoutMs: number,
 ): Promise<BotAnswer> {
-  const body = form.toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const headers = {
-    'content-type': 'application/x-www-form-urlencoded',
-    ...signSlackRequest({ signingSecret, body, timestamp }),
-  };
-  const started = performance.now();
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers,
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, body: text, json, elapsedMs: performance.now() - started };
+    const answer = await postSignedForm({ signingSecret, fetch }, { url, timeoutMs }, form);
+    return { status: answer.status, body: answer.body, json: answer.json, elapsedMs: answer.elapsedMs };
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError')
-      return { status: 0, body: '', json: undefined, elapsedMs: performance.now() - started };
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
     throw new CliFailure(
       `Cannot reach the bot at ${url} (${cause}). Is it running? Start it with the settings pnpm sandbox serve prints (node --env-file=slack-bot.env apps/slack-bot/dist/main.mjs), or pass --url.`,

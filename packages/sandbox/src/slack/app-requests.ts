@@ -68,9 +68,14 @@ export interface AppRequestDeps {
 export const newTriggerId = (): string =>
   `${Date.now()}.${randomBytes(4).readUInt32BE()}.${randomBytes(16).toString('hex')}`;
 
-async function post(
-  deps: AppRequestDeps,
-  options: SignedRequestOptions,
+/**
+ * POSTs `form` to `options.url` signed as Slack signs (v0), and reads the answer: status, body, JSON when it
+ * is JSON. A timeout is an answer (`status` 0, `timedOut`); any other failure (connection refused) throws.
+ * Used by the emulator's senders and by `pnpm sandbox slash|click`.
+ */
+export async function postSignedForm(
+  deps: Pick<AppRequestDeps, 'signingSecret' | 'fetch'>,
+  options: Pick<SignedRequestOptions, 'url' | 'tamper' | 'timestamp' | 'timeoutMs' | 'headers'>,
   form: URLSearchParams,
 ): Promise<Omit<SignedRequestResult, 'responseUrl' | 'triggerId'>> {
   const body = form.toString();
@@ -128,7 +133,7 @@ export async function sendSlashCommand(
     response_url: responseUrl,
     trigger_id: trigger,
   });
-  return { ...(await post(deps, options, form)), responseUrl, triggerId: trigger };
+  return { ...(await postSignedForm(deps, options, form)), responseUrl, triggerId: trigger };
 }
 
 const field = (value: unknown, key: string): string | undefined => {
@@ -175,5 +180,5 @@ export async function sendInteraction(
     response_url: responseUrl,
   };
   const form = new URLSearchParams({ payload: JSON.stringify(full) });
-  return { ...(await post(deps, options, form)), responseUrl, triggerId: trigger };
+  return { ...(await postSignedForm(deps, options, form)), responseUrl, triggerId: trigger };
 }
