@@ -35,7 +35,7 @@ const ok = async (url: string): Promise<boolean> => (await fetch(url)).ok;
 async function ready(command: string): Promise<void> {
   if (command.includes('sandbox serve'))
     return waitFor(
-      'the sandbox',
+      'the sandbox (its web view and the settings it writes)',
       async () => existsSync(join(dir, 'slack-bot.env')) && ok('http://127.0.0.1:4012/'),
     );
   if (command.includes('apps/webhook/'))
@@ -80,7 +80,14 @@ describe('the README walkthrough on the sandbox', () => {
       const started = startStep(command, ROOT, env);
       if (step.background) {
         running.push(started);
-        await ready(command);
+        // A server that stops before it is ready (a port in use, a bad setting) fails the step with its output.
+        const exited = started.exit.then((code) => {
+          throw new Error(`README.md line ${step.line} exited (${code}): ${step.command}\n${started.output()}`);
+        });
+        await Promise.race([ready(command), exited]).catch((error: Error) => {
+          throw new Error(`${error.message}\n--- output of "${step.command}":\n${started.output()}`);
+        });
+        exited.catch(() => undefined);
         continue;
       }
       const code = await started.exit;
