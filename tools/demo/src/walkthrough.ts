@@ -72,7 +72,7 @@ export async function stopStep(step: RunningStep, graceMs = 5_000): Promise<void
 export async function waitFor(
   what: string,
   probe: () => Promise<boolean>,
-  timeoutMs = 30_000,
+  timeoutMs = 90_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
