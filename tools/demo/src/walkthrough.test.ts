@@ -82,7 +82,9 @@ describe('the README walkthrough on the sandbox', () => {
         running.push(started);
         // A server that stops before it is ready (a port in use, a bad setting) fails the step with its output.
         const exited = started.exit.then((code) => {
-          throw new Error(`README.md line ${step.line} exited (${code}): ${step.command}\n${started.output()}`);
+          throw new Error(
+            `README.md line ${step.line} exited (${code}): ${step.command}\n${started.output()}`,
+          );
         });
         await Promise.race([ready(command), exited]).catch((error: Error) => {
           throw new Error(`${error.message}\n--- output of "${step.command}":\n${started.output()}`);
