@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { codeBlocks } from './readme-examples.ts';
 import {
   isWalkthrough,
+  killLeftovers,
   type RunningStep,
   startStep,
   stopStep,
@@ -21,7 +22,10 @@ import {
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const README = 'README.md';
 const block = codeBlocks(README, readFileSync(join(ROOT, README), 'utf8')).find(isWalkthrough);
-const dir = mkdtempSync(join(tmpdir(), 'ccc-walkthrough-'));
+const PREFIX = 'ccc-walkthrough-';
+// Servers an earlier, killed run left on the README's ports (their command lines name its folder).
+killLeftovers(join(tmpdir(), PREFIX));
+const dir = mkdtempSync(join(tmpdir(), PREFIX));
 const running: RunningStep[] = [];
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { type CodeBlock, roleOf } from './readme-examples.ts';
 
 /** One command of a ```sh walkthrough block: the shell text, and whether it keeps running (`… &`). */
@@ -49,8 +50,53 @@ export function startStep(command: string, cwd: string, env: NodeJS.ProcessEnv):
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
   });
-  const exit = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  started.add(child);
+  const exit = new Promise<number | null>((resolve) =>
+    child.once('close', (code) => {
+      started.delete(child);
+      resolve(code);
+    }),
+  );
   return { child, output: () => output, exit };
+}
+
+const started = new Set<ChildProcess>();
+// The steps run in their own process groups (to stop what pnpm starts), so they would outlive a test run that
+// is killed (turbo stops every task when one fails): whatever is still running goes with this process.
+process.once('exit', () => {
+  for (const child of started) {
+    try {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
+/**
+ * Kills what an earlier run left behind (a run killed by SIGTERM/SIGKILL runs no exit handler): processes
+ * whose command line names `marker` (the walkthrough's temporary folder prefix). Linux's /proc; elsewhere
+ * nothing is done. Returns how many were killed.
+ */
+export function killLeftovers(marker: string): number {
+  let killed = 0;
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      if (Number(pid) === process.pid) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
+      process.kill(Number(pid), 'SIGKILL');
+      killed++;
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return killed;
 }
 
 /** SIGTERM to the step's process group, then waits for it (SIGKILL after `graceMs`). */
