@@ -139,7 +139,7 @@ describe.skipIf(postgres.skip)(postgres.title, () => {
       slack
         .requests('chat.postMessage')
         .some((r) => r.status === 0 && victimChannels.includes(r.channel ?? ''));
-    const deadline = Date.now() + 2_000;
+    const deadline = Date.now() + 5_000;
     while (!wire() && Date.now() < deadline) await sleep(1);
     const onTheWire = wire();
     const killedAt = Date.now();
