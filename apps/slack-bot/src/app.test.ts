@@ -52,11 +52,17 @@ describe('the bot over HTTP', () => {
     expect(result.status).toBe(200);
   });
 
-  describe('answers that need no backend come with the ack', () => {
+  /** The one reply a command that needs no backend gets, after its empty ack. */
+  const onlyReply = async (text: string, options: { channelId?: string } = {}) => {
+    const result = await h.command(text, options);
+    expect([result.status, result.body]).toEqual([200, '']);
+    const replies = await h.replies(result);
+    return replies.map((r) => r.body);
+  };
+
+  describe('answers that need no backend: an empty ack, then the answer alone through the response URL', () => {
     test('help', async () => {
-      const result = await h.command('help');
-      expect(result.status).toBe(200);
-      expect(result.json).toEqual({ response_type: 'ephemeral', text: USAGE });
+      expect(await onlyReply('help')).toEqual([{ response_type: 'ephemeral', text: USAGE }]);
     });
 
     test.each([
@@ -71,51 +77,47 @@ describe('the bot over HTTP', () => {
         '`--since 200d` is more than 180 days ago; Tencent keeps call details for 180 days.',
       ],
     ])('%j → a one-line explanation plus usage', async (text, problem) => {
-      const result = await h.command(text);
-      expect(result.json).toEqual({ response_type: 'ephemeral', text: `${problem}\n\n${USAGE}` });
+      expect(await onlyReply(text)).toEqual([{ response_type: 'ephemeral', text: `${problem}\n\n${USAGE}` }]);
     });
 
     test('a channel outside ALLOWED_CHANNELS is refused', async () => {
-      const result = await h.command(`call ${CALL}`, { channelId: 'C0ALERTS' });
-      expect(result.json).toEqual({
-        response_type: 'ephemeral',
-        text: '/ccc is not enabled in this channel.',
-      });
+      expect(await onlyReply(`call ${CALL}`, { channelId: 'C0ALERTS' })).toEqual([
+        { response_type: 'ephemeral', text: '/ccc is not enabled in this channel.' },
+      ]);
     });
   });
 
-  test('acks before Tencent answers (2 s latency), then answers through the response URL', async () => {
+  test('acks before Tencent answers (2 s latency); the note, then the answer below it', async () => {
     h.cccEmulator.faults.inject('DescribeSessionDetail', { kind: 'latency', ms: 2_000 });
     const before = h.cccEmulator.requests().length;
     const result = await h.command(`call ${CALL}`, { timeoutMs: 3_000 });
     expect(result.timedOut).toBe(false);
-    expect(result.status).toBe(200);
-    expect(result.json).toMatchObject({
-      response_type: 'ephemeral',
-      text: expect.stringContaining('Looking up'),
-    });
-    // The emulator logs a request when it has answered: no detail yet, and no reply either.
+    expect([result.status, result.body]).toEqual([200, '']);
+    // The emulator logs a request when it has answered: no detail yet.
     const since = () =>
       h.cccEmulator
         .requests()
         .slice(before)
         .map((r) => r.action);
     expect(since()).not.toContain('DescribeSessionDetail');
-    expect(h.slack.responses(result.responseUrl)).toEqual([]);
-    const [reply] = await h.replies(result);
+    const answer = await h.answer(result);
+    const [note] = h.slack.responses(result.responseUrl);
+    expect(note?.body).toEqual({ response_type: 'ephemeral', text: ':mag: Looking up the call…' });
     // The detail, and the call's row for the agent's name (asked at the same time).
     expect(since().sort()).toEqual(['DescribeSessionDetail', 'DescribeTelCdr']);
-    expect(reply?.responseType).toBe('ephemeral');
-    expect(reply?.text).toContain('Call details');
-    expect(JSON.stringify(reply?.blocks)).toContain(CALL);
+    expect(answer.responseType).toBe('ephemeral');
+    expect(answer.replaceOriginal).toBe(false);
+    expect(answer.text).toContain('Call details');
+    expect(JSON.stringify(answer.blocks)).toContain(CALL);
+    expect(h.slack.responses(result.responseUrl)).toHaveLength(2);
   });
 });
 
 describe('logs', () => {
   test('are JSON lines without any credential', async () => {
     const h = await startHarness({ dataset });
-    await h.replies(await h.command(`call ${CALL}`));
-    await h.replies(await h.command('transcript chat-1'));
+    await h.answer(await h.command(`call ${CALL}`));
+    await h.answer(await h.command('transcript chat-1'));
     await h.stop();
     const all = JSON.stringify(h.logs);
     expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'slack bot listening', app: 'slack-bot' }));
@@ -134,16 +136,18 @@ describe('backends that are not configured', () => {
 
   test('call lookups say so instead of failing', async () => {
     const result = await h.command(`call ${CALL}`);
-    expect(result.json).toEqual({
+    expect(result.body).toBe('');
+    const [reply, ...more] = await h.replies(result);
+    expect(reply?.body).toEqual({
       response_type: 'ephemeral',
       text: 'The call lookup is not configured on this workspace.',
     });
+    expect(more).toEqual([]);
   });
 
   test('chat lookups still work', async () => {
-    const result = await h.command('state chat-1');
-    const [reply] = await h.replies(result);
-    expect(reply?.text).toContain('chat-1');
+    const reply = await h.answer(await h.command('state chat-1'));
+    expect(reply.text).toContain('chat-1');
   });
 });
 

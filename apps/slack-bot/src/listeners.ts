@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   ACTION_CALL_DETAILS,
   ACTION_CALL_RECORDING,
@@ -18,6 +19,13 @@ import { describeFailure } from './failures.ts';
 import { ephemeral } from './replies.ts';
 
 type ActionHandler = (deps: BotDeps, inv: Invocation, input: ActionInput) => Promise<void>;
+
+/**
+ * Waits one turn of the event loop after an ack. Everything from Bolt's signature check to our handler's
+ * first request runs in one go; without this, the work of this request would run before the acks of the
+ * requests that arrived with it (a burst of commands), which would then wait for it.
+ */
+const afterAcks = (): Promise<void> => nextTurn();
 
 /**
  * Replies through Bolt's `respond`, logging (not throwing) when Slack refuses, e.g. an expired URL.
@@ -47,6 +55,7 @@ function onAction(deps: BotDeps, name: string, handler: ActionHandler) {
     respond,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
+    await afterAcks();
     const inv: Invocation = {
       userId: body.user.id,
       channelId: body.channel?.id,
@@ -65,16 +74,16 @@ function onAction(deps: BotDeps, name: string, handler: ActionHandler) {
 }
 
 /**
- * Registers the thin Bolt adapters: `/ccc` and the five buttons. Each acknowledges first, then calls a
- * handler that knows nothing about Bolt.
+ * Registers the thin Bolt adapters: `/ccc` and the five buttons. Each acknowledges first, with an empty
+ * body, before any work of ours (access checks, parsing, logging, user-group lookups): Slack's 3-second
+ * window then only covers Bolt's signature check. Every answer follows through the response URL.
  */
 export function registerListeners(app: App, deps: BotDeps): void {
   app.command('/ccc', async ({ command, ack, respond }) => {
+    await ack();
+    await afterAcks();
     const input = { text: command.text, userId: command.user_id, channelId: command.channel_id };
-    await runCommand(deps, input, {
-      ack: (reply) => ack(reply as Parameters<typeof ack>[0]),
-      respond: responder(deps, respond),
-    });
+    await runCommand(deps, input, responder(deps, respond));
   });
   app.action(ACTION_CALL_DETAILS, onAction(deps, 'call_details', callDetails));
   app.action(ACTION_CALL_RECORDING, onAction(deps, 'call_recording', callRecording));

@@ -17,5 +17,5 @@ export type Backend = 'call' | 'chat';
 export const notConfiguredReply = (backend: Backend): Reply =>
   ephemeral(`The ${backend} lookup is not configured on this workspace.`);
 
-/** The immediate acknowledgement of a lookup (the answer follows through the response_url). */
+/** The first message of a lookup, through the response_url (the answer follows as a second one). */
 export const lookingUpReply = (what: string): Reply => ephemeral(`:mag: Looking up ${what}…`);

@@ -2,7 +2,7 @@ import { signSlackRequest } from '@ccc-kit/sandbox/slack';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { USAGE } from './commands/parse.ts';
 import { datasetOf } from './test-utils/fixtures.ts';
-import { type Harness, startHarness } from './test-utils/harness.ts';
+import { type Harness, startHarness, waitFor } from './test-utils/harness.ts';
 import { rawClient } from './test-utils/raw-client.ts';
 
 const dataset = datasetOf([], []);
@@ -10,7 +10,14 @@ const KiB = 1024;
 
 /** A signed `/ccc` slash command whose body is `size` bytes, with its request head for a raw socket. */
 function signedCommand(h: Harness, size: number, framing: 'length' | 'chunked') {
-  const base = new URLSearchParams({ command: '/ccc', text: 'help', user_id: 'U0X', channel_id: 'C0CALLS' });
+  const responseUrl = h.slack.createResponseUrl({ channel: 'C0CALLS', user: 'U0X' });
+  const base = new URLSearchParams({
+    command: '/ccc',
+    text: 'help',
+    user_id: 'U0X',
+    channel_id: 'C0CALLS',
+    response_url: responseUrl,
+  });
   const body = `${base}&padding=${'x'.repeat(size - base.toString().length - 9)}`;
   const signature = signSlackRequest({
     signingSecret: h.slack.signingSecret,
@@ -22,7 +29,7 @@ function signedCommand(h: Harness, size: number, framing: 'length' | 'chunked') 
     `X-Slack-Signature: ${signature['x-slack-signature']}\r\n` +
     `X-Slack-Request-Timestamp: ${signature['x-slack-request-timestamp']}\r\n` +
     (framing === 'length' ? `Content-Length: ${body.length}\r\n\r\n` : 'Transfer-Encoding: chunked\r\n\r\n');
-  return { body, head, headers: signature };
+  return { body, head, headers: signature, responseUrl };
 }
 
 /** `body` as HTTP/1.1 chunks of 16 KiB, with the final empty chunk. */
@@ -75,7 +82,12 @@ describe('the HTTP server refuses what cannot be a genuine Slack request, before
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...fits.headers },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ response_type: 'ephemeral', text: USAGE });
+    expect(await response.text()).toBe('');
+    const [help] = await waitFor(() => {
+      const replies = h.slack.responses(fits.responseUrl);
+      return replies.length > 0 ? replies : undefined;
+    });
+    expect(help?.text).toBe(USAGE);
   });
 
   test('headers trickled past headersTimeout, or a body past requestTimeout, are cut with 408', async () => {

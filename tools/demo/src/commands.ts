@@ -4,6 +4,9 @@ import { ACTION_CALL_DETAILS, decodeActionValue, messageToText } from '@ccc-kit/
 import { DemoError, DemoErrorCode } from './errors.ts';
 import type { ExchangeReport } from './report.ts';
 
+/** Which reply of a `/ccc` lookup is its answer: the second, after the "Looking up…" note. */
+const LOOKUP_ANSWER = 2;
+
 /** Where an upload went, as a person reads it: `#name`, or the direct message of a `D…` channel. */
 function uploadPlace(slack: SlackEmulator, channel: string | undefined): string {
   if (!channel) return 'nowhere';
@@ -63,11 +66,16 @@ const channelId = (slack: SlackEmulator, name: string): string => {
   return channel.id;
 };
 
-/** Waits for the bot's answer on the response URL of `request` and renders it as text. */
+/**
+ * Waits for the bot's answer on the response URL of `request` and renders it as text. The answer is the
+ * `nth` reply there: a click's first, a `/ccc` lookup's second (the bot's ack is empty; its first reply is
+ * the "Looking up…" note, which the demo leaves out as a person's eye would skip it).
+ */
 async function answerOf(
   context: ExchangeContext,
   action: string,
   request: SignedRequestResult,
+  nth = 1,
 ): Promise<string> {
   if (request.status !== 200)
     throw new DemoError(
@@ -76,7 +84,7 @@ async function answerOf(
     );
   const deadline = Date.now() + context.timeoutMs;
   for (;;) {
-    const [reply] = context.slack.responses(request.responseUrl);
+    const reply = context.slack.responses(request.responseUrl)[nth - 1];
     if (reply) return messageToText({ text: reply.text ?? '', blocks: (reply.blocks ?? []) as never });
     if (Date.now() > deadline)
       throw new DemoError(
@@ -136,7 +144,7 @@ export async function runExchanges(context: ExchangeContext): Promise<ExchangeRe
       timeoutMs: context.timeoutMs,
       channelId: channelId(slack, commandChannel),
     });
-    const reply = await answerOf(context, action, request);
+    const reply = await answerOf(context, action, request, LOOKUP_ANSWER);
     const files = slack
       .uploads()
       .slice(uploads)

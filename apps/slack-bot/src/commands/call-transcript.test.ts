@@ -40,7 +40,7 @@ describe('/ccc transcript of a call', () => {
 
   const run = async (text: string, userId = LEAD) => {
     const result = await h.command(`transcript ${text}`, { channelId: 'C0CALLS', userId });
-    return (await h.replies(result))[0];
+    return h.answer(result);
   };
   const asrRequests = () => h.cccEmulator.requests().filter((r) => r.action === 'DescribeTelRecordAsr');
 

@@ -24,7 +24,7 @@ describe('/ccc call', () => {
 
   test('the call detail: masked numbers, agent, queue, times, outcome, timeline, IVR keys, satisfaction', async () => {
     const result = await h.command(`call ${CALL}`);
-    const [reply] = await h.replies(result);
+    const reply = await h.answer(result);
     const shown = JSON.stringify(reply?.blocks);
     expect(reply?.responseType).toBe('ephemeral');
     expect(shown).toContain(CALL);
@@ -44,17 +44,17 @@ describe('/ccc call', () => {
 
   test('the recording link is never in the answer nor in the logs', async () => {
     const result = await h.command(`call ${CALL}`);
-    const [reply] = await h.replies(result);
+    const reply = await h.answer(result);
     expect(JSON.stringify(reply)).not.toContain('SIGNED-24H');
     expect(JSON.stringify(h.logs)).not.toContain(RECORD_URL);
   });
 
   test('--since searches 89 days from then: an older call is found, a recent one is outside the window', async () => {
     const old = await h.command(`call ${OLD_CALL} --since 125d`);
-    const [found] = await h.replies(old);
+    const found = await h.answer(old);
     expect(JSON.stringify(found?.blocks)).toContain(OLD_CALL);
     const recent = await h.command(`call ${CALL} --since 125d`);
-    const [missing] = await h.replies(recent);
+    const missing = await h.answer(recent);
     expect(missing?.text).toMatch(
       /^No call with id `0cf5be1b-de75-4445-a0c4-8dff3fa4b68b` between \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}\.$/,
     );

@@ -12,27 +12,35 @@ export interface CommandInput {
 }
 
 /**
- * Handles `/ccc <text>`: acknowledges at once (with the answer itself when no backend is needed, else with
- * a "Looking up…" note), then runs the lookup and answers through the response URL.
+ * Handles `/ccc <text>` once Slack has its (empty) ack: every answer goes through the response URL. A
+ * command that needs no backend (help, usage problems, refusals, "not configured") gets its answer alone;
+ * a lookup gets a "Looking up…" note, then the answer as a second message below it.
  *
  * @example
- * await runCommand(deps, { text: 'help', userId, channelId }, { ack, respond });
+ * await ack();
+ * await runCommand(deps, { text: 'help', userId, channelId }, respond);
  */
 export async function runCommand(
   deps: BotDeps,
   input: CommandInput,
-  io: { ack(reply?: Reply): Promise<void>; respond: Invocation['respond'] },
+  respond: Invocation['respond'],
 ): Promise<void> {
   const refusal = deps.access.refusal(input.userId, input.channelId);
-  if (refusal) return io.ack(ephemeral(refusal));
+  if (refusal) return respond(ephemeral(refusal));
   const command = parseCommand(input.text);
   const plan = planCommand(command, { ccc: Boolean(deps.ccc), desk: Boolean(deps.desk) }, deps.now());
-  if ('reply' in plan) return io.ack(plan.reply);
-  await io.ack(lookingUpReply(plan.what));
+  if ('reply' in plan) return respond(plan.reply);
+  // The note is not awaited, so the lookup's own requests start at once; the answer waits for it, so the
+  // user never sees the answer above its note (`respond` never throws: a refused note is only logged).
+  const noted = respond(lookingUpReply(plan.what));
   deps.logger.info({ subcommand: command.kind, user: input.userId, channel: input.channelId }, 'command');
+  const afterNote = async (reply: Reply): Promise<void> => {
+    await noted;
+    await respond(reply);
+  };
   await runLookup(
     deps,
-    { userId: input.userId, channelId: input.channelId, respond: io.respond },
+    { userId: input.userId, channelId: input.channelId, respond: afterNote },
     plan.request,
     'ephemeral',
   );

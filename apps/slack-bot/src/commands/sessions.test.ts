@@ -34,7 +34,7 @@ describe('/ccc sessions', () => {
 
   test('a page of recent sessions, newest first, with the end status in words and the agent', async () => {
     const result = await h.command('sessions 1299314544 --since 7d');
-    const [reply] = await h.replies(result);
+    const reply = await h.answer(result);
     const shown = JSON.stringify(reply?.blocks);
     expect(new Set(idsIn(reply?.blocks))).toEqual(
       new Set(['s-22', 's-21', 's-20', 's-19', 's-18', 's-17', 's-16', 's-15', 's-14', 's-13']),
@@ -53,7 +53,7 @@ describe('/ccc sessions', () => {
 
   test('More replaces the list with the next page, until the oldest', async () => {
     const result = await h.command('sessions 1299314544');
-    const [first] = await h.replies(result);
+    const first = await h.answer(result);
     const more = await h.interact({ payload: clickPayload(findButton(first?.blocks, 'ccc_sessions_more')) });
     const [second] = await h.replies(more);
     expect(second?.replaceOriginal).toBe(true);
@@ -68,7 +68,7 @@ describe('/ccc sessions', () => {
 
   test('Share posts the list in the channel; More under it answers the clicker alone', async () => {
     const result = await h.command('sessions 1299314544', { channelId: 'C0CALLS' });
-    const [reply] = await h.replies(result);
+    const reply = await h.answer(result);
     const share = await h.interact({
       channelId: 'C0CALLS',
       payload: clickPayload(findButton(reply?.blocks, 'ccc_share_to_channel')),
@@ -115,7 +115,7 @@ describe('/ccc sessions, whatever order Desk lists them in', () => {
 
   test('newest first by Timestamp across more than one Desk page, with a few requests one at a time', async () => {
     const before = lists().length;
-    const [reply] = await h.replies(await h.command('sessions'));
+    const reply = await h.answer(await h.command('sessions'));
     const expected = [
       'live-1',
       'nick-1',
@@ -133,7 +133,7 @@ describe('/ccc sessions, whatever order Desk lists them in', () => {
   });
 
   test('More goes on back in time, still by Timestamp', async () => {
-    const [first] = await h.replies(await h.command('sessions'));
+    const first = await h.answer(await h.command('sessions'));
     const more = await h.interact({ payload: clickPayload(findButton(first?.blocks, 'ccc_sessions_more')) });
     const [second] = await h.replies(more);
     expect(busyIds(second?.blocks)).toEqual(
@@ -145,7 +145,7 @@ describe('/ccc sessions, whatever order Desk lists them in', () => {
   });
 
   test('a session still open reads "In progress"; a phone number as nickname is masked, also when shared', async () => {
-    const [reply] = await h.replies(await h.command('sessions', { channelId: 'C0CALLS' }));
+    const reply = await h.answer(await h.command('sessions', { channelId: 'C0CALLS' }));
     const shown = JSON.stringify(reply?.blocks);
     expect(shown).toMatch(/Chat with Customer · ann@example\.com · In progress[^`]*`live-1`/);
     expect(shown).not.toContain('Unknown end status');

@@ -40,7 +40,7 @@ describe('/ccc state', () => {
     ['chat-bot', 'Chatbot is serving the customer', undefined],
   ])('%s: who serves the chat, in words', async (id, words, agent) => {
     const result = await h.command(`state ${id}`);
-    const [reply] = await h.replies(result);
+    const reply = await h.answer(result);
     expect(reply?.responseType).toBe('ephemeral');
     expect(reply?.text).toContain(words);
     if (agent) expect(JSON.stringify(reply?.blocks)).toContain(agent);
@@ -48,7 +48,7 @@ describe('/ccc state', () => {
 
   test('by customer and customer-service account', async () => {
     const result = await h.command('state user 1299314544 @cs_billing');
-    const [reply] = await h.replies(result);
+    const reply = await h.answer(result);
     expect(reply?.text).toContain('Queued for an agent');
     expect(reply?.text).toContain('chat-queue');
     const request = h.deskEmulator.requests().at(-1);
@@ -57,7 +57,7 @@ describe('/ccc state', () => {
 
   test('Share to channel posts the same answer in the channel', async () => {
     const result = await h.command('state chat-agent', { channelId: 'C0CALLS' });
-    const [reply] = await h.replies(result);
+    const reply = await h.answer(result);
     const button = findButton(reply?.blocks, 'ccc_share_to_channel');
     const click = await h.interact({ channelId: 'C0CALLS', payload: clickPayload(button) });
     expect(click.status).toBe(200);
@@ -71,7 +71,7 @@ describe('/ccc state', () => {
 
   test('a customer query is shared as the session it resolved to', async () => {
     const result = await h.command('state user 1299314544 @cs_billing', { channelId: 'C0CALLS' });
-    const [reply] = await h.replies(result);
+    const reply = await h.answer(result);
     const share = await h.interact({
       channelId: 'C0CALLS',
       payload: clickPayload(findButton(reply?.blocks, 'ccc_share_to_channel')),

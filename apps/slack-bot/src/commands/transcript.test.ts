@@ -69,7 +69,7 @@ describe('/ccc transcript of a chat', () => {
   afterAll(() => h.stop());
 
   const run = async (sessionId: string, channelId = 'C0CALLS') => {
-    const [reply] = await h.replies(await h.command(`transcript ${sessionId}`, { channelId, userId: AGENT }));
+    const reply = await h.answer(await h.command(`transcript ${sessionId}`, { channelId, userId: AGENT }));
     return reply;
   };
 
@@ -129,7 +129,7 @@ describe('/ccc transcript of a chat', () => {
     const uploads = h.slack.uploads().length;
     // Slack refuses to open the DM (a deactivated user, or DMs with apps turned off).
     h.slack.faults.inject('chat.postMessage', { kind: 'api-error', code: 'channel_not_found' });
-    const [reply] = await h.replies(
+    const reply = await h.answer(
       await h.command(`transcript ${SHORT}`, { channelId: 'C0CALLS', userId: 'U0NODM' }),
     );
     expect(JSON.stringify(reply?.blocks)).toContain(

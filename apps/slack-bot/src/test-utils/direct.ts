@@ -77,16 +77,15 @@ export function pick<T>(items: readonly T[], predicate: (item: T) => unknown, wh
   return found;
 }
 
-/** One answer a handler gave: the ack of a slash command, or a reply through the response URL. */
+/** One answer a handler gave, through the response URL (a slash command's ack is always empty). */
 export interface Sent {
-  readonly via: 'ack' | 'respond';
+  readonly via: 'respond';
   readonly reply: Reply | undefined;
 }
 
-/** An {@link Invocation} (plus the slash command's `ack`) that records what it is sent, in order. */
+/** An {@link Invocation} that records what it is sent, in order. */
 export interface RecordingInvocation extends Invocation {
   readonly sent: Sent[];
-  ack(reply?: Reply): Promise<void>;
   /** The replies sent through `respond`. */
   replies(): Reply[];
 }
@@ -100,8 +99,7 @@ export function recordingInvocation(
     userId: where.userId ?? 'U0AGENT',
     channelId: 'channelId' in where ? where.channelId : 'C0CALLS',
     sent,
-    ack: async (reply) => void sent.push({ via: 'ack', reply }),
     respond: async (reply) => void sent.push({ via: 'respond', reply }),
-    replies: () => sent.flatMap((s) => (s.via === 'respond' && s.reply ? [s.reply] : [])),
+    replies: () => sent.flatMap((s) => (s.reply ? [s.reply] : [])),
   };
 }

@@ -43,6 +43,11 @@ export interface Harness {
   interact(options: Omit<InteractionOptions, 'url'>): Promise<SignedRequestResult>;
   /** Waits until the response URL got `count` replies and returns them all. */
   replies(result: SignedRequestResult, count?: number): Promise<readonly SlackResponseRecord[]>;
+  /**
+   * The answer to a `/ccc` lookup: the second reply on its response URL, after the "Looking up…" note
+   * (checked to be first and alone before it).
+   */
+  answer(result: SignedRequestResult): Promise<SlackResponseRecord>;
   stop(): Promise<void>;
 }
 
@@ -90,6 +95,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const { url } = await bot.start(0);
   const events = `${url}/slack/events`;
+  const replies = (result: SignedRequestResult, count = 1) =>
+    waitFor(() => {
+      const all = slack.responses(result.responseUrl);
+      return all.length >= count ? all : undefined;
+    });
   return {
     slack,
     cccEmulator,
@@ -99,11 +109,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     logs,
     command: (text, extra) => slack.sendSlashCommand({ url: events, command: '/ccc', text, ...extra }),
     interact: (interaction) => slack.sendInteraction({ url: events, ...interaction }),
-    replies: (result, count = 1) =>
-      waitFor(() => {
-        const all = slack.responses(result.responseUrl);
-        return all.length >= count ? all : undefined;
-      }),
+    replies,
+    async answer(result) {
+      const [note, answer] = await replies(result, 2);
+      if (!note?.text?.startsWith(':mag: Looking up') || !answer)
+        throw new Error(`not a lookup's note and answer: ${JSON.stringify([note?.text, answer?.text])}`);
+      return answer;
+    },
     async stop() {
       // Every reply must have been accepted (valid blocks, within the response URL's 5 uses).
       const refused = slack.responses().filter((r) => r.status !== 200);
