@@ -12,6 +12,7 @@ import {
   readResults,
   writeResults,
 } from './harness/results.ts';
+import { SMOKE } from './harness/smoke.ts';
 import { formatTextTable, tableRows } from './harness/table.ts';
 import type { Figure, FigureResult } from './harness/types.ts';
 
@@ -111,13 +112,18 @@ async function main(): Promise<void> {
     results,
     FIGURES.map((figure) => figure.name),
   );
-  writeResults(RESULTS_FILE, merged);
-  writeFileSync(README_FILE, replaceResultsBlock(readFileSync(README_FILE, 'utf8'), resultsMarkdown(merged)));
+  // A smoke run measured nothing worth keeping: it must not replace real results.
+  if (!SMOKE) {
+    writeResults(RESULTS_FILE, merged);
+    writeFileSync(
+      README_FILE,
+      replaceResultsBlock(readFileSync(README_FILE, 'utf8'), resultsMarkdown(merged)),
+    );
+  }
   const seconds = ((Date.now() - startedAt.getTime()) / 1000).toFixed(0);
   process.stdout.write(`\n${formatTextTable(tableRows(results))}\n\n`);
-  process.stdout.write(
-    `${figures.length} figure(s) in ${seconds} s; results in bench/results/latest.json.\n`,
-  );
+  const where = SMOKE ? 'BENCH_SMOKE=1: results not written' : 'results in bench/results/latest.json';
+  process.stdout.write(`${figures.length} figure(s) in ${seconds} s; ${where}.\n`);
   // Speed never fails the run (targets are informative); only a benchmark that could not measure does.
   process.exitCode = broken ? 1 : 0;
 }

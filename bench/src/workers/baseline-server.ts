@@ -1,7 +1,9 @@
 import { createServer } from 'node:http';
 
-// The baseline of the ingest figures: node:http that reads the body, JSON.parses it and answers like the
+// The baseline of the memory figure: node:http that reads the body, JSON.parses it and answers like the
 // webhook (same status, headers and body), with no validation, storage or logging. Port in argv[2].
+// (The ingest figures compare with the minimal durable receivers instead: sqlite-baseline.ts and
+// postgres-baseline.ts, which store what they ack.)
 const ACK = JSON.stringify({ ErrCode: 0, ErrMsg: '' });
 const HEADERS = {
   'content-type': 'application/json; charset=utf-8',
