@@ -1,5 +1,6 @@
 import { afterEach, describe } from 'vitest';
 import { describeAttemptsContract } from './contract-attempts.ts';
+import { describeBatchesContract } from './contract-batches.ts';
 import { describeCommitLimitsContract } from './contract-commit-limits.ts';
 import type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
 import { describeGroupCommitContract } from './contract-group-commit.ts';
@@ -41,6 +42,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
 
     describeIngestContract(open);
     describeThreadsContract(open);
+    describeBatchesContract(open);
     describeOutboxContract(open);
     describeAttemptsContract(open);
     describeMaintenanceContract(open);

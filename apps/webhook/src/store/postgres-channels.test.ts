@@ -48,6 +48,25 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect((await claim(a, 'a')).map((m) => m.sessionId)).toEqual(['C1-3']);
   });
 
+  test('a backlog in one channel does not hide another channel’s due post from its owner', async () => {
+    const [a] = await twoReplicas();
+    const backlog = Array.from({ length: 2_100 }, (_, n) => cdr(`busy-${n}`, ['C1']));
+    await a.ingest([...backlog, cdr('quiet-1', ['C2'])]);
+    const claimOne = () =>
+      a.claimDue({
+        now: T0 + 1,
+        limit: 10,
+        leaseMs: 60_000,
+        owner: 'a',
+        perChannel: 1,
+        channelLeaseMs: LEASE,
+      });
+    // The first claim takes the channels; each claims its oldest due post, the quiet one behind 2,100 others.
+    const claimed = await claimOne();
+    expect(claimed.map((m) => m.sessionId)).toEqual(['busy-0', 'quiet-1']);
+    expect(await claimOne()).toEqual([]);
+  });
+
   test('live replicas share the channels', async () => {
     const [a, b] = await twoReplicas();
     expect(await claim(a, 'a')).toEqual([]);

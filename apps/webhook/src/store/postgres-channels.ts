@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { inTransaction } from './postgres-ops.ts';
 import { toClaimedMessage } from './row-mapping.ts';
-import { dueSql, type LeaseClock } from './sql.ts';
+import { candidatesSql, DUE_ROW, type LeaseClock } from './sql.ts';
 import type { ClaimedMessage, ClaimOptions } from './types.ts';
 
 type Row = Record<string, unknown>;
@@ -9,6 +9,17 @@ type Row = Record<string, unknown>;
 /** The channel has a pending or claimed message (through the partial index `outbox_channel_open`). */
 const OPEN = (channel: string): string =>
   `EXISTS (SELECT 1 FROM outbox x WHERE x.channel = ${channel} AND x.state IN ('pending', 'sending'))`;
+
+/**
+ * The channels with open messages, one index probe each (a skip scan of `outbox_channel_open`): counting
+ * distinct channels over the open rows themselves read the whole backlog on every claim.
+ */
+const OPEN_CHANNELS = `WITH RECURSIVE open_channels AS (
+    (SELECT channel FROM outbox WHERE state IN ('pending', 'sending') ORDER BY channel LIMIT 1)
+    UNION ALL
+    SELECT (SELECT o.channel FROM outbox o WHERE o.state IN ('pending', 'sending') AND o.channel > p.channel
+      ORDER BY o.channel LIMIT 1) FROM open_channels p WHERE p.channel IS NOT NULL)
+  SELECT channel FROM open_channels WHERE channel IS NOT NULL`;
 
 /**
  * Channel ownership on PostgreSQL: each channel is relayed by one replica at a time, so Slack's per-channel
@@ -28,8 +39,7 @@ export function channelSql(clock: LeaseClock) {
     renew: `UPDATE relay_channels r SET lease_until = ${t} + $3 WHERE r.owner = $1 AND ${OPEN('r.channel')}`,
     census: `SELECT
       (SELECT COUNT(*) FROM relay_replicas WHERE seen_until > ${t}) AS live,
-      (SELECT COUNT(DISTINCT channel) FROM (SELECT channel FROM outbox WHERE state IN ('pending', 'sending')
-        LIMIT 5000) open_rows) AS active,
+      (SELECT COUNT(*) FROM (${OPEN_CHANNELS} LIMIT 5000) c) AS active,
       (SELECT COUNT(*) FROM relay_channels r WHERE r.owner = $1 AND r.lease_until > ${t}
         AND ${OPEN('r.channel')}) AS mine`,
     // Up to `$2` busy channels beyond the share, with nothing claimed by this owner, go back, so a replica
@@ -43,7 +53,9 @@ export function channelSql(clock: LeaseClock) {
     acquire: `INSERT INTO relay_channels (channel, owner, lease_until)
       SELECT a.channel, $1, ${t} + $3 FROM (
         SELECT DISTINCT d.channel FROM (
-          (SELECT channel FROM outbox WHERE state = 'pending' AND next_at <= $5 ORDER BY id LIMIT 2000)
+          -- LIMIT 1: one index probe per open channel (as a semi-join it read every pending row).
+          (SELECT oc.channel FROM (${OPEN_CHANNELS}) oc CROSS JOIN LATERAL (SELECT 1 FROM outbox p
+            WHERE p.channel = oc.channel AND p.state = 'pending' AND p.next_at <= $5 LIMIT 1) due)
           -- A dead owner's channel where it left claimed messages, although none is pending.
           UNION (SELECT e.channel FROM relay_channels e WHERE e.lease_until <= ${t} AND EXISTS (
             SELECT 1 FROM outbox s WHERE s.channel = e.channel AND s.state = 'sending'))) d
@@ -112,8 +124,16 @@ export function claimOwnedPostgres(
   });
 }
 
-/** The claim candidates limited to the channels `$3` holds. */
-export const ownedDueSql = dueSql('AND c.channel IN (SELECT channel FROM relay_channels WHERE owner = $3)');
+/**
+ * The claim candidates limited to the channels `$3` holds: for each, its first `$4` due rows by id (no more
+ * can be claimed in it), read in id order through `outbox_channel_open`. Bounded by the channels held, not
+ * by the backlog: scanning every pending row to rank them made each claim cost ~30 ms of database time on a
+ * 30,000-row backlog, ten claims a second, on the cores that also commit the pushes.
+ */
+export const ownedDueSql = candidatesSql(`SELECT c.id, c.channel FROM relay_channels h
+      CROSS JOIN LATERAL (SELECT c.id, c.channel FROM outbox c LEFT JOIN outbox q ON q.id = c.parent_id
+        WHERE c.channel = h.channel AND ${DUE_ROW} ORDER BY c.id LIMIT LEAST(CAST($4 AS BIGINT), 2000)) c
+      WHERE h.owner = $3`);
 
 /** On shutdown: gives back every channel with no message still claimed by `owner`, and its heartbeat. */
 export async function releaseChannelsPostgres(pool: pg.Pool, sql: ChannelSql, owner: string): Promise<void> {

@@ -2,6 +2,8 @@ import type pg from 'pg';
 import { StoreError, StoreErrorCode } from './errors.ts';
 import type { Migration } from './migration.ts';
 import { checkOut } from './postgres-client.ts';
+import { INGEST_CALLS_FUNCTION } from './postgres-ingest-function.ts';
+import { AWAITING_INDEX } from './sql.ts';
 import type { MigrationResult } from './types.ts';
 
 /** Postgres schema versions, oldest first. Never edit a released one: append a new version. */
@@ -104,6 +106,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE outbox ADD COLUMN awaits_call INTEGER NOT NULL DEFAULT 0;
       CREATE UNIQUE INDEX outbox_update_once ON outbox (inbox_id, parent_id) WHERE kind = 'update';
     `,
+  },
+  {
+    version: 5,
+    name: 'calls and chats in one round trip; indexes for waiting voicemails and claims by channel',
+    // Without the index a call's arrival scanned every pending row for its voicemails' waiting posts, and the
+    // outbox's backlog grows fastest exactly when pushes arrive fastest.
+    // outbox_channel_open gains id: a claim reads each held channel's first due rows in id order from it.
+    sql: `${AWAITING_INDEX}
+      DROP INDEX outbox_channel_open;
+      CREATE INDEX outbox_channel_open ON outbox (channel, state, id) WHERE state IN ('pending', 'sending');
+      ${INGEST_CALLS_FUNCTION}`,
   },
 ];
 

@@ -1,19 +1,9 @@
 import type pg from 'pg';
-import { postDeliveries } from './post-deliveries.ts';
 import { answeredByServer, checkOut } from './postgres-client.ts';
-import { ADVISORY_LOCK_CLASS } from './postgres-migrations.ts';
 import { toClaimedMessage } from './row-mapping.ts';
 import { callerClock, databaseClock, type LeaseClock, pruneSql, SQL } from './sql.ts';
 import { toStats } from './stats.ts';
-import type {
-  ClaimedMessage,
-  ClaimOptions,
-  IngestItem,
-  IngestOutcome,
-  PruneOptions,
-  PruneResult,
-  StoreStats,
-} from './types.ts';
+import type { ClaimedMessage, ClaimOptions, PruneOptions, PruneResult, StoreStats } from './types.ts';
 
 type Row = Record<string, unknown>;
 
@@ -50,106 +40,21 @@ export async function inTransaction<T>(
 }
 
 /**
- * Stores a batch in the caller's transaction. First it takes one advisory lock per session that has a cdr,
- * a recording or a voicemail in the batch (sorted, so two replicas cannot deadlock on them): without it a
- * cdr and its recording committed at the same moment by two replicas would each miss the other and never
- * be threaded.
+ * Runs `fn` on one pooled client outside any explicit transaction (each statement commits on its own), with
+ * the release rules of {@link inTransaction}: a server error leaves the client usable, anything else
+ * destroys it.
  */
-export async function ingestPostgres(
-  client: pg.PoolClient,
-  items: readonly IngestItem[],
-): Promise<IngestOutcome[]> {
-  const sessions = [...new Set(items.filter((i) => i.kind !== 'imcdr').map((i) => i.sessionId))];
-  if (sessions.length > 0) {
-    await client.query(
-      `SELECT pg_advisory_xact_lock($1, k) FROM
-        (SELECT DISTINCT hashtext('session:' || s) AS k FROM unnest($2::text[]) AS s ORDER BY k) AS keys`,
-      [ADVISORY_LOCK_CLASS, sessions],
-    );
+export async function onClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const { client, release } = await checkOut(pool);
+  let broken: Error | undefined;
+  try {
+    return await fn(client);
+  } catch (error) {
+    if (!answeredByServer(error)) broken = asError(error);
+    throw error;
+  } finally {
+    release(broken);
   }
-  const outcomes: IngestOutcome[] = [];
-  for (const item of items) outcomes.push(await ingestOnePostgres(client, item));
-  return outcomes;
-}
-
-const INSERT_OUTBOX = `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at,
-    created_at)`;
-
-const REPLY_OR_UPDATE = (kind: 'reply' | 'update'): string => `
-    ${INSERT_OUTBOX}
-    SELECT ins.id, c.id, c.channel, '${kind}', $3, NULL, $7, $7
-    FROM ins CROSS JOIN call_posts c
-    WHERE $1 IN ('record', 'voicemail') ${kind === 'update' ? 'AND c.shown' : ''}
-    ORDER BY c.id
-    ON CONFLICT DO NOTHING`;
-
-// The call's posts, locked: a claim rendering one of them (with the thread counts of its snapshot) either
-// commits first, and the lock then reads it as shown (an update follows), or skips it until this commits
-// (it renders with this item counted).
-const CALL_POSTS = SQL.cdrPostsOfSession
-  .replace('$1', '$3')
-  .replace('SELECT o.id, o.channel', `SELECT o.id, o.channel, ${SQL.shownCallPost} AS shown`)
-  .replace('ORDER BY o.id', "AND $1 IN ('record', 'voicemail') ORDER BY o.id FOR UPDATE OF o");
-
-/**
- * One round trip per item: the statements of `ingestOneSqlite` as one data-modifying CTE. Every part
- * sees the transaction's earlier items (same snapshot rules as separate statements), but not what another
- * part of this statement writes except through RETURNING: hence `dropped` is subtracted by hand.
- */
-const INGEST_ONE = `WITH ins AS (${SQL.insertInbox}),
-  posts AS (
-    ${INSERT_OUTBOX}
-    SELECT ins.id, NULL, d.channel, 'post', $3, d.mention, $7, $7
-    FROM ins, unnest($8::text[], $9::text[]) WITH ORDINALITY AS d(channel, mention, n)
-    ORDER BY d.n
-    ON CONFLICT DO NOTHING RETURNING id, channel),
-  -- A cdr drops its voicemails' posts still waiting for it, and takes its recordings and voicemails into
-  -- each of its posts' threads (not where the voicemail was already posted alone).
-  dropped AS (
-    ${SQL.dropAwaitingPosts.replace('$1', '$3')} AND $1 = 'cdr' AND EXISTS (SELECT 1 FROM posts)
-    RETURNING id),
-  cdr_replies AS (
-    ${INSERT_OUTBOX}
-    SELECT r.id, p.id, p.channel, 'reply', $3, NULL, $7, $7
-    FROM posts p CROSS JOIN (${SQL.attachmentsOfSession.replace('$1', '$3')}) r
-    WHERE $1 = 'cdr' AND NOT EXISTS (SELECT 1 FROM outbox a WHERE a.inbox_id = r.id AND a.channel = p.channel
-      AND a.awaits_call = 1 AND a.id NOT IN (SELECT id FROM dropped))
-    ORDER BY r.id, p.id
-    ON CONFLICT DO NOTHING),
-  -- A recording or voicemail joins the threads of the cdr's posts that exist, and updates those shown.
-  call_posts AS (${CALL_POSTS}),
-  attach_replies AS (${REPLY_OR_UPDATE('reply')}),
-  attach_updates AS (${REPLY_OR_UPDATE('update')}),
-  -- A voicemail whose call is not known waits for it (posted alone at $11 unless the call comes first).
-  waits AS (
-    INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at, created_at,
-      awaits_call)
-    SELECT ins.id, NULL, w.channel, 'post', $3, w.mention, CAST($11 AS BIGINT), $7, 1
-    FROM ins, unnest($10::text[], $12::text[]) WITH ORDINALITY AS w(channel, mention, n)
-    WHERE $1 = 'voicemail' AND NOT EXISTS (${SQL.cdrPostsOfSession.replace('$1', '$3')})
-    ORDER BY w.n
-    ON CONFLICT DO NOTHING)
-  SELECT id FROM ins`;
-
-async function ingestOnePostgres(client: pg.PoolClient, item: IngestItem): Promise<IngestOutcome> {
-  const { kind, dedupeKey, sessionId, pushId, source, body, receivedAt: at } = item;
-  const deliveries = postDeliveries(item);
-  const waits = kind === 'voicemail' ? (item.waitForCall?.deliveries ?? []) : [];
-  const { rows } = await client.query<Row>(INGEST_ONE, [
-    kind,
-    dedupeKey,
-    sessionId,
-    pushId,
-    source,
-    body,
-    at,
-    deliveries.map((d) => d.channel),
-    deliveries.map((d) => d.mention ?? null),
-    waits.map((d) => d.channel),
-    item.waitForCall?.until ?? at,
-    waits.map((d) => d.mention ?? null),
-  ]);
-  return rows.length === 0 ? 'duplicate' : 'stored';
 }
 
 // One statement (over `candidates`, default SQL.selectDue): SKIP LOCKED makes concurrent claimers (replicas) take disjoint rows, and READ COMMITTED

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { ingestPostgres, inTransaction } from './postgres-ops.ts';
+import { ingestPostgres } from './postgres-ingest.ts';
+import { inTransaction } from './postgres-ops.ts';
 import { type QuarantineWrite, REPLAY_SQL, toEviction } from './quarantine-values.ts';
 import { toQuarantineRow } from './row-mapping.ts';
 import { SQL } from './sql.ts';

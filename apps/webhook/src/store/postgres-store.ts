@@ -3,12 +3,11 @@ import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
 import { tryLeadPostgres } from './leadership.ts';
 import { channelSql, claimOwnedPostgres, ownedDueSql, releaseChannelsPostgres } from './postgres-channels.ts';
 import { createPool } from './postgres-client.ts';
+import { ingestBatchPostgres } from './postgres-ingest.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import {
   claimDuePostgres,
   claimSql,
-  ingestPostgres,
-  inTransaction,
   prunePostgres,
   readStatsPostgres,
 } from './postgres-ops.ts';
@@ -108,7 +107,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     ingest: (items) =>
       op('ingest', async () => {
         assertIngestItems(items);
-        return items.length === 0 ? [] : inTransaction(pool, (client) => ingestPostgres(client, items));
+        return items.length === 0 ? [] : ingestBatchPostgres(pool, items);
       }),
     claimDue: (options) =>
       op('claimDue', () => {

@@ -4,10 +4,18 @@
  * already holds, so a channel is never given more than its rate can post within a lease. Ranking looks at
  * the first 2,000 due rows only, to keep a claim cheap on a long backlog.
  */
-export const dueSql = (filter: string): string => `WITH due AS (
-      SELECT c.id, c.channel FROM outbox c LEFT JOIN outbox q ON q.id = c.parent_id
-      WHERE c.state = 'pending' AND c.next_at <= $1 AND (c.kind = 'post' OR q.state IN ('sent', 'dead')) ${filter}
-      ORDER BY c.id LIMIT 2000),
+export const dueSql = (filter: string): string =>
+  candidatesSql(`SELECT c.id, c.channel FROM outbox c LEFT JOIN outbox q ON q.id = c.parent_id
+      WHERE ${DUE_ROW} ${filter} ORDER BY c.id LIMIT 2000`);
+
+/** A due row `c` (its parent, if any, `q`): pending, due at `$1`, and a post or the reply/update of a settled post. */
+export const DUE_ROW = `c.state = 'pending' AND c.next_at <= $1 AND (c.kind = 'post' OR q.state IN ('sent', 'dead'))`;
+
+/**
+ * The claim candidates among the rows `due` selects (`id`, `channel`, in any order): at most `$4` per
+ * channel counting the ones `$3` already holds, with what rendering them needs, in id order, `$2` at most.
+ */
+export const candidatesSql = (due: string): string => `WITH due AS (${due}),
     ranked AS (SELECT id, channel, ROW_NUMBER() OVER (PARTITION BY channel ORDER BY id) AS n FROM due),
     held AS (SELECT channel, COUNT(*) AS n FROM outbox WHERE state = 'sending' AND lease_owner = $3
       GROUP BY channel)
@@ -23,6 +31,10 @@ export const dueSql = (filter: string): string => `WITH due AS (
     LEFT JOIN held h ON h.channel = r.channel
     WHERE o.state = 'pending' AND r.n + COALESCE(h.n, 0) <= $4
     ORDER BY o.id LIMIT $2`;
+
+/** Voicemail posts waiting for their call, by inbox row: migration 5 of both engines. */
+export const AWAITING_INDEX =
+  'CREATE INDEX outbox_awaiting ON outbox (inbox_id, channel) WHERE awaits_call = 1;';
 
 /** `AND fence = $n` when the relay passes a fencing token (`$n` not null). */
 const FENCED = (param: string): string =>

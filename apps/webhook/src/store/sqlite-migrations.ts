@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { StoreError, StoreErrorCode } from './errors.ts';
 import type { Migration } from './migration.ts';
+import { AWAITING_INDEX } from './sql.ts';
 import type { MigrationResult } from './types.ts';
 
 /** The outbox's indexes as of version 4 (the same as PostgreSQL's). */
@@ -136,6 +137,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE outbox_v4 RENAME TO outbox;
       ${OUTBOX_INDEXES}
     `,
+  },
+  {
+    version: 5,
+    name: 'voicemail posts waiting for their call, found by index',
+    // A call's arrival looks for its voicemails' waiting posts; without this index that was a scan of every
+    // pending row, and the outbox's backlog grows fastest exactly when pushes arrive fastest.
+    sql: AWAITING_INDEX,
   },
 ];
 
