@@ -3,7 +3,7 @@ import { StoreError, StoreErrorCode } from './errors.ts';
 import type { Migration } from './migration.ts';
 import { checkOut } from './postgres-client.ts';
 import { INGEST_CALLS_FUNCTION } from './postgres-ingest-function.ts';
-import { AWAITING_INDEX } from './sql.ts';
+import { OUTBOX_INDEXES_V5 } from './sql.ts';
 import type { MigrationResult } from './types.ts';
 
 /** Postgres schema versions, oldest first. Never edit a released one: append a new version. */
@@ -109,11 +109,10 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'calls and chats in one round trip; indexes for waiting voicemails and claims by channel',
-    // Without the index a call's arrival scanned every pending row for its voicemails' waiting posts, and the
-    // outbox's backlog grows fastest exactly when pushes arrive fastest.
-    // outbox_channel_open gains id: a claim reads each held channel's first due rows in id order from it.
-    sql: `${AWAITING_INDEX}
+    name: 'calls and chats in one round trip; outbox indexes for waiting voicemails and claims by channel',
+    // OUTBOX_INDEXES_V5 as on SQLite, and outbox_channel_open gains id: a claim reads each held channel's
+    // first due rows in id order from it instead of ranking the whole backlog.
+    sql: `${OUTBOX_INDEXES_V5}
       DROP INDEX outbox_channel_open;
       CREATE INDEX outbox_channel_open ON outbox (channel, state, id) WHERE state IN ('pending', 'sending');
       ${INGEST_CALLS_FUNCTION}`,

@@ -5,12 +5,7 @@ import { channelSql, claimOwnedPostgres, ownedDueSql, releaseChannelsPostgres } 
 import { createPool } from './postgres-client.ts';
 import { ingestBatchPostgres } from './postgres-ingest.ts';
 import { migratePostgres } from './postgres-migrations.ts';
-import {
-  claimDuePostgres,
-  claimSql,
-  prunePostgres,
-  readStatsPostgres,
-} from './postgres-ops.ts';
+import { claimDuePostgres, claimSql, prunePostgres, readStatsPostgres } from './postgres-ops.ts';
 import { ingestQuarantinedPostgres, quarantinePostgres } from './postgres-quarantine.ts';
 import { quarantineValues } from './quarantine-values.ts';
 import { toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';

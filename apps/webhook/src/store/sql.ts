@@ -32,9 +32,14 @@ export const candidatesSql = (due: string): string => `WITH due AS (${due}),
     WHERE o.state = 'pending' AND r.n + COALESCE(h.n, 0) <= $4
     ORDER BY o.id LIMIT $2`;
 
-/** Voicemail posts waiting for their call, by inbox row: migration 5 of both engines. */
-export const AWAITING_INDEX =
-  'CREATE INDEX outbox_awaiting ON outbox (inbox_id, channel) WHERE awaits_call = 1;';
+/**
+ * Migration 5 of both engines. Voicemail posts waiting for their call, by inbox row; and no index on `state`
+ * alone: with a few values, it only ever misled SQLite's planner (no statistics), which then read every
+ * pending row to find a voicemail's waiting post or the first due rows, once per call stored or claim. The
+ * partial indexes (`outbox_pending`, `outbox_sending`, `outbox_channel_open`) serve every query by state.
+ */
+export const OUTBOX_INDEXES_V5 = `CREATE INDEX outbox_awaiting ON outbox (inbox_id, channel) WHERE awaits_call = 1;
+  DROP INDEX outbox_state;`;
 
 /** `AND fence = $n` when the relay passes a fencing token (`$n` not null). */
 const FENCED = (param: string): string =>
@@ -95,9 +100,11 @@ export const SQL = {
   insertAwaitingPost: `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at,
     created_at, awaits_call) VALUES ($1, NULL, $2, 'post', $3, $4, $5, $6, 1) ON CONFLICT DO NOTHING`,
   // The call arrived: its voicemails' waiting posts that never started are dropped (they go in its threads).
-  dropAwaitingPosts: `DELETE FROM outbox WHERE awaits_call = 1 AND state = 'pending' AND attempts = 0
-    AND first_attempt_at IS NULL AND inbox_id IN
-    (SELECT id FROM inbox WHERE session_id = $1 AND kind = 'voicemail')`,
+  // Driven from the session's voicemails through outbox_awaiting: filtering the outbox on its own columns
+  // first made SQLite read every pending row, once per call stored.
+  dropAwaitingPosts: `DELETE FROM outbox WHERE id IN (SELECT w.id FROM inbox v JOIN outbox w ON w.inbox_id = v.id
+    WHERE v.session_id = $1 AND v.kind = 'voicemail' AND w.awaits_call = 1 AND w.state = 'pending'
+      AND w.attempts = 0 AND w.first_attempt_at IS NULL)`,
   // A reply goes under a call's post unless the same voicemail was already posted alone in that channel.
   insertReplyUnlessAlone: `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention,
     next_at, created_at) SELECT $1, $2, $3, 'reply', $4, NULL, $5, $5

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { StoreError, StoreErrorCode } from './errors.ts';
 import type { Migration } from './migration.ts';
-import { AWAITING_INDEX } from './sql.ts';
+import { OUTBOX_INDEXES_V5 } from './sql.ts';
 import type { MigrationResult } from './types.ts';
 
 /** The outbox's indexes as of version 4 (the same as PostgreSQL's). */
@@ -140,10 +140,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'voicemail posts waiting for their call, found by index',
-    // A call's arrival looks for its voicemails' waiting posts; without this index that was a scan of every
-    // pending row, and the outbox's backlog grows fastest exactly when pushes arrive fastest.
-    sql: AWAITING_INDEX,
+    name: 'outbox indexes: waiting voicemail posts by inbox row, none on state alone',
+    // See OUTBOX_INDEXES_V5: both changes stop reads of the whole backlog per push, and the backlog grows
+    // fastest exactly when pushes arrive fastest.
+    sql: OUTBOX_INDEXES_V5,
   },
 ];
 
