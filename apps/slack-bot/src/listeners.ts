@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   ACTION_CALL_DETAILS,
   ACTION_CALL_RECORDING,
@@ -13,19 +12,13 @@ import { callRecording } from './actions/call-recording.ts';
 import { sessionsMore } from './actions/sessions-more.ts';
 import { shareToChannel } from './actions/share.ts';
 import { playVoicemail } from './actions/voicemail.ts';
+import { createAfterAck, type AfterAck } from './after-ack.ts';
 import { runCommand } from './commands/run-command.ts';
 import type { BotDeps, Invocation, Reply } from './deps.ts';
 import { describeFailure } from './failures.ts';
 import { ephemeral } from './replies.ts';
 
 type ActionHandler = (deps: BotDeps, inv: Invocation, input: ActionInput) => Promise<void>;
-
-/**
- * Waits one turn of the event loop after an ack. Everything from Bolt's signature check to our handler's
- * first request runs in one go; without this, the work of this request would run before the acks of the
- * requests that arrived with it (a burst of commands), which would then wait for it.
- */
-const afterAcks = (): Promise<void> => nextTurn();
 
 /**
  * Replies through Bolt's `respond`, logging (not throwing) when Slack refuses, e.g. an expired URL.
@@ -47,7 +40,7 @@ function responder(deps: BotDeps, respond: RespondFn, fromButton = false): Invoc
   };
 }
 
-function onAction(deps: BotDeps, name: string, handler: ActionHandler) {
+function onAction(deps: BotDeps, afterAck: AfterAck, name: string, handler: ActionHandler) {
   return async ({
     ack,
     body,
@@ -55,22 +48,30 @@ function onAction(deps: BotDeps, name: string, handler: ActionHandler) {
     respond,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
-    await afterAcks();
-    const inv: Invocation = {
-      userId: body.user.id,
-      channelId: body.channel?.id,
-      respond: responder(deps, respond, true),
-    };
-    const refusal = deps.access.userRefusal(inv.userId);
-    if (refusal) return inv.respond(ephemeral(refusal));
-    deps.logger.debug({ action: name, user: inv.userId, channel: inv.channelId }, 'button');
-    const input: ActionInput = {
-      value: 'value' in action ? action.value : undefined,
-      blockId: action.block_id,
-      onEphemeral: (body.container as { is_ephemeral?: unknown } | undefined)?.is_ephemeral === true,
-    };
-    await handler(deps, inv, input);
+    await afterAck(() => runAction(deps, { name, handler, body, action, respond }));
   };
+}
+
+interface ActionRun extends Pick<SlackActionMiddlewareArgs<BlockAction>, 'body' | 'action' | 'respond'> {
+  readonly name: string;
+  readonly handler: ActionHandler;
+}
+
+async function runAction(deps: BotDeps, { name, handler, body, action, respond }: ActionRun): Promise<void> {
+  const inv: Invocation = {
+    userId: body.user.id,
+    channelId: body.channel?.id,
+    respond: responder(deps, respond, true),
+  };
+  const refusal = deps.access.userRefusal(inv.userId);
+  if (refusal) return inv.respond(ephemeral(refusal));
+  deps.logger.debug({ action: name, user: inv.userId, channel: inv.channelId }, 'button');
+  const input: ActionInput = {
+    value: 'value' in action ? action.value : undefined,
+    blockId: action.block_id,
+    onEphemeral: (body.container as { is_ephemeral?: unknown } | undefined)?.is_ephemeral === true,
+  };
+  await handler(deps, inv, input);
 }
 
 /**
@@ -78,18 +79,17 @@ function onAction(deps: BotDeps, name: string, handler: ActionHandler) {
  * body, before any work of ours (access checks, parsing, logging, user-group lookups): Slack's 3-second
  * window then only covers Bolt's signature check. Every answer follows through the response URL.
  */
-export function registerListeners(app: App, deps: BotDeps): void {
+export function registerListeners(app: App, deps: BotDeps, afterAck: AfterAck = createAfterAck()): void {
   app.command('/ccc', async ({ command, ack, respond }) => {
     await ack();
-    await afterAcks();
     const input = { text: command.text, userId: command.user_id, channelId: command.channel_id };
-    await runCommand(deps, input, responder(deps, respond));
+    await afterAck(() => runCommand(deps, input, responder(deps, respond)));
   });
-  app.action(ACTION_CALL_DETAILS, onAction(deps, 'call_details', callDetails));
-  app.action(ACTION_CALL_RECORDING, onAction(deps, 'call_recording', callRecording));
-  app.action(ACTION_VOICEMAIL, onAction(deps, 'voicemail', playVoicemail));
-  app.action(ACTION_SESSIONS_MORE, onAction(deps, 'sessions_more', sessionsMore));
-  app.action(ACTION_SHARE, onAction(deps, 'share', shareToChannel));
+  app.action(ACTION_CALL_DETAILS, onAction(deps, afterAck, 'call_details', callDetails));
+  app.action(ACTION_CALL_RECORDING, onAction(deps, afterAck, 'call_recording', callRecording));
+  app.action(ACTION_VOICEMAIL, onAction(deps, afterAck, 'voicemail', playVoicemail));
+  app.action(ACTION_SESSIONS_MORE, onAction(deps, afterAck, 'sessions_more', sessionsMore));
+  app.action(ACTION_SHARE, onAction(deps, afterAck, 'share', shareToChannel));
   app.error(async (error) => {
     deps.logger.error({ err: describeFailure(error) }, 'unhandled listener error');
   });

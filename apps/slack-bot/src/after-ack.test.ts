@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { createAfterAck } from './after-ack.ts';
+
+/** A piece of work the test ends by hand, recording when it started. */
+function controlled(started: string[], name: string) {
+  let end!: () => void;
+  const done = new Promise<void>((resolve) => {
+    end = resolve;
+  });
+  return { work: async () => (started.push(name), await done, name), end };
+}
+
+/** Timers run by the test: `fire()` runs every hold that was set. */
+function manualTimers() {
+  const pending: (() => void)[] = [];
+  return {
+    setTimer: (fn: () => void) => void pending.push(fn),
+    fire: () => pending.splice(0).forEach((fn) => fn()),
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('createAfterAck', () => {
+  test('work starts on a later turn than its ack, never in the same one', async () => {
+    const afterAck = createAfterAck(manualTimers());
+    const order: string[] = [];
+    const running = afterAck(async () => order.push('work'));
+    order.push('ack of the next request');
+    await running;
+    expect(order).toEqual(['ack of the next request', 'work']);
+  });
+
+  test('at most `slots` run at once; the next starts when one ends, in arrival order', async () => {
+    const afterAck = createAfterAck({ slots: 2, ...manualTimers() });
+    const started: string[] = [];
+    const jobs = ['a', 'b', 'c', 'd'].map((name) => controlled(started, name));
+    const results = jobs.map((job) => afterAck(job.work));
+    await settle();
+    expect(started).toEqual(['a', 'b']);
+    jobs[1]?.end();
+    await settle();
+    expect(started).toEqual(['a', 'b', 'c']);
+    for (const job of jobs) job.end();
+    expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  test('a slow piece of work gives its slot back after holdMs and keeps running', async () => {
+    const timers = manualTimers();
+    const afterAck = createAfterAck({ slots: 1, ...timers });
+    const started: string[] = [];
+    const slow = controlled(started, 'slow');
+    const next = controlled(started, 'next');
+    const results = [afterAck(slow.work), afterAck(next.work)];
+    await settle();
+    expect(started).toEqual(['slow']);
+    timers.fire();
+    await settle();
+    expect(started).toEqual(['slow', 'next']);
+    next.end();
+    slow.end();
+    expect(await Promise.all(results)).toEqual(['slow', 'next']);
+    // Released twice (hold, then end) it frees one slot only: two new pieces of work take turns.
+    const third = controlled(started, 'third');
+    const fourth = controlled(started, 'fourth');
+    const more = [afterAck(third.work), afterAck(fourth.work)];
+    await settle();
+    expect(started.slice(2)).toEqual(['third']);
+    third.end();
+    fourth.end();
+    await Promise.all(more);
+  });
+
+  test('a failing piece of work frees its slot and rejects to its caller', async () => {
+    const afterAck = createAfterAck({ slots: 1, ...manualTimers() });
+    await expect(afterAck(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await afterAck(async () => 'after')).toBe('after');
+  });
+});
