@@ -3,7 +3,7 @@ import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
 import { tryLeadPostgres } from './leadership.ts';
 import { channelSql, claimOwnedPostgres, ownedDueSql, releaseChannelsPostgres } from './postgres-channels.ts';
 import { createPool } from './postgres-client.ts';
-import { ingestBatchPostgres } from './postgres-ingest.ts';
+import { ingestBatchPostgres, warmUpPostgres } from './postgres-ingest.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { claimDuePostgres, claimSql, prunePostgres, readStatsPostgres } from './postgres-ops.ts';
 import { ingestQuarantinedPostgres, quarantinePostgres } from './postgres-quarantine.ts';
@@ -65,10 +65,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   if (schema !== null && !SCHEMA_NAME.test(schema)) {
     throw new StoreError(StoreErrorCode.InvalidOptions, `schema must match ${SCHEMA_NAME}, got "${schema}"`);
   }
+  const poolSize = options.poolSize ?? 10;
   const pool = createPool({
     connectionString: options.connectionString,
     schema,
-    poolSize: options.poolSize ?? 10,
+    poolSize,
     queryTimeoutMs: options.queryTimeoutMs ?? 5_000,
     connectionTimeoutMs: options.connectionTimeoutMs,
     statementTimeoutMs: options.statementTimeoutMs,
@@ -98,7 +99,14 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
 
   return {
     engine: 'postgres',
-    migrate: () => op('migrate', () => migratePostgres(pool, schema, common.now)),
+    migrate: () =>
+      op('migrate', async () => {
+        const result = await migratePostgres(pool, schema, common.now);
+        // The group committer's batches in flight (4 in the webhook) find warm connections. Warming every
+        // pool slot measured no better, and would hold more connections open from the start.
+        await warmUpPostgres(pool, Math.min(poolSize, 4));
+        return result;
+      }),
     ingest: (items) =>
       op('ingest', async () => {
         assertIngestItems(items);
