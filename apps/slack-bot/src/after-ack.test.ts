@@ -7,7 +7,12 @@ function controlled(started: string[], name: string) {
   const done = new Promise<void>((resolve) => {
     end = resolve;
   });
-  return { work: async () => (started.push(name), await done, name), end };
+  const work = async (): Promise<string> => {
+    started.push(name);
+    await done;
+    return name;
+  };
+  return { work, end };
 }
 
 /** Timers run by the test: `fire()` runs every hold that was set. */
@@ -15,7 +20,9 @@ function manualTimers() {
   const pending: (() => void)[] = [];
   return {
     setTimer: (fn: () => void) => void pending.push(fn),
-    fire: () => pending.splice(0).forEach((fn) => fn()),
+    fire: () => {
+      for (const fn of pending.splice(0)) fn();
+    },
   };
 }
 

@@ -12,7 +12,7 @@ import { callRecording } from './actions/call-recording.ts';
 import { sessionsMore } from './actions/sessions-more.ts';
 import { shareToChannel } from './actions/share.ts';
 import { playVoicemail } from './actions/voicemail.ts';
-import { createAfterAck, type AfterAck } from './after-ack.ts';
+import { type AfterAck, createAfterAck } from './after-ack.ts';
 import { runCommand } from './commands/run-command.ts';
 import type { BotDeps, Invocation, Reply } from './deps.ts';
 import { describeFailure } from './failures.ts';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { postDeliveries } from './post-deliveries.ts';
-import { ingestOnePostgres } from './postgres-ingest-one.ts';
 import { checkOut } from './postgres-client.ts';
+import { ingestOnePostgres } from './postgres-ingest-one.ts';
 import { ADVISORY_LOCK_CLASS } from './postgres-migrations.ts';
 import { inTransaction, onClient } from './postgres-ops.ts';
 import type { IngestItem, IngestOutcome } from './types.ts';
