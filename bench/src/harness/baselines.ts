@@ -1,30 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_CPU } from './cpu.ts';
 import { DIST_DIR } from './load.ts';
-import { freePort, type Service, startService } from './processes.ts';
+import { freePort, type Service, startInTempDir, startService } from './processes.ts';
 
 /**
  * Starts the minimal durable SQLite receiver (`workers/sqlite-baseline.ts`) on a fresh database file in a
  * temporary folder (on the same file system as the webhook's), pinned to the server core. Stopping it
  * removes the folder.
  */
-export async function startSqliteBaseline(): Promise<Service> {
-  const dir = mkdtempSync(join(tmpdir(), 'ccc-bench-sqlite-baseline-'));
-  try {
-    const service = await startMinimal('sqlite-baseline', [join(dir, 'baseline.db')]);
-    return {
-      ...service,
-      stop: async (graceMs) => {
-        await service.stop(graceMs);
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+export function startSqliteBaseline(): Promise<Service> {
+  return startInTempDir('ccc-bench-sqlite-baseline-', (dir) =>
+    startMinimal('sqlite-baseline', [join(dir, 'baseline.db')]),
+  );
 }
 
 /**

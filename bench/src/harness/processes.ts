@@ -1,6 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { nodeCommand } from './cpu.ts';
 
@@ -135,4 +137,28 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     output,
     stop,
   };
+}
+
+/**
+ * Starts a service that owns a fresh temporary folder (`start` gets its path): stopping the service, or a
+ * failed start, removes the folder.
+ */
+export async function startInTempDir<S extends Service>(
+  prefix: string,
+  start: (dir: string) => Promise<S>,
+): Promise<S> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    const service = await start(dir);
+    return {
+      ...service,
+      stop: async (graceMs?: number) => {
+        await service.stop(graceMs);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVER_CPU } from './cpu.ts';
-import { freePort, type Service, startService } from './processes.ts';
+import { freePort, type Service, startInTempDir, startService } from './processes.ts';
 
 /** Push credentials the webhook is started with (HTTP Basic, as Tencent's console sends them). */
 export const PUSH_USER = 'tencent';
@@ -40,26 +39,25 @@ export interface WebhookService extends Service {
  * Starts `node apps/webhook/dist/main.mjs` pinned to the server core, with Basic push auth, `LOG_LEVEL=warn`
  * (per-push info logs are a deployment choice, not part of ingest), and waits for `/readyz`.
  */
-export async function startWebhook(options: WebhookOptions): Promise<WebhookService> {
-  const dir = mkdtempSync(join(tmpdir(), 'ccc-bench-webhook-'));
-  const databaseUrl = options.databaseUrl ?? `sqlite:${join(dir, 'webhook.db')}`;
-  const port = await freePort();
-  const env: Record<string, string> = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUSH_BASIC_USER: PUSH_USER,
-    PUSH_BASIC_PASSWORD: PUSH_PASSWORD,
-    DATABASE_URL: databaseUrl,
-    SLACK_BOT_TOKEN: options.slackToken,
-    SLACK_API_URL: options.slackApiUrl,
-    SLACK_RATE_PER_CHANNEL: String(options.ratePerChannel ?? 1),
-    RELAY_OWNER: 'bench',
-    LOG_LEVEL: 'warn',
-    ...(options.defaultChannel ? { SLACK_DEFAULT_CHANNEL: options.defaultChannel } : {}),
-    ...(options.routesFile ? { ROUTES_FILE: options.routesFile } : {}),
-    ...options.env,
-  };
-  try {
+export function startWebhook(options: WebhookOptions): Promise<WebhookService> {
+  return startInTempDir('ccc-bench-webhook-', async (dir) => {
+    const databaseUrl = options.databaseUrl ?? `sqlite:${join(dir, 'webhook.db')}`;
+    const port = await freePort();
+    const env: Record<string, string> = {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUSH_BASIC_USER: PUSH_USER,
+      PUSH_BASIC_PASSWORD: PUSH_PASSWORD,
+      DATABASE_URL: databaseUrl,
+      SLACK_BOT_TOKEN: options.slackToken,
+      SLACK_API_URL: options.slackApiUrl,
+      SLACK_RATE_PER_CHANNEL: String(options.ratePerChannel ?? 1),
+      RELAY_OWNER: 'bench',
+      LOG_LEVEL: 'warn',
+      ...(options.defaultChannel ? { SLACK_DEFAULT_CHANNEL: options.defaultChannel } : {}),
+      ...(options.routesFile ? { ROUTES_FILE: options.routesFile } : {}),
+      ...options.env,
+    };
     const service = await startService({
       name: 'webhook',
       script: options.script,
@@ -69,18 +67,8 @@ export async function startWebhook(options: WebhookOptions): Promise<WebhookServ
       port,
       readyPath: '/readyz',
     });
-    return {
-      ...service,
-      databaseUrl,
-      stop: async (graceMs) => {
-        await service.stop(graceMs);
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+    return { ...service, databaseUrl };
+  });
 }
 
 /** Starts the baseline server (bare node:http + JSON.parse) pinned to the server core. */

@@ -4,7 +4,8 @@
 import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
-register('./strip-types-hooks.test-helper.mjs', import.meta.url);
+// The webhook's own hooks (types erased with the TypeScript compiler), shared rather than copied.
+register('@ccc-kit/webhook/test-utils/strip-types-hooks', import.meta.url);
 const [script] = process.argv.splice(2, 1);
 if (!script) throw new Error('usage: run-ts.test-helper.mjs <script.ts> [args…]');
 await import(pathToFileURL(script).href);

@@ -27,7 +27,7 @@ function shared(items: readonly IngestItem[], key: (item: IngestItem) => string 
  * items that need the one-by-one path: recordings and voicemails (they read the call's posts, which an
  * earlier item may create) and any item sharing a session, dedupe key or push id with another item.
  */
-export function planRuns(items: readonly IngestItem[]): Run[] {
+function planRuns(items: readonly IngestItem[]): Run[] {
   const sessions = shared(items, (item) => item.sessionId);
   const keys = shared(items, (item) => item.dedupeKey);
   const pushes = shared(items, (item) => item.pushId);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { T0 } from './contract-fixtures.ts';
-import { leaseSql, SQL, toPositional } from './sql.ts';
+import { callerClock, leaseSql, SQL, toPositional } from './sql.ts';
 import { loadSqlite } from './sqlite-driver.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 
@@ -24,7 +24,7 @@ const HOT_PATH = {
   findPost: SQL.findPost,
   selectDue: SQL.selectDue,
   markSent: SQL.markSent,
-  beginAttempt: leaseSql((param) => `CAST(${param} AS INTEGER)`).beginAttempt,
+  beginAttempt: leaseSql(callerClock).beginAttempt,
 };
 
 test('no statement on the path of every push or claim reads the outbox or inbox whole', () => {

@@ -1,4 +1,5 @@
-// Module hooks for the crash-test child: Node 20 cannot run TypeScript, so `.ts` files are transpiled on
+// Module hooks for the crash-test child (and bench's worker tests, through the package export
+// `@ccc-kit/webhook/test-utils/strip-types-hooks`): Node 20 cannot run TypeScript, so `.ts` files are transpiled on
 // load with the TypeScript compiler (types erased only; the code under test runs unchanged).
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
