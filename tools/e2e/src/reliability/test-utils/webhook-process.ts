@@ -85,7 +85,20 @@ const ready = async (url: string, child: ChildProcess, timeoutMs: number, output
  */
 export async function startWebhookProcess(options: WebhookProcessOptions): Promise<WebhookProcess> {
   if (!existsSync(WEBHOOK_MAIN)) throw new Error(`${WEBHOOK_MAIN} is missing: run pnpm build first`);
-  const port = options.port ?? (await freePort());
+  if (options.port !== undefined) return launch(options, options.port);
+  // A port found free can be taken before the webhook listens on it: the webhook opens its database
+  // connections first (through a proxy of this process, in the store scenarios), and any outgoing
+  // connection may get it as its source port. Such a start fails with EADDRINUSE; another port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(options, await freePort());
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function launch(options: WebhookProcessOptions, port: number): Promise<WebhookProcess> {
   const env = {
     PATH: process.env.PATH ?? '',
     PORT: String(port),
