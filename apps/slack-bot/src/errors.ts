@@ -8,6 +8,8 @@ export const BotErrorCode = {
   InvalidAction: 'slack_bot_invalid_action',
   /** Slack refused the bot token at startup (auth.test). */
   SlackAuth: 'slack_bot_slack_auth',
+  /** A Slack user named in a command could not be matched to an email (no scope, no email, not found). */
+  PersonUnknown: 'slack_bot_person_unknown',
   /** Neither backend knows the session id (no chat, and no call in the searched window). */
   SessionNotFound: 'slack_bot_session_not_found',
 } as const;

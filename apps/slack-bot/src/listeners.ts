@@ -1,6 +1,7 @@
 import {
   ACTION_CALL_DETAILS,
   ACTION_CALL_RECORDING,
+  ACTION_CALLS_MORE,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
   ACTION_VOICEMAIL,
@@ -9,6 +10,7 @@ import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlackActionMiddlew
 import type { ActionInput } from './actions/action-input.ts';
 import { callDetails } from './actions/call-details.ts';
 import { callRecording } from './actions/call-recording.ts';
+import { callsMore } from './actions/calls-more.ts';
 import { sessionsMore } from './actions/sessions-more.ts';
 import { shareToChannel } from './actions/share.ts';
 import { playVoicemail } from './actions/voicemail.ts';
@@ -89,6 +91,7 @@ export function registerListeners(app: App, deps: BotDeps, afterAck: AfterAck = 
   app.action(ACTION_CALL_RECORDING, onAction(deps, afterAck, 'call_recording', callRecording));
   app.action(ACTION_VOICEMAIL, onAction(deps, afterAck, 'voicemail', playVoicemail));
   app.action(ACTION_SESSIONS_MORE, onAction(deps, afterAck, 'sessions_more', sessionsMore));
+  app.action(ACTION_CALLS_MORE, onAction(deps, afterAck, 'calls_more', callsMore));
   app.action(ACTION_SHARE, onAction(deps, afterAck, 'share', shareToChannel));
   app.error(async (error) => {
     deps.logger.error({ err: describeFailure(error) }, 'unhandled listener error');

@@ -11,7 +11,13 @@ interface Manifest {
       messages_tab_enabled: boolean;
       messages_tab_read_only_enabled: boolean;
     };
-    slash_commands: { command: string; url: string; description: string; usage_hint: string }[];
+    slash_commands: {
+      command: string;
+      url: string;
+      description: string;
+      usage_hint: string;
+      should_escape: boolean;
+    }[];
   };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
   settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
@@ -27,6 +33,8 @@ describe('manifest.yaml', () => {
     expect(command?.description.length).toBeLessThanOrEqual(2000);
     expect(command?.usage_hint.length).toBeLessThanOrEqual(1000);
     for (const sub of SUBCOMMANDS) expect(command?.usage_hint).toContain(sub);
+    // `calls --agent @person` needs the mention's user ID, which Slack only sends escaped.
+    expect(command?.should_escape).toBe(true);
   });
 
   test('commands and buttons go to the Bolt endpoint over HTTPS (HTTP mode, no socket mode)', () => {
@@ -52,6 +60,8 @@ describe('manifest.yaml', () => {
       'files:write',
       'groups:history',
       'usergroups:read',
+      'users:read',
+      'users:read.email',
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });

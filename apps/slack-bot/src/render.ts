@@ -61,6 +61,8 @@ export function notFoundReply(request: LookupRequest): Reply {
           );
     case 'sessions':
       return ephemeral(`No chat sessions ${describeWindow(request.window)}.`);
+    case 'calls':
+      return ephemeral(`No calls ${describeWindow(request.window)}.`);
   }
 }
 

@@ -1,11 +1,13 @@
 import { type ActionValue, decodeActionValue } from '@ccc-kit/slack-blocks';
+import type { CallsFilter } from './commands/parse-calls.ts';
 import type { LookupRequest } from './commands/plan.ts';
 import { SESSIONS_PAGE_SIZE } from './commands/sessions-page.ts';
+import { callsActionValue } from './render-calls.ts';
 
 /** Prefix of the `block_id` of the actions block holding a Share button; the lookup kind follows it. */
 export const SHARE_BLOCK_PREFIX = 'ccc_share:';
 
-const KINDS = ['state', 'transcript', 'sessions'] as const;
+const KINDS = ['state', 'transcript', 'sessions', 'calls'] as const;
 
 /** The button value repeating `request` (`@ccc-kit/slack-blocks` action values), or undefined if it cannot. */
 export function actionValueOf(request: LookupRequest, nowSeconds: number): ActionValue | undefined {
@@ -28,6 +30,11 @@ export function actionValueOf(request: LookupRequest, nowSeconds: number): Actio
         end: request.window.end,
         ...(request.clientUserId ? { filter: request.clientUserId } : {}),
       };
+    case 'calls': {
+      // An @mention is repeated by the email it resolved to (lookupCalls shares the resolved request).
+      const { filter } = request;
+      return filter.kind === 'mention' ? undefined : callsActionValue({ ...request, filter });
+    }
   }
 }
 
@@ -50,6 +57,25 @@ export function sessionsRequestOf(value: ActionValue, nowSeconds: number): Looku
   };
 }
 
+const TEL = /^tel:(\d{7,15})$/;
+const AGENT = /^agent:([^\s@]+@[^\s@]+)$/;
+
+/** The filter a calls value carries (`tel:…` or `agent:…`, see `callsFilterText`). */
+function callsFilterOf(text: string | undefined): CallsFilter | undefined {
+  const tel = TEL.exec(text ?? '');
+  if (tel) return { kind: 'number', number: tel[1] as string };
+  const agent = AGENT.exec(text ?? '');
+  return agent ? { kind: 'agent', email: (agent[1] as string).toLowerCase() } : undefined;
+}
+
+/** Rebuilds a calls request from a More (or Share) value; undefined for a value this bot did not write. */
+export function callsRequestOf(value: ActionValue, nowSeconds: number): LookupRequest | undefined {
+  if (!('offset' in value)) return undefined;
+  const filter = callsFilterOf(value.filter);
+  if (!filter) return undefined;
+  return { kind: 'calls', filter, window: windowOf(value, nowSeconds), skip: value.offset };
+}
+
 /**
  * Rebuilds the request behind a Share button: the kind from the block id (the call details message of
  * `@ccc-kit/slack-blocks` brings its own button, so any other block id with a call value is a call) and the
@@ -65,6 +91,7 @@ export function requestFromShare(
   if (!decoded.ok) return undefined;
   const value = decoded.value;
   if (kind === 'sessions') return sessionsRequestOf(value, nowSeconds);
+  if (kind === 'calls') return callsRequestOf(value, nowSeconds);
   if (!('sessionId' in value)) return undefined;
   if (kind === 'state') return { kind, query: { sessionId: value.sessionId } };
   if (kind === 'transcript') return { kind, sessionId: value.sessionId };

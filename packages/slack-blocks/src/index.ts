@@ -7,6 +7,7 @@ export type {
 export {
   ACTION_CALL_DETAILS,
   ACTION_CALL_RECORDING,
+  ACTION_CALLS_MORE,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
   ACTION_VOICEMAIL,
@@ -15,6 +16,8 @@ export {
 } from './action-value.ts';
 export type { CallDetailsOptions } from './call-details.ts';
 export { callDetailsMessage } from './call-details.ts';
+export type { CallListPage } from './call-list.ts';
+export { callListMessage, MAX_CALL_ROWS } from './call-list.ts';
 export type { CallSummaryOptions, CallThread } from './call-summary.ts';
 export { callSummaryMessage } from './call-summary.ts';
 export type { ChatSummaryOptions } from './chat-summary.ts';

@@ -41,6 +41,28 @@ describe('parseCommand', () => {
       expect(parseCommand(text)).toEqual(expected);
     });
 
+    test('calls: a number in any written form, or --agent with an email or an escaped @mention', () => {
+      expect(parseCommand('calls +86 138-0013-8000')).toEqual({
+        kind: 'calls',
+        filter: { kind: 'number', number: '8613800138000' },
+        since: undefined,
+      });
+      expect(parseCommand('calls 008613800138000 --since 90d')).toMatchObject({
+        filter: { kind: 'number', number: '8613800138000' },
+        since: { seconds: 90 * 86_400 },
+      });
+      expect(parseCommand('calls <tel:+8613800138000|+86 138 0013 8000>')).toMatchObject({
+        filter: { number: '8613800138000' },
+      });
+      expect(parseCommand('calls --agent <mailto:Ann@Example.com|Ann@Example.com>')).toMatchObject({
+        filter: { kind: 'agent', email: 'ann@example.com' },
+      });
+      expect(parseCommand('calls --agent=<@U0ANN|ann> --since 7d')).toMatchObject({
+        filter: { kind: 'mention', userId: 'U0ANN' },
+      });
+      expect(parseCommand('calls --agent <@W0ANN>')).toMatchObject({ filter: { userId: 'W0ANN' } });
+    });
+
     test('undoes Slack auto-formatting of emails and entities', () => {
       expect(parseCommand('sessions <mailto:ann@example.com|ann@example.com>')).toMatchObject({
         clientUserId: 'ann@example.com',
@@ -71,6 +93,12 @@ describe('parseCommand', () => {
       [`state ${SID} --since 7d`, 'Unknown option `--since`.'],
       ['call <!channel>', '`!channel` does not look like an ID.'],
       ['sessions a b', 'Too many arguments: `b`.'],
+      [`sessions --agent a@b.cn`, 'Unknown option `--agent`.'],
+      ['calls --agent nobody', '`nobody` is neither an @mention nor an email.'],
+      [
+        'calls 138*****000',
+        '`138*****000` is not a phone number: give a phone number such as +86 138 0013 8000, 008613800138000 or 13800138000.',
+      ],
     ])('%j', (text, problem) => {
       expect(parseCommand(text)).toEqual({ kind: 'invalid', problem });
     });

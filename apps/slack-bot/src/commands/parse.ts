@@ -1,4 +1,5 @@
 import type { SessionStateQuery } from '@ccc-kit/desk-client';
+import { type CallsFilter, parseCallsFilter } from './parse-calls.ts';
 
 /** A `--since` value as typed: a duration back from now (`24h`, `7d`) or a calendar date / ISO instant. */
 export type Since =
@@ -16,10 +17,11 @@ export type ParsedCommand =
       readonly clientUserId: string | undefined;
       readonly since: Since | undefined;
     }
+  | { readonly kind: 'calls'; readonly filter: CallsFilter; readonly since: Since | undefined }
   | { readonly kind: 'invalid'; readonly problem: string };
 
 /** The subcommands, for messages and the manifest's usage hint. */
-export const SUBCOMMANDS: readonly string[] = ['state', 'transcript', 'call', 'sessions', 'help'];
+export const SUBCOMMANDS: readonly string[] = ['state', 'transcript', 'call', 'calls', 'sessions', 'help'];
 
 /** Usage with examples, shown by `/ccc help` and under every parse problem (Slack mrkdwn). */
 export const USAGE: string = [
@@ -27,11 +29,15 @@ export const USAGE: string = [
   '• `/ccc state <SessionId>` (or `/ccc state user <ClientUserId> <CustomerServiceId>`): who is serving a chat now',
   '• `/ccc transcript <SessionId>`: every message of a chat, or the speech transcript of a call, as a file sent to you alone',
   '• `/ccc call <SessionId> [--since <date>|<days>d]`: details of a voice call (searches the last 89 days)',
+  "• `/ccc calls <number> [--since 30d]`: a customer's calls, newest first (default: the last 30 days)",
+  "• `/ccc calls --agent <@person or email> [--since 7d]`: an agent's calls, newest first (default: the last 7 days)",
   '• `/ccc sessions [ClientUserId] [--since 24h|7d|<date>]`: recent chat sessions (default: the last 7 days)',
   '• `/ccc help`: this message',
   '*Examples*',
   '`/ccc state a97d3e1f-a88b-403b-9b3a-7bc6554ea05d`',
   '`/ccc call 0cf5be1b-de75-4445-a0c4-8dff3fa4b68b --since 120d`',
+  '`/ccc calls +86 138 0013 8000 --since 90d`',
+  '`/ccc calls --agent @wang.fang`',
   '`/ccc sessions 1299314544 --since 2024-11-01`',
 ].join('\n');
 
@@ -41,11 +47,15 @@ const AGO = /^(\d{1,4})([hd])$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const SINCE_HINT = 'use 24h, 7d or a date like 2024-11-01';
 
-/** Undoes Slack's auto-formatting of the command text (`<mailto:a@b|a@b>` → `a@b`, `&amp;` → `&`). */
+/**
+ * Undoes Slack's formatting of the command text (`<mailto:a@b|a@b>` → `a@b`, `&amp;` → `&`). A user
+ * mention (`<@U123|ann>`, sent because the command escapes them) keeps the ID: `@U123`.
+ */
 function unformat(text: string): string {
   return text
-    .replace(/<[^>|]*\|([^>]*)>/g, '$1')
-    .replace(/<([^>]*)>/g, '$1')
+    .replace(/<(@[UW][A-Z0-9]+)(?:\|[^>]*)?>|<[^>|]*\|([^>]*)>|<([^>]*)>/g, (_, mention, label, bare) =>
+      String(mention ?? label ?? bare),
+    )
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
@@ -72,12 +82,22 @@ export function parseSince(text: string): Since | undefined {
 interface Split {
   readonly args: string[];
   readonly since: Since | undefined;
+  /** `--agent`'s value. */
+  readonly agent?: string;
   readonly problem?: string;
 }
 
-function splitFlags(tokens: readonly string[], allowSince: boolean): Split {
+/** The options each subcommand takes. */
+const OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  call: ['--since'],
+  calls: ['--since', '--agent'],
+  sessions: ['--since'],
+};
+
+function splitFlags(tokens: readonly string[], allowed: readonly string[]): Split {
   const args: string[] = [];
   let since: Since | undefined;
+  let agent: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     if (!token.startsWith('--')) {
@@ -85,13 +105,18 @@ function splitFlags(tokens: readonly string[], allowSince: boolean): Split {
       continue;
     }
     const [flag, inline] = token.split('=', 2) as [string, string | undefined];
-    if (flag !== '--since' || !allowSince) return { args, since, problem: `Unknown option \`${flag}\`.` };
+    if (!allowed.includes(flag)) return { args, since, problem: `Unknown option \`${flag}\`.` };
     const value = inline ?? tokens[++i];
+    if (flag === '--agent') {
+      if (!value) return { args, since, problem: '`--agent` needs a value: an @mention or an email.' };
+      agent = value;
+      continue;
+    }
     if (!value) return { args, since, problem: `\`--since\` needs a value: ${SINCE_HINT}.` };
     since = parseSince(value);
     if (!since) return { args, since, problem: `\`${value}\` is not a valid \`--since\`: ${SINCE_HINT}.` };
   }
-  return { args, since };
+  return { args, since, ...(agent === undefined ? {} : { agent }) };
 }
 
 const invalid = (problem: string): ParsedCommand => ({ kind: 'invalid', problem });
@@ -131,7 +156,7 @@ export function parseCommand(text: string): ParsedCommand {
   if (!sub || /^(help|-h|--help|\?)$/i.test(sub)) return { kind: 'help' };
   const name = sub.toLowerCase();
   if (!SUBCOMMANDS.includes(name)) return invalid(`Unknown subcommand \`${sub}\`.`);
-  const { args, since, problem } = splitFlags(rest, name === 'call' || name === 'sessions');
+  const { args, since, agent, problem } = splitFlags(rest, OPTIONS[name] ?? []);
   if (problem) return invalid(problem);
   switch (name) {
     case 'state':
@@ -143,6 +168,10 @@ export function parseCommand(text: string): ParsedCommand {
     case 'call': {
       const bad = checkIds(args, ['the SessionId']);
       return bad ? invalid(bad) : { kind: 'call', sessionId: args[0] as string, since };
+    }
+    case 'calls': {
+      const filter = parseCallsFilter(args, agent);
+      return 'problem' in filter ? invalid(filter.problem) : { kind: 'calls', filter, since };
     }
     case 'sessions': {
       const bad = args.length > 0 ? checkIds(args, ['the ClientUserId']) : undefined;

@@ -1,9 +1,16 @@
 import type { SessionStateQuery } from '@ccc-kit/desk-client';
 import type { Reply } from '../deps.ts';
 import { type Backend, notConfiguredReply, problemReply, usageReply } from '../replies.ts';
+import type { CallsQuery } from './calls-page.ts';
 import type { ParsedCommand } from './parse.ts';
 import type { SessionsQuery } from './sessions-page.ts';
-import { callWindow, type SearchWindow, sessionsWindow } from './window.ts';
+import {
+  AGENT_CALLS_LOOKBACK_DAYS,
+  callWindow,
+  NUMBER_CALLS_LOOKBACK_DAYS,
+  type SearchWindow,
+  sessionsWindow,
+} from './window.ts';
 
 /**
  * A lookup the bot can run, with everything resolved (windows in Unix seconds). Serialisable: the Share and
@@ -13,7 +20,8 @@ export type LookupRequest =
   | { readonly kind: 'state'; readonly query: SessionStateQuery }
   | { readonly kind: 'transcript'; readonly sessionId: string }
   | { readonly kind: 'call'; readonly sessionId: string; readonly window: SearchWindow }
-  | ({ readonly kind: 'sessions' } & SessionsQuery);
+  | ({ readonly kind: 'sessions' } & SessionsQuery)
+  | ({ readonly kind: 'calls' } & CallsQuery);
 
 /** The answer of a lookup (with its Share button when ephemeral). */
 export interface LookupOutcome {
@@ -24,7 +32,7 @@ export interface LookupOutcome {
 
 /** Which backends a lookup can use. */
 export function backendsOf(kind: LookupRequest['kind']): readonly ('ccc' | 'desk')[] {
-  if (kind === 'call') return ['ccc'];
+  if (kind === 'call' || kind === 'calls') return ['ccc'];
   if (kind === 'transcript') return ['desk', 'ccc'];
   return ['desk'];
 }
@@ -47,7 +55,7 @@ export function planCommand(
   if (command.kind === 'invalid') return { reply: problemReply(command.problem) };
   const backends = backendsOf(command.kind);
   if (!backends.some((b) => configured[b])) {
-    const backend: Backend = command.kind === 'call' ? 'call' : 'chat';
+    const backend: Backend = command.kind === 'call' || command.kind === 'calls' ? 'call' : 'chat';
     return { reply: notConfiguredReply(backend) };
   }
   switch (command.kind) {
@@ -62,6 +70,13 @@ export function planCommand(
         request: { kind: 'call', sessionId: command.sessionId, window: result.window },
         what: 'the call',
       };
+    }
+    case 'calls': {
+      const days = command.filter.kind === 'number' ? NUMBER_CALLS_LOOKBACK_DAYS : AGENT_CALLS_LOOKBACK_DAYS;
+      const result = callWindow(command.since, nowMs, days);
+      if (!result.ok) return { reply: problemReply(result.problem) };
+      const what = command.filter.kind === 'number' ? "the customer's calls" : "the agent's calls";
+      return { request: { kind: 'calls', filter: command.filter, window: result.window, skip: 0 }, what };
     }
     case 'sessions': {
       const result = sessionsWindow(command.since, nowMs);

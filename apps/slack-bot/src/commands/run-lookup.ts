@@ -5,6 +5,7 @@ import { describeFailure, isSessionNotFound } from '../failures.ts';
 import { failureReply, notFoundReply } from '../render.ts';
 import { ephemeral } from '../replies.ts';
 import { lookupCall } from './call.ts';
+import { lookupCalls } from './calls.ts';
 import type { LookupOutcome, LookupRequest } from './plan.ts';
 import { lookupSessions } from './sessions.ts';
 import { lookupState } from './state.ts';
@@ -25,6 +26,8 @@ async function answer(
       return lookupCall(deps, request, audience);
     case 'sessions':
       return lookupSessions(deps, request, audience);
+    case 'calls':
+      return lookupCalls(deps, request, audience);
   }
 }
 

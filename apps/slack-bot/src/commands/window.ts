@@ -25,13 +25,22 @@ export type WindowResult =
 const startOf = (since: Since, now: number): number =>
   since.kind === 'ago' ? now - since.seconds : since.unix;
 
+/** Default window of `/ccc calls <number>`. */
+export const NUMBER_CALLS_LOOKBACK_DAYS = 30;
+/** Default window of `/ccc calls --agent`. */
+export const AGENT_CALLS_LOOKBACK_DAYS = 7;
+
 /**
- * The DescribeSessionDetail window for `--since` (default: the last 89 days): from `since`, at most 89
- * days long, never past now, never more than 180 days back.
+ * The DescribeSessionDetail (or DescribeTelCdr) window for `--since` (default: the last `defaultDays`,
+ * 89): from `since`, at most 89 days long, never past now, never more than 180 days back.
  */
-export function callWindow(since: Since | undefined, nowMs: number): WindowResult {
+export function callWindow(
+  since: Since | undefined,
+  nowMs: number,
+  defaultDays: number = CALL_LOOKBACK_DAYS,
+): WindowResult {
   const now = Math.floor(nowMs / 1000);
-  const start = since ? startOf(since, now) : now - CALL_LOOKBACK_DAYS * DAY;
+  const start = since ? startOf(since, now) : now - defaultDays * DAY;
   if (start > now) return { ok: false, problem: `\`--since ${since?.text}\` is in the future.` };
   if (start < now - CALL_RETENTION_DAYS * DAY)
     return {

@@ -26,6 +26,8 @@ export interface HarnessOptions {
   readonly bot?: Partial<Omit<BotAppOptions, 'slack' | 'logger' | 'ccc' | 'desk'>>;
   /** `fetch` of the Desk client (default: the global one), e.g. one that reorders Desk's answers. */
   readonly deskFetch?: typeof fetch;
+  /** `fetch` of the CCC client (default: the global one), e.g. one that records request bodies. */
+  readonly cccFetch?: typeof fetch;
 }
 
 /** A running bot and its emulators. */
@@ -73,7 +75,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const ccc: CccClient | undefined =
     options.ccc === false
       ? undefined
-      : createCccClient({ sdkAppId: CCC_APP, ...CCC_CREDENTIALS, endpoint: cccEmulator.url, retry: false });
+      : createCccClient({
+          sdkAppId: CCC_APP,
+          ...CCC_CREDENTIALS,
+          endpoint: cccEmulator.url,
+          retry: false,
+          ...(options.cccFetch ? { fetch: options.cccFetch } : {}),
+        });
   const desk: DeskClient | undefined =
     options.desk === false
       ? undefined

@@ -11,6 +11,7 @@ import type {
   SlackRequestRecord,
   SlackResponseRecord,
   SlackUploadRecord,
+  SlackUser,
   SlackUsergroup,
   SlackUsergroupInit,
 } from './types.ts';
@@ -68,6 +69,8 @@ export interface SlackEmulator {
   createChannel(name: string, options?: Omit<SlackChannelInit, 'name'>): SlackChannel;
   /** Creates a user group (or replaces the one with that ID), for `usergroups.users.list`. */
   createUsergroup(init: SlackUsergroupInit): SlackUsergroup;
+  /** Adds a person (or replaces the one with that ID), for `users.info`. */
+  createUser(user: SlackUser): SlackUser;
   /** Puts the bot in or out of a channel (by ID or name). */
   setMembership(channel: string, isMember: boolean): void;
   /**

@@ -25,6 +25,7 @@ export const METHOD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   'conversations.info': byChannelType('channels:read', 'groups:read'),
   'conversations.join': 'channels:join',
   'usergroups.users.list': 'usergroups:read',
+  'users.info': 'users:read',
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
 };
@@ -39,6 +40,8 @@ export const ALL_SCOPES: readonly string[] = [
   'groups:read',
   'channels:join',
   'usergroups:read',
+  'users:read',
+  'users:read.email',
   'files:write',
 ];
 

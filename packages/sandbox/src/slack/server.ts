@@ -163,6 +163,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       store.usergroups.set(group.id, group);
       return group;
     },
+    createUser: (user) => {
+      const copy = { ...user };
+      store.users.set(copy.id, copy);
+      return copy;
+    },
     setMembership(ref, isMember) {
       channelOf(ref).isMember = isMember;
     },

@@ -6,6 +6,7 @@ import type {
   SlackRequestRecord,
   SlackResponseRecord,
   SlackUploadRecord,
+  SlackUser,
   SlackUsergroup,
 } from './types.ts';
 
@@ -24,6 +25,8 @@ export interface SlackStore {
   readonly channels: Map<string, SlackChannel>;
   /** User groups by `S…` ID. */
   readonly usergroups: Map<string, SlackUsergroup>;
+  /** People of the workspace by `U…` ID, for `users.info`. */
+  readonly users: Map<string, SlackUser>;
   readonly messages: SlackMessageRecord[];
   readonly ephemerals: SlackEphemeralRecord[];
   readonly uploads: Map<string, SlackUploadRecord>;
@@ -52,6 +55,7 @@ export function createSlackStore(
   const store: SlackStore = {
     channels: new Map(),
     usergroups: new Map(),
+    users: new Map(),
     messages: [],
     ephemerals: [],
     uploads: new Map(),
@@ -112,6 +116,7 @@ export function createSlackStore(
       for (const list of [store.messages, store.ephemerals, store.responses, store.requests]) list.length = 0;
       store.uploads.clear();
       store.usergroups.clear();
+      store.users.clear();
       store.channels.clear();
       for (const init of initialChannels) store.addChannel(init);
     },

@@ -36,6 +36,19 @@ export interface SlackUsergroup {
   users: string[];
 }
 
+/** A person (or app) of the workspace, as `users.info` knows them. */
+export interface SlackUser {
+  /** `U…` or `W…` ID. */
+  readonly id: string;
+  /** Display name (`profile.display_name`). */
+  readonly name: string;
+  /** `profile.email`: returned only to tokens with `users:read.email`. */
+  readonly email?: string | undefined;
+  readonly isBot?: boolean | undefined;
+  /** IANA time zone (`tz`). Default `UTC`. */
+  readonly timeZone?: string | undefined;
+}
+
 /** A user group to create: `id` defaults to a generated `S…` ID. */
 export interface SlackUsergroupInit {
   readonly id?: string;

@@ -7,9 +7,10 @@ import { infoMethods } from './conversations.ts';
 import { fileMethods } from './files.ts';
 import { historyMethods } from './history.ts';
 import { asString, bearerToken, parseParams } from './params.ts';
-import { checkScope, scopesHeader } from './scopes.ts';
+import { ALL_SCOPES, checkScope, scopesHeader } from './scopes.ts';
 import type { TokenRegistry } from './tokens.ts';
 import type { JsonObject, SlackRequestRecord } from './types.ts';
+import { userMethods } from './users.ts';
 
 /** Everything the Web API endpoint needs. */
 export interface WebApiDeps extends ApiContext {
@@ -23,6 +24,7 @@ const methods: Readonly<Record<string, ApiMethod>> = {
   ...fileMethods,
   ...infoMethods,
   ...historyMethods,
+  ...userMethods,
 };
 
 /** Names of the Web API methods the emulator implements. */
@@ -88,14 +90,15 @@ async function answer(
   if (!handler) return fail('unknown_method', { req_method: method });
   const token = checkAuth(req, params, deps.tokens);
   if (typeof token !== 'string') return token;
-  const unscoped = checkScope(method, params, deps, deps.tokens.scopes.get(token));
+  const scopes = deps.tokens.scopes.get(token);
+  const unscoped = checkScope(method, params, deps, scopes);
   if (unscoped) return unscoped;
   const ref = asString(params.channel) ?? asString(params.channel_id);
   const storm = deps.limiter.takeStorm(
     ref === undefined ? undefined : (deps.store.findChannel(ref)?.id ?? ref),
   );
   if (storm.limited) return { ...fail('ratelimited'), retryAfter: storm.retryAfter };
-  return handler(params, deps);
+  return handler(params, { ...deps, scopes: scopes ?? ALL_SCOPES });
 }
 
 /**
