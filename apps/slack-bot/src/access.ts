@@ -6,6 +6,8 @@ export interface AccessOptions {
   readonly allowedUsers?: readonly string[] | undefined;
   /** Slack user IDs (`U…`, `W…`) and user group IDs (`S…`) allowed to get recording links; empty: nobody. */
   readonly recordingAllowedUsers?: readonly string[] | undefined;
+  /** User and user group IDs who may act on missed calls (take, resolve, reopen); empty: everyone. */
+  readonly followUpAllowedUsers?: readonly string[] | undefined;
   /** A user group's members (Slack `usergroups.users.list`); needed when the list names groups. */
   readonly usergroupMembers?: ((groupId: string) => Promise<readonly string[]>) | undefined;
   readonly logger?: BotLogger | undefined;
@@ -21,7 +23,13 @@ export interface Access {
   userRefusal(userId: string): string | undefined;
   /** Whether `userId` may get recording links and call transcripts (listed, or in a listed user group). */
   canHearRecordings(userId: string): Promise<boolean>;
+  /** Whether `userId` may act on missed calls (`FOLLOW_UP_ALLOWED_USERS`, directly or by group; empty: all). */
+  canFollowUp(userId: string): Promise<boolean>;
 }
+
+/** The message for users who may not act on missed calls. */
+export const FOLLOW_UPS_FORBIDDEN =
+  'You are not allowed to act on missed calls here: only the people in `FOLLOW_UP_ALLOWED_USERS` (directly or through a user group) may. Ask your Slack admin to add you.';
 
 /** The message for users who may not get recording links. */
 export const RECORDINGS_FORBIDDEN = 'You are not allowed to access recordings.';
@@ -79,6 +87,12 @@ export function createAccess(options: AccessOptions): Access {
     listed.filter((id) => id.startsWith('S')),
     options,
   );
+  const followUpListed = options.followUpAllowedUsers ?? [];
+  const followUpUsers = new Set(followUpListed.filter((id) => !id.startsWith('S')));
+  const inFollowUpGroup = groupChecker(
+    followUpListed.filter((id) => id.startsWith('S')),
+    options,
+  );
   const userRefusal = (userId: string): string | undefined =>
     users.size > 0 && !users.has(userId) ? 'You are not allowed to use /ccc on this workspace.' : undefined;
   return {
@@ -89,5 +103,7 @@ export function createAccess(options: AccessOptions): Access {
     },
     userRefusal,
     canHearRecordings: async (userId) => recordingUsers.has(userId) || inGroup(userId),
+    canFollowUp: async (userId) =>
+      followUpListed.length === 0 || followUpUsers.has(userId) || inFollowUpGroup(userId),
   };
 }

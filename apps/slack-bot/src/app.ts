@@ -6,6 +6,7 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { createAccess } from './access.ts';
 import type { BotDeps } from './deps.ts';
+import { createFollowUpClient, type FollowUpClientOptions } from './follow-up-client.ts';
 import { createIdentityCache } from './identity.ts';
 import { registerListeners } from './listeners.ts';
 import { type BotLogger, toBoltLogger } from './logger.ts';
@@ -26,6 +27,13 @@ export interface BotAppOptions {
   readonly desk?: DeskClient | undefined;
   /** Slack user IDs (`U…`) and user group IDs (`S…`) allowed to get recording links and call transcripts (default: nobody). */
   readonly recordingAllowedUsers?: readonly string[] | undefined;
+  /**
+   * The webhook's follow-up API (`WEBHOOK_URL`, `INTERNAL_TOKEN`): the buttons of missed-call posts are
+   * forwarded there. Without it they answer that follow-ups are not configured.
+   */
+  readonly followUps?: FollowUpClientOptions | undefined;
+  /** Who may act on missed calls: user and user group IDs (default: everyone). */
+  readonly followUpAllowedUsers?: readonly string[] | undefined;
   /** Channels where `/ccc` works (default: all). */
   readonly allowedChannels?: readonly string[] | undefined;
   /** Users who may use `/ccc` and its buttons (default: all). */
@@ -89,6 +97,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
       // Needs the usergroups:read scope (in the manifest); only asked when the list names a group.
       usergroupMembers: async (usergroup) => (await slack.usergroups.users.list({ usergroup })).users ?? [],
     }),
+    followUps: options.followUps ? createFollowUpClient(options.followUps) : undefined,
     botName: () => identity.current()?.name ?? 'ccc',
   };
   registerListeners(app, deps);

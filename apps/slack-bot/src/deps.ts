@@ -2,6 +2,7 @@ import type { CccClient } from '@ccc-kit/ccc-client';
 import type { DeskClient } from '@ccc-kit/desk-client';
 import type { Block, KnownBlock, WebClient } from '@slack/web-api';
 import type { Access } from './access.ts';
+import type { FollowUpClient } from './follow-up-client.ts';
 import type { BotLogger } from './logger.ts';
 
 /** Everything the command and action handlers use; built once by `createBotApp`. */
@@ -16,6 +17,8 @@ export interface BotDeps {
   /** Clock in Unix milliseconds. */
   readonly now: () => number;
   readonly access: Access;
+  /** The webhook's follow-up API, when the follow-up buttons are configured (`WEBHOOK_URL`, `INTERNAL_TOKEN`). */
+  readonly followUps: FollowUpClient | undefined;
   /** The bot's name in the workspace, for "invite me" notes (from auth.test). */
   botName(): string;
 }

@@ -21,6 +21,23 @@ export interface DeskSettings {
   endpoint?: string;
 }
 
+/** Where the webhook's follow-up API is, when follow-up buttons are configured. */
+export interface FollowUpSettings {
+  readonly url: string;
+  readonly token: string;
+}
+
+/** The follow-up settings when both are set; a problem when only one is. */
+export function followUpConfig(vars: Checked, problems: string[]): FollowUpSettings | undefined {
+  const url = isSet(vars, 'WEBHOOK_URL');
+  if (url !== isSet(vars, 'INTERNAL_TOKEN'))
+    problems.push(
+      "WEBHOOK_URL and INTERNAL_TOKEN: set both (the webhook's address and its INTERNAL_TOKEN) to enable the follow-up buttons of missed calls, or neither",
+    );
+  const { WEBHOOK_URL, INTERNAL_TOKEN } = vars.values;
+  return WEBHOOK_URL && INTERNAL_TOKEN ? { url: WEBHOOK_URL, token: INTERNAL_TOKEN } : undefined;
+}
+
 /** The variables as far as they were checked: the valid values, and the names of those set but invalid. */
 export interface Checked {
   readonly values: Partial<Variables>;

@@ -65,6 +65,14 @@ export const EnvSchema = v.object({
     'list channel IDs (C…, G…, D…) separated by commas, not names',
   ),
   ALLOWED_USERS: idList(/^[UW][A-Z0-9]{2,}$/, 'list Slack user IDs (U…) separated by commas, not names'),
+  WEBHOOK_URL: url,
+  INTERNAL_TOKEN: v.optional(
+    v.pipe(v.string(), v.trim(), v.minLength(32, "use at least 32 characters, the same as the webhook's")),
+  ),
+  FOLLOW_UP_ALLOWED_USERS: idList(
+    /^[UWS][A-Z0-9]{2,}$/,
+    'list Slack user IDs (U…) or user group IDs (S…) separated by commas, not names',
+  ),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 

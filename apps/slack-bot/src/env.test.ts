@@ -110,6 +110,31 @@ describe('loadEnv', () => {
     if (!none.ok) expect(none.problems[0]).toMatch(/configure at least one/);
   });
 
+  test('follow-ups: WEBHOOK_URL and INTERNAL_TOKEN together, a token of 32+ characters, IDs in the allowlist', () => {
+    const token = 'x'.repeat(32);
+    const both = loadEnv({ ...slack, ...ccc, WEBHOOK_URL: 'http://webhook:8080', INTERNAL_TOKEN: token });
+    expect(both).toMatchObject({ ok: true, env: { followUps: { url: 'http://webhook:8080', token } } });
+    expect(loadEnv({ ...slack, ...ccc })).toMatchObject({ ok: true, env: { followUps: undefined } });
+    const half = loadEnv({ ...slack, ...ccc, WEBHOOK_URL: 'http://webhook:8080' });
+    expect(half.ok ? [] : half.problems).toEqual([
+      expect.stringMatching(/^WEBHOOK_URL and INTERNAL_TOKEN: set both/),
+    ]);
+    const short = loadEnv({
+      ...slack,
+      ...ccc,
+      WEBHOOK_URL: 'http://webhook:8080',
+      INTERNAL_TOKEN: 'short-secret',
+    });
+    expect(short.ok ? [] : short.problems).toEqual([
+      expect.stringMatching(/^INTERNAL_TOKEN: use at least 32/),
+    ]);
+    expect(JSON.stringify(short)).not.toContain('short-secret');
+    const names = loadEnv({ ...slack, ...ccc, FOLLOW_UP_ALLOWED_USERS: 'alice' });
+    expect(names.ok ? [] : names.problems).toEqual([
+      expect.stringMatching(/^FOLLOW_UP_ALLOWED_USERS: list Slack user IDs/),
+    ]);
+  });
+
   test('formatEnvProblems prints one line per problem', () => {
     expect(formatEnvProblems(['A: is required', 'B: use a number'])).toBe(
       'The Slack bot cannot start; fix these environment variables (see apps/slack-bot/README.md):\n  - A: is required\n  - B: use a number',

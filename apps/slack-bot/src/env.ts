@@ -7,6 +7,8 @@ import {
   DESK_KEYS,
   type DeskSettings,
   deskConfig,
+  type FollowUpSettings,
+  followUpConfig,
   isSet,
 } from './env-rules.ts';
 import { EnvSchema, REQUIRED_HINTS, type Variables } from './env-variables.ts';
@@ -19,6 +21,8 @@ export type Env = Variables & {
   readonly ccc: CccSettings | undefined;
   /** Desk credentials, when the chat lookups are configured. */
   readonly desk: DeskSettings | undefined;
+  /** The webhook's follow-up API, when the follow-up buttons are configured. */
+  readonly followUps: FollowUpSettings | undefined;
 };
 
 /** Names of every variable {@link EnvSchema} reads. */
@@ -59,12 +63,13 @@ export function loadEnv(
   const problems = [...checked.problems];
   const ccc = cccConfig(checked, problems);
   const desk = deskConfig(checked, problems);
+  const followUps = followUpConfig(checked, problems);
   if (![...CCC_KEYS, ...DESK_KEYS].some((key) => isSet(checked, key)))
     problems.push(
       'CCC (TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, CCC_SDK_APP_ID) or Desk (DESK_SDK_APP_ID, DESK_SECRET_KEY, DESK_REGION): configure at least one, otherwise every command answers "not configured"',
     );
   if (problems.length || !checked.all) return { ok: false, problems };
-  return { ok: true, env: { ...checked.all, ccc, desk } };
+  return { ok: true, env: { ...checked.all, ccc, desk, followUps } };
 }
 
 /** The startup error printed when the environment is invalid: every problem, one per line. */

@@ -2,15 +2,21 @@ import {
   ACTION_CALL_DETAILS,
   ACTION_CALL_RECORDING,
   ACTION_CALLS_MORE,
+  ACTION_FOLLOW_UP_REOPEN,
+  ACTION_FOLLOW_UP_RESOLVE,
+  ACTION_FOLLOW_UP_TAKE,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
   ACTION_VOICEMAIL,
+  FOLLOW_UP_RESOLVE_MODAL,
 } from '@ccc-kit/slack-blocks';
 import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ActionInput } from './actions/action-input.ts';
 import { callDetails } from './actions/call-details.ts';
 import { callRecording } from './actions/call-recording.ts';
 import { callsMore } from './actions/calls-more.ts';
+import { reopenFollowUp, takeFollowUp } from './actions/follow-up.ts';
+import { openResolveModal, submitResolve } from './actions/follow-up-resolve.ts';
 import { sessionsMore } from './actions/sessions-more.ts';
 import { shareToChannel } from './actions/share.ts';
 import { playVoicemail } from './actions/voicemail.ts';
@@ -72,6 +78,7 @@ async function runAction(deps: BotDeps, { name, handler, body, action, respond }
     value: 'value' in action ? action.value : undefined,
     blockId: action.block_id,
     onEphemeral: (body.container as { is_ephemeral?: unknown } | undefined)?.is_ephemeral === true,
+    triggerId: body.trigger_id,
   };
   await handler(deps, inv, input);
 }
@@ -93,6 +100,13 @@ export function registerListeners(app: App, deps: BotDeps, afterAck: AfterAck = 
   app.action(ACTION_SESSIONS_MORE, onAction(deps, afterAck, 'sessions_more', sessionsMore));
   app.action(ACTION_CALLS_MORE, onAction(deps, afterAck, 'calls_more', callsMore));
   app.action(ACTION_SHARE, onAction(deps, afterAck, 'share', shareToChannel));
+  app.action(ACTION_FOLLOW_UP_TAKE, onAction(deps, afterAck, 'follow_up_take', takeFollowUp));
+  app.action(ACTION_FOLLOW_UP_RESOLVE, onAction(deps, afterAck, 'follow_up_resolve', openResolveModal));
+  app.action(ACTION_FOLLOW_UP_REOPEN, onAction(deps, afterAck, 'follow_up_reopen', reopenFollowUp));
+  // The form's answer decides whether it closes, so this acks with the webhook's result (within 2 s).
+  app.view(FOLLOW_UP_RESOLVE_MODAL, async ({ ack, body, view }) => {
+    await ack(await submitResolve(deps, body.user.id, view));
+  });
   app.error(async (error) => {
     deps.logger.error({ err: describeFailure(error) }, 'unhandled listener error');
   });

@@ -38,6 +38,8 @@ const bot = createBotApp({
   ccc,
   desk,
   recordingAllowedUsers: env.RECORDING_ALLOWED_USERS,
+  followUps: env.followUps,
+  followUpAllowedUsers: env.FOLLOW_UP_ALLOWED_USERS,
   allowedChannels: env.ALLOWED_CHANNELS,
   allowedUsers: env.ALLOWED_USERS,
   logger,

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { createFollowUpHandler } from './http/follow-up-handler.ts';
 import { createMetrics, type WebhookMetrics } from './http/metrics.ts';
 import { createPushHandler } from './http/push-handler.ts';
 import { createRequestListener, startServer } from './http/server.ts';
@@ -82,6 +83,19 @@ export async function startWebhook(
     ready: createReadiness({ store, committer, relay, commitStallMs: config.commitStallMs, logger }),
     metrics,
     metricsToken: config.metricsToken,
+    handleFollowUp: config.internalToken
+      ? createFollowUpHandler({
+          token: config.internalToken,
+          apply: async (change) => {
+            const result = await store.followUp(change);
+            if (result.ok && result.updates > 0) relay.wake();
+            return result;
+          },
+          metrics,
+          logger,
+          now: deps.now ?? Date.now,
+        })
+      : undefined,
     beforeScrape: async () => {
       const stats = await store.stats();
       for (const [state, count] of Object.entries(stats.outbox)) metrics.outboxDepth.set({ state }, count);
@@ -98,6 +112,7 @@ export async function startWebhook(
     { url, engine: store.engine, pushPath: config.pushPath, auth: config.auth.mode },
     'webhook listening',
   );
+  let stopping: Promise<void> | undefined;
   return {
     url,
     config,
@@ -106,17 +121,22 @@ export async function startWebhook(
     relay,
     metrics,
     reconciler: jobs.reconciler,
-    async stop() {
-      const deadline = Date.now() + (config.shutdownTimeoutMs ?? 10_000);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await committer.flush();
-      await jobs.stop();
-      // Within the deadline, keeping a little for closing the store.
-      await relay.stop({ timeoutMs: Math.max(0, deadline - Date.now() - 500) });
-      await store.close();
+    stop() {
+      // Idempotent: a second stop (a signal during shutdown, a test's cleanup) waits for the first.
+      stopping ??= stopAll();
+      return stopping;
     },
   };
+  async function stopAll(): Promise<void> {
+    const deadline = Date.now() + (config.shutdownTimeoutMs ?? 10_000);
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await committer.flush();
+    await jobs.stop();
+    // Within the deadline, keeping a little for closing the store.
+    await relay.stop({ timeoutMs: Math.max(0, deadline - Date.now() - 500) });
+    await store.close();
+  }
 }

@@ -142,6 +142,7 @@ export function configFromEnv(env: Env, options: ConfigOptions = {}): WebhookCon
     },
     displayTimeZone: env.DISPLAY_TIMEZONE,
     metricsToken: env.METRICS_TOKEN,
+    internalToken: env.INTERNAL_TOKEN,
     relayOwner: env.RELAY_OWNER ?? hostname(),
     relayLeaseMs: env.RELAY_LEASE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,

@@ -81,6 +81,12 @@ export const VariablesSchema = v.object({
   QUARANTINE_MAX_BODY_BYTES: int('8388608', 1024, 64 * 1024 * 1024),
   RETENTION_DAYS: int('30', 0, 3650),
   METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'use at least 16 characters'))),
+  INTERNAL_TOKEN: v.optional(
+    v.pipe(
+      v.string(),
+      v.minLength(32, 'use at least 32 characters (e.g. openssl rand -hex 32), the same on the bot'),
+    ),
+  ),
   RELAY_OWNER: optionalText,
   RELAY_LEASE: duration('10m'),
   SHUTDOWN_TIMEOUT: duration('10s'),

@@ -3,6 +3,8 @@ import { parseCdrPush, parseImCdrPush, parseRecordPush, parseVoicemailPush } fro
 import {
   callSummaryMessage,
   chatSummaryMessage,
+  type FollowUpView,
+  OPEN_FOLLOW_UP,
   recordingReadyMessage,
   type SlackMessage,
   voicemailMessage,
@@ -12,6 +14,17 @@ import type { ClaimedMessage } from './store/index.ts';
 /** How the relay renders: the same options for every message. */
 export interface RenderOptions {
   readonly timeZone: string;
+  /** Missed-call posts carry the follow-up state and buttons (the webhook has `INTERNAL_TOKEN`). */
+  readonly followUps?: boolean;
+}
+
+const seconds = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / 1000));
+
+/** The claimed follow-up as the post shows it (times in Unix seconds); open when nobody acted. */
+function followUpView(message: ClaimedMessage): FollowUpView {
+  const row = message.followUp;
+  if (!row) return OPEN_FOLLOW_UP;
+  return { ...row, takenAt: seconds(row.takenAt), resolvedAt: seconds(row.resolvedAt) };
 }
 
 /** `U…`/`W…` are users, `S…` user groups: Slack needs different tokens to notify them. */
@@ -34,7 +47,8 @@ function withMention(message: SlackMessage, mention: string | null): SlackMessag
 /** The call's post: its thread counts say which recordings and voicemails joined it. */
 function callPost(body: string, message: ClaimedMessage, options: RenderOptions): SlackMessage {
   const record = toCallRecord(parseCdrPush(JSON.parse(body)));
-  return callSummaryMessage(record, { timeZone: options.timeZone, thread: message.thread });
+  const followUp = options.followUps ? { followUp: followUpView(message) } : {};
+  return callSummaryMessage(record, { timeZone: options.timeZone, thread: message.thread, ...followUp });
 }
 
 /**

@@ -38,6 +38,11 @@ export interface WebhookConfig {
   };
   readonly displayTimeZone: string;
   readonly metricsToken?: string | undefined;
+  /**
+   * The bot's secret for `POST /internal/follow-ups` (≥ 32 characters). With it, missed-call posts carry
+   * the follow-up buttons and state; without it, follow-ups are off.
+   */
+  readonly internalToken?: string | undefined;
   readonly relayOwner: string;
   readonly relayLeaseMs: number;
   /**

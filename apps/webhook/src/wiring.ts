@@ -32,7 +32,11 @@ export function createSlackRelay({ config, store, logger, metrics, now }: Wiring
     maxAttempts: config.slack.maxAttempts,
     logger,
     metrics,
-    render: (message) => renderMessage(message, { timeZone: config.displayTimeZone }),
+    render: (message) =>
+      renderMessage(message, {
+        timeZone: config.displayTimeZone,
+        followUps: config.internalToken !== undefined,
+      }),
     post: async (args) => {
       const result = await slack.chat.postMessage({
         ...args,

@@ -13,6 +13,18 @@ export const ACTION_SESSIONS_MORE = 'ccc_sessions_more';
 export const ACTION_CALLS_MORE = 'ccc_calls_more';
 /** `action_id` of the "Share to channel" button under an ephemeral lookup. */
 export const ACTION_SHARE = 'ccc_share_to_channel';
+/**
+ * `action_id` of "I'll call back" on the post of a call that needs follow-up: the clicker takes the call
+ * back. Its value is the call's {@link CallActionValue}, as on "Call details".
+ */
+export const ACTION_FOLLOW_UP_TAKE = 'ccc_follow_up_take';
+/**
+ * `action_id` of "Resolved" on the post of a call that needs follow-up: opens `followUpResolveModal`.
+ * Its value is the call's {@link CallActionValue}.
+ */
+export const ACTION_FOLLOW_UP_RESOLVE = 'ccc_follow_up_resolve';
+/** `action_id` of "Reopen" on the post of a resolved follow-up. Its value is the call's {@link CallActionValue}. */
+export const ACTION_FOLLOW_UP_REOPEN = 'ccc_follow_up_reopen';
 
 /** Slack's limit for a button `value`. */
 const MAX_VALUE_LENGTH = 2000;
@@ -23,8 +35,8 @@ const windowOk = (w: { start: number; end: number }): boolean =>
   w.end >= w.start && w.end - w.start < MAX_WINDOW_SECONDS;
 
 /**
- * The value of "Call details", "Recording", "Play voicemail" and "Share" buttons: a session and its
- * DescribeSessionDetail window.
+ * The value of "Call details", "Recording", "Play voicemail", "Share" and the follow-up buttons: a session
+ * and its DescribeSessionDetail window.
  */
 export interface CallActionValue {
   readonly v: 1;

@@ -1,8 +1,10 @@
 import { type CallRecord, formatDuration, summarize } from '@ccc-kit/cdr-parser';
 import { ACTION_CALL_DETAILS, ACTION_CALL_RECORDING, ACTION_VOICEMAIL } from './action-value.ts';
-import { actions, button, context, fields, header, section } from './blocks.ts';
+import { actions, button, context, fields, header } from './blocks.ts';
 import { assertTimeZone, slackDate } from './dates.ts';
 import { escapeMrkdwn, mrkdwnCode } from './escape.ts';
+import { type FollowUpView, needsFollowUp } from './follow-up.ts';
+import { followUpPost } from './follow-up-post.ts';
 import { fitToLimits } from './limits.ts';
 import {
   agentText,
@@ -27,6 +29,11 @@ export interface CallThread {
 export interface CallSummaryOptions extends RenderOptions {
   /** What arrived for the call after it ended; the webhook updates the post (`chat.update`) as it grows. */
   readonly thread?: CallThread;
+  /**
+   * Follow-up state: with it, a post whose call needsFollowUp shows the state and its buttons. Without it
+   * (or for other calls), nothing changes.
+   */
+  readonly followUp?: FollowUpView;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -67,7 +74,9 @@ function callFields(
  * (numbers masked unless `showNumbers`), the session and the start time as a date token, and the
  * "Call details" and (only when the call has one) "Recording" buttons carrying `{ v, sessionId, start, end }`.
  * With `thread`, a line says which recordings and voicemails are in the thread, and a voicemail adds a
- * "Play voicemail" button.
+ * "Play voicemail" button. With `followUp`, a call that `needsFollowUp` also shows who took or resolved it
+ * and the "I'll call back" / "Resolved" / "Reopen" buttons (first in the row); the webhook re-renders the
+ * post (`chat.update`) as the state changes.
  *
  * @example
  * const record = toCallRecord(push.payload);
@@ -79,9 +88,12 @@ export function callSummaryMessage(record: CallRecord, options: CallSummaryOptio
   const emoji = CALL_OUTCOME_EMOJI[record.outcome] ?? CALL_OUTCOME_EMOJI.unknown;
   const status = severityLine(summary.severity, record.endStatus.meaning);
   const value = sessionValue(record.sessionId, record.startedAt, record.endedAt);
+  const followUp = options.followUp && needsFollowUp(record) ? options.followUp : undefined;
+  const follow = followUpPost({ followUp, status, value, timeZone: options.timeZone });
   const when = record.startedAt ?? record.endedAt;
   const buttons = value
     ? [
+        ...follow.buttons,
         button('Call details', ACTION_CALL_DETAILS, value),
         ...(record.hasRecording ? [button('Recording', ACTION_CALL_RECORDING, value)] : []),
         ...((options.thread?.voicemails ?? 0) > 0 ? [button('Play voicemail', ACTION_VOICEMAIL, value)] : []),
@@ -91,10 +103,10 @@ export function callSummaryMessage(record: CallRecord, options: CallSummaryOptio
   const counts =
     record.transfers > 0 ? [`${record.transfers} transfer${record.transfers === 1 ? '' : 's'}`] : [];
   return fitToLimits({
-    text: `${escapeMrkdwn(summary.title)} (caller ${number(record.caller, options)})`,
+    text: `${follow.textPrefix}${escapeMrkdwn(summary.title)} (caller ${number(record.caller, options)})`,
     blocks: [
       header(`${emoji} ${summary.title}`),
-      ...(status ? [section(status)] : []),
+      ...follow.blocks,
       fields(callFields(record, options)),
       context([
         `Session ${mrkdwnCode(record.sessionId)}`,

@@ -8,6 +8,9 @@ export {
   ACTION_CALL_DETAILS,
   ACTION_CALL_RECORDING,
   ACTION_CALLS_MORE,
+  ACTION_FOLLOW_UP_REOPEN,
+  ACTION_FOLLOW_UP_RESOLVE,
+  ACTION_FOLLOW_UP_TAKE,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
   ACTION_VOICEMAIL,
@@ -27,6 +30,16 @@ export type { ErrorMessageOptions, UserFacingError } from './error-message.ts';
 export { errorMessage } from './error-message.ts';
 export { isSlackBlocksError, SlackBlocksError, SlackBlocksErrorCode } from './errors.ts';
 export { escapeMrkdwn, mrkdwnLink } from './escape.ts';
+export type { FollowUpOutcome, FollowUpResolveSubmission, FollowUpView } from './follow-up.ts';
+export {
+  FOLLOW_UP_OUTCOMES,
+  FOLLOW_UP_RESOLVE_MODAL,
+  followUpResolveModal,
+  MAX_FOLLOW_UP_NOTE,
+  needsFollowUp,
+  OPEN_FOLLOW_UP,
+  readFollowUpResolveSubmission,
+} from './follow-up.ts';
 export type { SlackLimits } from './limits.ts';
 export { countBlocksText, fitToLimits, LIMITS } from './limits.ts';
 export { messageToText } from './message-to-text.ts';

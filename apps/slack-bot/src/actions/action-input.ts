@@ -9,6 +9,8 @@ export interface ActionInput {
   readonly blockId: string | undefined;
   /** Whether the button is on an ephemeral message (only then may an answer replace it). */
   readonly onEphemeral: boolean;
+  /** The click's `trigger_id` (opens a modal within 3 seconds). */
+  readonly triggerId?: string | undefined;
 }
 
 /** The answer to a button whose value this bot cannot read (tampered with, or from an older version). */

@@ -46,6 +46,7 @@ export async function startDirect(): Promise<DirectBot> {
     logger,
     now: () => nowMs,
     access: createAccess({ logger }),
+    followUps: undefined,
     botName: () => identity.current()?.name ?? 'ccc',
   };
   return {

@@ -26,6 +26,7 @@ export interface WebhookMetrics {
   readonly quarantineEvicted: Counter;
   readonly prunedSessions: Counter;
   readonly reconcileFound: Counter<'kind'>;
+  readonly followUps: Counter<'action' | 'result'>;
 }
 
 /** Creates the metric set. */
@@ -45,6 +46,12 @@ export function createMetrics(): WebhookMetrics {
       help: 'Time from request start to reply, by result',
       labelNames: ['result'],
       buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
+    followUps: new Counter({
+      name: 'ccc_webhook_follow_ups_total',
+      help: 'Follow-up changes forwarded by the bot, by action (take, resolve, reopen) and result (applied, unchanged, taken, resolved, not_resolved, no_call, unauthorized)',
+      labelNames: ['action', 'result'],
       registers,
     }),
     slackPosts: new Counter({

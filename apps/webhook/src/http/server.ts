@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { NotReadyReason } from '../readiness.ts';
 import { credentialsOf, safeEqual } from './auth.ts';
+import { FOLLOW_UP_PATH } from './follow-up-handler.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { bounded } from './request-values.ts';
 
@@ -15,6 +16,8 @@ export interface ServerDeps {
   readonly metrics: WebhookMetrics;
   /** Bearer token for `/metrics`; without one the endpoint is disabled. */
   readonly metricsToken?: string | undefined;
+  /** The internal follow-up API (`POST /internal/follow-ups`); absent without `INTERNAL_TOKEN`. */
+  readonly handleFollowUp?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   /** Refreshes gauges (outbox depth…) before a scrape. */
   readonly beforeScrape?: () => Promise<void>;
   readonly logger: Logger;
@@ -43,6 +46,13 @@ export function createRequestListener(deps: ServerDeps) {
         if (req.method !== 'POST')
           return json(res, 405, { ErrCode: 405, ErrMsg: 'Use POST for data pushes' });
         return await deps.handlePush(req, res, url);
+      }
+      if (url.pathname === FOLLOW_UP_PATH) {
+        if (!deps.handleFollowUp)
+          return json(res, 404, {
+            error: 'follow-ups are disabled: set INTERNAL_TOKEN on the webhook and the bot',
+          });
+        return await deps.handleFollowUp(req, res);
       }
       if (req.method === 'GET' && url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
       if (req.method === 'GET' && url.pathname === '/readyz') {

@@ -3,6 +3,7 @@ import { describeAttemptsContract } from './contract-attempts.ts';
 import { describeBatchesContract } from './contract-batches.ts';
 import { describeCommitLimitsContract } from './contract-commit-limits.ts';
 import type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
+import { describeFollowUpsContract } from './contract-follow-ups.ts';
 import { describeGroupCommitContract } from './contract-group-commit.ts';
 import { describeIngestContract } from './contract-ingest.ts';
 import { describeMaintenanceContract } from './contract-maintenance.ts';
@@ -50,5 +51,6 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeRetentionContract(open);
     describeGroupCommitContract(open);
     describeCommitLimitsContract(open);
+    describeFollowUpsContract(open);
   });
 }

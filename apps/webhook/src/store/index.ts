@@ -1,5 +1,13 @@
 export { DEFAULT_QUARANTINE_MAX_BODY_BYTES } from './common-options.ts';
 export { isStoreError, StoreError, StoreErrorCode } from './errors.ts';
+export type {
+  FollowUpChange,
+  FollowUpOutcome,
+  FollowUpResult,
+  FollowUpRow,
+  FollowUpState,
+} from './follow-up-types.ts';
+export { FOLLOW_UP_OUTCOME_VALUES } from './follow-up-types.ts';
 export type { GroupCommitOptions, GroupCommitter } from './group-commit.ts';
 export { createGroupCommitter } from './group-commit.ts';
 export type { DatabaseTarget, OpenStoreOptions } from './open-store.ts';

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { StoreError, StoreErrorCode } from './errors.ts';
+import { followUpMigration } from './follow-up-sql.ts';
 import type { Migration } from './migration.ts';
 import { checkOut } from './postgres-client.ts';
 import { INGEST_CALLS_FUNCTION } from './postgres-ingest-function.ts';
@@ -116,6 +117,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       DROP INDEX outbox_channel_open;
       CREATE INDEX outbox_channel_open ON outbox (channel, state, id) WHERE state IN ('pending', 'sending');
       ${INGEST_CALLS_FUNCTION}`,
+  },
+  {
+    version: 6,
+    name: 'missed-call follow-ups; one post update per follow-up change',
+    sql: followUpMigration('BIGINT'),
   },
 ];
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { FOLLOW_UP_RETURNED } from './follow-up-sql.ts';
 import { answeredByServer, checkOut } from './postgres-client.ts';
 import { toClaimedMessage } from './row-mapping.ts';
 import { callerClock, databaseClock, type LeaseClock, pruneSql, SQL } from './sql.ts';
@@ -67,7 +68,7 @@ export const claimSql = (
     fence = t.fence + 1
   FROM claimable c WHERE t.id = c.id
   RETURNING t.*, c.inbox_kind, c.body, c.parent_state, c.parent_ts, c.parent_body, c.parent_mention,
-    c.recordings, c.voicemails`;
+    c.recordings, c.voicemails, ${FOLLOW_UP_RETURNED}`;
 
 const CLAIM_ON_DATABASE_CLOCK = claimSql(databaseClock);
 const CLAIM_ON_CALLER_CLOCK = claimSql(callerClock);
@@ -108,6 +109,7 @@ export async function prunePostgres(pool: pg.Pool, { before, limit }: PruneOptio
     if (sessions.length === 0) return { sessions: 0, inbox: 0, outbox: 0 };
     const outbox = await client.query(PRUNE.outbox, [sessions, before]);
     const inbox = await client.query(PRUNE.inbox, [sessions, before]);
+    await client.query(PRUNE.followUps, [sessions, before]);
     return { sessions: sessions.length, inbox: inbox.rowCount ?? 0, outbox: outbox.rowCount ?? 0 };
   });
 }

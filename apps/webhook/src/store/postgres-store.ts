@@ -1,5 +1,7 @@
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
+import { followUpPostgres } from './follow-up-ops.ts';
+import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { tryLeadPostgres } from './leadership.ts';
 import { channelSql, claimOwnedPostgres, ownedDueSql, releaseChannelsPostgres } from './postgres-channels.ts';
 import { createPool } from './postgres-client.ts';
@@ -8,7 +10,7 @@ import { migratePostgres } from './postgres-migrations.ts';
 import { claimDuePostgres, claimSql, prunePostgres, readStatsPostgres } from './postgres-ops.ts';
 import { ingestQuarantinedPostgres, quarantinePostgres } from './postgres-quarantine.ts';
 import { quarantineValues } from './quarantine-values.ts';
-import { toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
+import { toFollowUpRow, toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
 import { callerClock, databaseClock, leaseSql, releaseClaimsSql, SQL } from './sql.ts';
 import type { Store, StoreCommonOptions } from './types.ts';
 import { assertIngestItems, assertPruneOptions } from './validation.ts';
@@ -171,6 +173,12 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     stats: () => op('stats', () => readStatsPostgres(pool)),
     tryLead: (job) => op('tryLead', () => tryLeadPostgres(pool, job)),
     ping: () => op('ping', async () => void (await query('SELECT 1 AS ok'))),
+    followUp: (change) => op('followUp', () => followUpPostgres(pool, change)),
+    getFollowUp: (sessionId) =>
+      op('getFollowUp', async () => {
+        const [row] = await query(FOLLOW_UP_SQL.get, [sessionId]);
+        return row ? toFollowUpRow(row) : null;
+      }),
     findPost: (sessionId, channel) =>
       op('findPost', async () => {
         const [row] = await query(SQL.findPost, [sessionId, channel]);

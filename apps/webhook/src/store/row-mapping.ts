@@ -1,3 +1,4 @@
+import type { FollowUpRow } from './follow-up-types.ts';
 import type { ClaimedMessage, InboxKind, InboxRow, OutboxRow, QuarantineRow } from './types.ts';
 
 /** A row as a driver returns it: column name to value (Postgres int8 arrives as text). */
@@ -65,6 +66,36 @@ export function toClaimedMessage(raw: RawRow): ClaimedMessage {
         ? { body: String(raw.parent_body), mention: strOrNull(raw.parent_mention) }
         : null,
     thread: { recordings: num(raw.recordings ?? 0), voicemails: num(raw.voicemails ?? 0) },
+    followUp: raw.fu_state == null ? null : followUpOf(raw),
+  };
+}
+
+/** The follow-up columns a claim returns (`fu_*`). */
+function followUpOf(raw: RawRow): ClaimedMessage['followUp'] {
+  return {
+    state: raw.fu_state as FollowUpRow['state'],
+    takenBy: strOrNull(raw.fu_taken_by),
+    takenAt: numOrNull(raw.fu_taken_at),
+    resolvedBy: strOrNull(raw.fu_resolved_by),
+    resolvedAt: numOrNull(raw.fu_resolved_at),
+    outcome: strOrNull(raw.fu_outcome) as FollowUpRow['outcome'],
+    note: strOrNull(raw.fu_note),
+  };
+}
+
+/** Maps a `follow_ups` row. */
+export function toFollowUpRow(raw: RawRow): FollowUpRow {
+  return {
+    sessionId: String(raw.session_id),
+    state: raw.state as FollowUpRow['state'],
+    takenBy: strOrNull(raw.taken_by),
+    takenAt: numOrNull(raw.taken_at),
+    resolvedBy: strOrNull(raw.resolved_by),
+    resolvedAt: numOrNull(raw.resolved_at),
+    outcome: strOrNull(raw.outcome) as FollowUpRow['outcome'],
+    note: strOrNull(raw.note),
+    version: num(raw.version),
+    updatedAt: num(raw.updated_at),
   };
 }
 

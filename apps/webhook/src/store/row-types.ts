@@ -1,4 +1,5 @@
 /** Inbox and outbox rows, and what the store takes and returns for them (see `Store` in types.ts). */
+import type { FollowUpRow } from './follow-up-types.ts';
 
 /** What a stored push is: the `action` query parameter of the Tencent data push. */
 export type InboxKind = 'cdr' | 'imcdr' | 'record' | 'voicemail';
@@ -114,6 +115,8 @@ export interface ClaimedMessage extends OutboxRow {
   readonly parent: { readonly body: string; readonly mention: string | null } | null;
   /** Recordings and voicemails stored for the session at claim time. */
   readonly thread: ThreadCounts;
+  /** The session's follow-up at claim time (a call post shows it); null when nobody acted on it. */
+  readonly followUp: Omit<FollowUpRow, 'sessionId' | 'version' | 'updatedAt'> | null;
 }
 
 /** Options of {@link Store.claimDue}. */

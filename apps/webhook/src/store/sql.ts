@@ -1,3 +1,5 @@
+import { FOLLOW_UP_COLUMNS } from './follow-up-sql.ts';
+
 /**
  * The claim candidates (`SQL.selectDue`) narrowed by `filter` (an `AND …` on the candidate `c`): due rows
  * in id order (replies and updates once their parent is settled), at most `$4` per channel counting the ones `$3`
@@ -22,13 +24,15 @@ export const candidatesSql = (due: string): string => `WITH due AS (${due}),
     SELECT o.*, i.kind AS inbox_kind, i.body, p.state AS parent_state, p.slack_ts AS parent_ts,
       CASE WHEN o.kind = 'update' THEN pi.body END AS parent_body, p.mention AS parent_mention,
       (SELECT COUNT(*) FROM inbox x WHERE x.session_id = o.session_id AND x.kind = 'record') AS recordings,
-      (SELECT COUNT(*) FROM inbox x WHERE x.session_id = o.session_id AND x.kind = 'voicemail') AS voicemails
+      (SELECT COUNT(*) FROM inbox x WHERE x.session_id = o.session_id AND x.kind = 'voicemail') AS voicemails,
+      ${FOLLOW_UP_COLUMNS}
     FROM ranked r
     JOIN outbox o ON o.id = r.id
     JOIN inbox i ON i.id = o.inbox_id
     LEFT JOIN outbox p ON p.id = o.parent_id
     LEFT JOIN inbox pi ON pi.id = p.inbox_id
     LEFT JOIN held h ON h.channel = r.channel
+    LEFT JOIN follow_ups f ON f.session_id = o.session_id
     WHERE o.state = 'pending' AND r.n + COALESCE(h.n, 0) <= $4
     ORDER BY o.id LIMIT $2`;
 
@@ -161,11 +165,14 @@ export const SQL = {
  * SQLite, a text[] in Postgres), re-checking the cut-off (`$2`) and `sent` in case a push arrived since the
  * sessions were chosen (another replica); an inbox row that still has a message is kept.
  */
-export const pruneSql = (sessions: string): { outbox: string; inbox: string } => ({
+export const pruneSql = (sessions: string): { outbox: string; inbox: string; followUps: string } => ({
   outbox: `DELETE FROM outbox WHERE state = 'sent' AND inbox_id IN
     (SELECT id FROM inbox WHERE session_id IN (${sessions}) AND received_at < $2)`,
   inbox: `DELETE FROM inbox WHERE session_id IN (${sessions}) AND received_at < $2
     AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.inbox_id = inbox.id)`,
+  // A follow-up goes with the last of its call's rows (`$2` unused: the placeholders must match the others).
+  followUps: `DELETE FROM follow_ups WHERE session_id IN (${sessions}) AND CAST($2 AS BIGINT) IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.session_id = follow_ups.session_id)`,
 });
 
 /**

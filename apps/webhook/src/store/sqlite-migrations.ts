@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { StoreError, StoreErrorCode } from './errors.ts';
+import { followUpMigration } from './follow-up-sql.ts';
 import type { Migration } from './migration.ts';
 import { OUTBOX_INDEXES_V5 } from './sql.ts';
 import type { MigrationResult } from './types.ts';
@@ -144,6 +145,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     // See OUTBOX_INDEXES_V5: both changes stop reads of the whole backlog per push, and the backlog grows
     // fastest exactly when pushes arrive fastest.
     sql: OUTBOX_INDEXES_V5,
+  },
+  {
+    version: 6,
+    name: 'missed-call follow-ups; one post update per follow-up change',
+    sql: followUpMigration('INTEGER'),
   },
 ];
 

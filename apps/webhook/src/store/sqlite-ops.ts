@@ -134,5 +134,7 @@ export function pruneSqlite(sql: SqliteSql, { before, limit }: PruneOptions): Pr
   if (sessions.length === 0) return { sessions: 0, inbox: 0, outbox: 0 };
   const list = JSON.stringify(sessions);
   const outbox = sql.run(PRUNE.outbox, list, before);
-  return { sessions: sessions.length, inbox: sql.run(PRUNE.inbox, list, before), outbox };
+  const inbox = sql.run(PRUNE.inbox, list, before);
+  sql.run(PRUNE.followUps, list, before);
+  return { sessions: sessions.length, inbox, outbox };
 }

@@ -3,9 +3,11 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
+import { followUpSqlite } from './follow-up-ops.ts';
+import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { soleLeadership } from './leadership.ts';
 import { quarantineValues } from './quarantine-values.ts';
-import { toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
+import { toFollowUpRow, toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
 import { callerClock, leaseSql, releaseClaimsSql, SQL } from './sql.ts';
 import { loadSqlite } from './sqlite-driver.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
@@ -107,6 +109,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     stats: () => op('stats', () => db.transaction(() => readStatsSqlite(sql))()),
     tryLead: () => op('tryLead', () => soleLeadership),
     ping: () => op('ping', () => void sql.get('SELECT 1 AS ok')),
+    followUp: (change) => op('followUp', () => write(() => followUpSqlite(sql, change))),
+    getFollowUp: (sessionId) =>
+      op('getFollowUp', () => {
+        const row = sql.get(FOLLOW_UP_SQL.get, sessionId);
+        return row ? toFollowUpRow(row) : null;
+      }),
     findPost: (sessionId, channel) =>
       op('findPost', () => {
         const row = sql.get(SQL.findPost, sessionId, channel);

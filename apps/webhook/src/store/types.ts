@@ -1,3 +1,4 @@
+import type { FollowUpChange, FollowUpResult, FollowUpRow } from './follow-up-types.ts';
 import type {
   QuarantineEviction,
   QuarantineInput,
@@ -18,6 +19,7 @@ import type {
   OutboxState,
 } from './row-types.ts';
 
+export type * from './follow-up-types.ts';
 export type * from './quarantine-types.ts';
 export type * from './row-types.ts';
 
@@ -116,6 +118,14 @@ export interface Store {
   tryLead(job: string): Promise<Leadership | null>;
   /** Readiness probe: rejects with `webhook_store_unavailable` when the database cannot answer. */
   ping(): Promise<void>;
+  /**
+   * Applies a follow-up change to a posted call in ONE transaction: a conditional write (concurrent changes:
+   * the first wins, the others are refused with the state that won) and a `chat.update` of each of the
+   * call's posts through the outbox. Expected refusals are values, not errors.
+   */
+  followUp(change: FollowUpChange): Promise<FollowUpResult>;
+  /** The follow-up of a call, or null when nobody acted on it. */
+  getFollowUp(sessionId: string): Promise<FollowUpRow | null>;
   /** The top-level post of the session's call (cdr/imcdr) in `channel`, or null. */
   findPost(sessionId: string, channel: string): Promise<OutboxRow | null>;
   /**

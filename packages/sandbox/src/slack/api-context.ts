@@ -13,6 +13,8 @@ export interface ApiContext {
   readonly historyLimiter: HistoryLimiter;
   /** Emulator base URL without trailing slash. */
   readonly baseUrl: string;
+  /** Emulator clock in milliseconds (the `now` option). */
+  readonly now: () => number;
   /** The calling token's scopes (set per request; what a method answers may depend on them). */
   readonly scopes?: readonly string[];
 }

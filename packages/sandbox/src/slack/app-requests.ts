@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ResponseUrlTarget } from './response-url.ts';
 import { type SignatureTamper, signatureHeaders } from './signing.ts';
 import type { JsonObject, SlackIdentity } from './types.ts';
@@ -45,8 +44,12 @@ export interface SignedRequestResult {
   readonly body: string;
   /** The body parsed as JSON when it is JSON (e.g. `ack({ text })`). */
   readonly json: unknown;
-  /** The fresh response URL sent in the request; read replies with `responses(responseUrl)`. */
+  /**
+   * The fresh response URL sent in the request; read replies with `responses(responseUrl)`. `''` for a
+   * view_submission, which carries none (as Slack's).
+   */
   readonly responseUrl: string;
+  /** The fresh trigger_id sent in the request: the app can open a modal with it (views.open) within 3 s. */
   readonly triggerId: string;
   /** Time until the answer (or the timeout). */
   readonly elapsedMs: number;
@@ -62,11 +65,9 @@ export interface AppRequestDeps {
   channelName(id: string): string | undefined;
   defaultChannelId(): string | undefined;
   createResponseUrl(target: ResponseUrlTarget): string;
+  /** A fresh trigger_id issued for `user`, which views.open then accepts once within 3 seconds. */
+  issueTrigger(user: string): string;
 }
-
-/** A fresh `trigger_id`, shaped like Slack's (`<ms>.<n>.<hex>`). */
-export const newTriggerId = (): string =>
-  `${Date.now()}.${randomBytes(4).readUInt32BE()}.${randomBytes(16).toString('hex')}`;
 
 /**
  * POSTs `form` to `options.url` signed as Slack signs (v0), and reads the answer: status, body, JSON when it
@@ -117,7 +118,7 @@ export async function sendSlashCommand(
   const channelId = options.channelId ?? deps.defaultChannelId() ?? 'C0SANDBOX';
   const userId = options.userId ?? deps.defaultUser.id;
   const responseUrl = deps.createResponseUrl({ channel: channelId, user: userId, kind: 'commands' });
-  const trigger = newTriggerId();
+  const trigger = deps.issueTrigger(userId);
   const form = new URLSearchParams({
     token: 'sandbox-verification-token',
     team_id: deps.identity.teamId,
@@ -163,7 +164,8 @@ export async function sendInteraction(
       ...(channelId ? { channel: channelId } : {}),
       ...(messageTs ? { messageTs } : {}),
     });
-  const trigger = field(payload, 'trigger_id') ?? newTriggerId();
+  // A trigger_id the caller wrote into the payload is not the emulator's: views.open does not know it.
+  const trigger = field(payload, 'trigger_id') ?? deps.issueTrigger(userId);
   const { teamId, teamDomain, appId } = deps.identity;
   const full: JsonObject = {
     type: 'block_actions',
@@ -179,6 +181,14 @@ export async function sendInteraction(
     trigger_id: trigger,
     response_url: responseUrl,
   };
-  const form = new URLSearchParams({ payload: JSON.stringify(full) });
-  return { ...(await postSignedForm(deps, options, form)), responseUrl, triggerId: trigger };
+  return { ...(await postPayload(deps, options, full)), responseUrl, triggerId: trigger };
+}
+
+/** POSTs an interaction payload as Slack does: JSON in the `payload` field of a signed form. */
+export function postPayload(
+  deps: Pick<AppRequestDeps, 'signingSecret' | 'fetch'>,
+  options: Pick<SignedRequestOptions, 'url' | 'tamper' | 'timestamp' | 'timeoutMs' | 'headers'>,
+  payload: JsonObject,
+): Promise<Omit<SignedRequestResult, 'responseUrl' | 'triggerId'>> {
+  return postSignedForm(deps, options, new URLSearchParams({ payload: JSON.stringify(payload) }));
 }

@@ -38,9 +38,11 @@ type BlockRule = (block: JsonObject, at: string, report: Report) => void;
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// Lengths are UTF-16 code units: never shorter than Slack's character count, so a message the emulator
-// accepts is never rejected by Slack for length.
-function checkString(value: unknown, at: string, max: number, report: Report): void {
+/**
+ * Checks a non-empty string of at most `max` characters. Lengths are UTF-16 code units: never shorter than
+ * Slack's character count, so a message the emulator accepts is never rejected by Slack for length.
+ */
+export function checkString(value: unknown, at: string, max: number, report: Report): void {
   if (typeof value !== 'string') {
     report('must be a string', at);
     return;
@@ -49,7 +51,8 @@ function checkString(value: unknown, at: string, max: number, report: Report): v
   else if (value.length > max) report(`must be less than ${max + 1} characters`, at);
 }
 
-function checkText(value: unknown, at: string, max: number, report: Report, plainOnly = false): void {
+/** Checks a text object (`plain_text`, or `mrkdwn` too unless `plainOnly`) whose text is at most `max` long. */
+export function checkText(value: unknown, at: string, max: number, report: Report, plainOnly = false): void {
   if (!isObject(value)) {
     report('must provide an object', at);
     return;

@@ -14,7 +14,9 @@ import type {
   SlackUser,
   SlackUsergroup,
   SlackUsergroupInit,
+  SlackViewRecord,
 } from './types.ts';
+import type { ViewSubmissionOptions } from './view-submission.ts';
 
 /** Options of {@link startSlackEmulator}. */
 export interface SlackEmulatorOptions {
@@ -94,6 +96,21 @@ export interface SlackEmulator {
   sendSlashCommand(options: SlashCommandOptions): Promise<SignedRequestResult>;
   /** Sends a signed interaction (`payload` form field) to an app, like Slack does. */
   sendInteraction(options: InteractionOptions): Promise<SignedRequestResult>;
+  /**
+   * Submits an opened modal like Slack does when the user presses Submit: a signed `view_submission`
+   * interaction with the stored view, `state.values` from `values`, a fresh trigger_id and no response_url
+   * (`responseUrl` is `''`). The app's answer, such as `{ response_action: 'errors', errors }`, is in `json`.
+   * Throws `sandbox_invalid_options` for a view that was not opened or a block_id it does not have.
+   *
+   * @example
+   * const [opened] = slack.views();
+   * const result = await slack.submitView({
+   *   url: 'http://127.0.0.1:3000/slack/events',
+   *   viewId: opened.id,
+   *   values: { note: { note: { type: 'plain_text_input', value: 'called back' } } },
+   * });
+   */
+  submitView(options: ViewSubmissionOptions): Promise<SignedRequestResult>;
 
   /**
    * Top-level messages of a channel (ID or name) in order, broadcast replies included, deleted ones left out.
@@ -108,13 +125,15 @@ export interface SlackEmulator {
   responses(responseUrl?: string): readonly SlackResponseRecord[];
   /** Files created by files.getUploadURLExternal, in order. */
   uploads(): readonly SlackUploadRecord[];
+  /** Modals opened with views.open, in order: the view as answered, the user whose trigger opened it, when. */
+  views(): readonly SlackViewRecord[];
   /** Every request (of one method when given) with time, status, and rate-limit outcome. */
   requests(method?: string): readonly SlackRequestRecord[];
   /** How many requests were answered 429. */
   rateLimitedCount(): number;
   /**
-   * Clears messages, files, logs, rate-limit state (history tier included), storms, faults and response URLs;
-   * restores channels, tokens and their scopes.
+   * Clears messages, files, views, trigger_ids, logs, rate-limit state (history tier included), storms, faults
+   * and response URLs; restores channels, tokens and their scopes.
    */
   reset(): void;
   /** Closes the server. */

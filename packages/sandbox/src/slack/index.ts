@@ -9,4 +9,11 @@ export {
 export { validateMessage } from './message-rules.ts';
 export { startSlackEmulator } from './server.ts';
 export { signSlackRequest } from './signing.ts';
-export type { SlackMessageRecord, SlackRequestRecord, SlackResponseRecord } from './types.ts';
+export type {
+  SlackMessageRecord,
+  SlackRequestRecord,
+  SlackResponseRecord,
+  SlackViewRecord,
+  SlackViewStateValues,
+} from './types.ts';
+export type { ViewSubmissionOptions } from './view-submission.ts';

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import { readBody, sendJson } from '../http.ts';
-import { newTriggerId } from './app-requests.ts';
 import { bearerToken } from './params.ts';
 import { createResponseUrl, type ResponseUrlRegistry, showImmediateAnswer } from './response-url.ts';
 import type { SlackChannel } from './types.ts';
@@ -80,7 +79,8 @@ function create(res: ServerResponse, deps: InvocationDeps, input: v.InferOutput<
   sendJson(res, 200, {
     ok: true,
     response_url: createResponseUrl(deps.api, deps.responseUrls, target),
-    trigger_id: newTriggerId(),
+    // Issued like the emulator's own requests' triggers, so the app can open a modal with it (views.open).
+    trigger_id: store.issueTrigger(user),
     team: { id: identity.teamId, domain: identity.teamDomain },
     api_app_id: identity.appId,
     channel: { id: channel.id, name: channel.name },

@@ -91,7 +91,7 @@ export function validateMessage(message: MessageContent): MessageProblem[] {
 }
 
 /** Formats a problem as Slack's `response_metadata.messages` entry. */
-export const formatProblem = (problem: MessageProblem): string =>
+export const formatProblem = (problem: Pick<MessageProblem, 'message' | 'pointer'>): string =>
   `[ERROR] ${problem.message}${problem.pointer ? ` [json-pointer:${problem.pointer}]` : ''}`;
 
 /** Picks the error Slack would answer for these problems (undefined when there are none). */

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { JsonObject } from './types.ts';
 
 // `@slack/web-api` JSON-encodes every non-scalar argument into one form field.
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'files', 'metadata', 'file_uploads']);
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'files', 'metadata', 'file_uploads', 'view']);
 
 function decodeField(key: string, value: string): unknown {
   if (!JSON_FIELDS.has(key)) return value;

@@ -6,7 +6,7 @@ import type { SlackChannel } from './types.ts';
 /** The read side of the emulator that tests query. */
 export type SlackQueries = Pick<
   SlackEmulator,
-  'messages' | 'threads' | 'ephemerals' | 'responses' | 'uploads' | 'requests' | 'rateLimitedCount'
+  'messages' | 'threads' | 'ephemerals' | 'responses' | 'uploads' | 'views' | 'requests' | 'rateLimitedCount'
 >;
 
 /** Finds a channel by ID or name; an unknown one is a test mistake, so it throws. */
@@ -33,6 +33,7 @@ export function createSlackQueries(store: SlackStore): SlackQueries {
       visible(store.ephemerals).filter((e) => ref === undefined || e.channel === channelOf(store, ref).id),
     responses: (url) => store.responses.filter((r) => url === undefined || r.responseUrl === url),
     uploads: () => [...store.uploads.values()],
+    views: () => [...store.views],
     requests: (method) => store.requests.filter((r) => method === undefined || r.method === method),
     rateLimitedCount: () => store.requests.filter((r) => r.rateLimited).length,
   };

@@ -13,6 +13,7 @@ import { createResponseUrl, handleResponseUrl, type ResponseUrlRegistry } from '
 import { createSlackStore, type SlackStore } from './store.ts';
 import { createTokenRegistry } from './tokens.ts';
 import type { SlackChannel, SlackChannelInit, SlackIdentity } from './types.ts';
+import { submitView } from './view-submission.ts';
 import { applyFault, handleApiRequest, logRequest, type WebApiDeps } from './web-api.ts';
 import { renderPage, sendFile, sendHtml } from './web-view.ts';
 
@@ -101,12 +102,13 @@ function createAppDeps(
     channelName: (id) => store.channels.get(id)?.name,
     defaultChannelId: () => store.channels.keys().next().value,
     createResponseUrl: newResponseUrl,
+    issueTrigger: (user) => store.issueTrigger(user),
   };
 }
 
 /**
  * Starts a local HTTP server that behaves like Slack for `@slack/web-api` and `@slack/bolt`: Web API
- * methods, uploads, response URLs, Block Kit validation, per-channel rate limits, injected faults, a
+ * methods, uploads, response URLs, modals (views.open, view_submission), Block Kit validation, per-channel rate limits, injected faults, a
  * query API for tests, and a read-only web page.
  *
  * @example
@@ -180,6 +182,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     createResponseUrl: (target = {}) => createResponseUrl(deps, responseUrls, target),
     sendSlashCommand: (opts) => sendSlashCommand(appDeps, opts),
     sendInteraction: (opts) => sendInteraction(appDeps, opts),
+    submitView: (opts) => submitView(appDeps, store, opts),
     ...createSlackQueries(store),
     reset() {
       store.reset();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type {
   SlackChannel,
   SlackChannelInit,
@@ -5,9 +6,11 @@ import type {
   SlackMessageRecord,
   SlackRequestRecord,
   SlackResponseRecord,
+  SlackTriggerRecord,
   SlackUploadRecord,
   SlackUser,
   SlackUsergroup,
+  SlackViewRecord,
 } from './types.ts';
 
 /** Fields a caller gives to add a message; the store fills the rest. */
@@ -32,6 +35,10 @@ export interface SlackStore {
   readonly uploads: Map<string, SlackUploadRecord>;
   readonly responses: SlackResponseRecord[];
   readonly requests: SlackRequestRecord[];
+  /** Every trigger_id sent to an app, by ID, for views.open to exchange. */
+  readonly triggers: Map<string, SlackTriggerRecord>;
+  /** Modals opened with views.open, in order. */
+  readonly views: SlackViewRecord[];
   /** A new unique, increasing `ts` (`1700000000.000100` style) from the emulator clock. */
   nextTs(): string;
   /** A new unique ID with this prefix (`C`, `F`…). */
@@ -41,6 +48,8 @@ export interface SlackStore {
   addChannel(init: SlackChannelInit): SlackChannel;
   addMessage(message: NewMessage): SlackMessageRecord;
   findMessage(channel: string, ts: string): SlackMessageRecord | undefined;
+  /** A fresh `trigger_id` for a request sent to an app on behalf of `user`, remembered with its issue time. */
+  issueTrigger(user: string): string;
   /** Clears everything and re-creates the initial channels. */
   reset(): void;
 }
@@ -61,6 +70,8 @@ export function createSlackStore(
     uploads: new Map(),
     responses: [],
     requests: [],
+    triggers: new Map(),
+    views: [],
     nextTs() {
       // Slack ts are microseconds since the epoch; bump by one so two posts in the same ms stay ordered.
       lastMicros = Math.max(Math.floor(now()) * 1000, lastMicros + 1);
@@ -112,9 +123,18 @@ export function createSlackStore(
     findMessage(channel, ts) {
       return store.messages.find((m) => m.channel === channel && m.ts === ts && !m.deleted);
     },
+    issueTrigger(user) {
+      // Shaped like Slack's (`<ms>.<n>.<hex>`); the issue time is the emulator clock, as views.open checks it.
+      const issuedAt = now();
+      const id = `${Math.floor(issuedAt)}.${randomBytes(4).readUInt32BE()}.${randomBytes(16).toString('hex')}`;
+      store.triggers.set(id, { id, user, issuedAt, exchanged: false });
+      return id;
+    },
     reset() {
-      for (const list of [store.messages, store.ephemerals, store.responses, store.requests]) list.length = 0;
+      for (const list of [store.messages, store.ephemerals, store.responses, store.requests, store.views])
+        list.length = 0;
       store.uploads.clear();
+      store.triggers.clear();
       store.usergroups.clear();
       store.users.clear();
       store.channels.clear();

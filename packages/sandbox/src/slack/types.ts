@@ -184,3 +184,34 @@ export interface SlackIdentity {
   readonly appId: string;
   readonly botName: string;
 }
+
+/** A `trigger_id` the emulator sent an app (with a slash command or interaction): views.open exchanges it. */
+export interface SlackTriggerRecord {
+  readonly id: string;
+  /** The user it was issued for: a modal opened with it opens for them. */
+  readonly user: string;
+  /** Emulator clock, milliseconds: views.open accepts it for 3 seconds from here. */
+  readonly issuedAt: number;
+  /** Set once views.open has exchanged it (a trigger opens one view). */
+  exchanged: boolean;
+}
+
+/** A modal opened with views.open. */
+export interface SlackViewRecord {
+  /** `V…` view ID. */
+  readonly id: string;
+  /** The user whose trigger opened it. */
+  readonly user: string;
+  /** The trigger_id it was opened with. */
+  readonly triggerId: string;
+  /** When it was opened (emulator clock, milliseconds). */
+  readonly at: number;
+  /** The view as views.open answered it: the app's fields plus `id`, `hash`, `state`, `team_id`, `app_id`…. */
+  readonly view: JsonObject;
+}
+
+/**
+ * `view.state.values` of a view_submission: `{ [block_id]: { [action_id]: element value } }`, e.g.
+ * `{ note: { note: { type: 'plain_text_input', value: 'called back' } } }`.
+ */
+export type SlackViewStateValues = Readonly<Record<string, Readonly<Record<string, JsonObject>>>>;

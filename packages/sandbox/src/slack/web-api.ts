@@ -11,12 +11,12 @@ import { ALL_SCOPES, checkScope, scopesHeader } from './scopes.ts';
 import type { TokenRegistry } from './tokens.ts';
 import type { JsonObject, SlackRequestRecord } from './types.ts';
 import { userMethods } from './users.ts';
+import { viewMethods } from './views.ts';
 
 /** Everything the Web API endpoint needs. */
 export interface WebApiDeps extends ApiContext {
   readonly faults: Faults;
   readonly tokens: TokenRegistry;
-  readonly now: () => number;
 }
 
 const methods: Readonly<Record<string, ApiMethod>> = {
@@ -25,6 +25,7 @@ const methods: Readonly<Record<string, ApiMethod>> = {
   ...infoMethods,
   ...historyMethods,
   ...userMethods,
+  ...viewMethods,
 };
 
 /** Names of the Web API methods the emulator implements. */

@@ -1,0 +1,98 @@
+import * as v from 'valibot';
+
+/** Path of the webhook's follow-up API. */
+export const FOLLOW_UP_PATH = '/internal/follow-ups';
+/**
+ * The webhook is next door: an answer slower than this is a webhook in trouble. Short enough that a form
+ * submission still answers within Slack's 3 seconds.
+ */
+const TIMEOUT_MS = 2_000;
+
+const FollowUp = v.object({
+  state: v.picklist(['open', 'taken', 'resolved']),
+  takenBy: v.nullable(v.string()),
+  takenAt: v.nullable(v.number()),
+  resolvedBy: v.nullable(v.string()),
+  resolvedAt: v.nullable(v.number()),
+  outcome: v.nullable(v.picklist(['reached', 'no_answer', 'wrong_number', 'other'])),
+  note: v.nullable(v.string()),
+});
+const Answer = v.union([
+  v.object({ ok: v.literal(true), followUp: FollowUp, changed: v.boolean() }),
+  v.object({ ok: v.literal(false), reason: v.literal('no_call') }),
+  v.object({
+    ok: v.literal(false),
+    reason: v.picklist(['taken', 'resolved', 'not_resolved']),
+    followUp: FollowUp,
+  }),
+]);
+
+/** A call's follow-up as the webhook answers it (times in epoch ms, people as Slack user IDs). */
+export type FollowUpState = v.InferOutput<typeof FollowUp>;
+/** The webhook's answer to a change, or `unavailable` when it could not be asked (the reason is logged). */
+export type FollowUpAnswer =
+  | v.InferOutput<typeof Answer>
+  | { readonly ok: false; readonly reason: 'unavailable'; readonly detail: string };
+
+/** A change to forward: who did what to which call. */
+export type FollowUpRequest =
+  | { readonly action: 'take' | 'reopen'; readonly sessionId: string; readonly userId: string }
+  | {
+      readonly action: 'resolve';
+      readonly sessionId: string;
+      readonly userId: string;
+      readonly outcome: 'reached' | 'no_answer' | 'wrong_number' | 'other';
+      readonly note: string | null;
+    };
+
+/** Forwards follow-up changes to the webhook, the only writer of its posts and their state. */
+export interface FollowUpClient {
+  change(request: FollowUpRequest): Promise<FollowUpAnswer>;
+}
+
+/** Options of {@link createFollowUpClient}. */
+export interface FollowUpClientOptions {
+  /** The webhook's base URL (`WEBHOOK_URL`). */
+  readonly url: string;
+  /** `INTERNAL_TOKEN`, shared with the webhook. */
+  readonly token: string;
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * The client of the webhook's `POST /internal/follow-ups`. Never throws: a refusal by the call's state is
+ * an answer (`taken`, `resolved`…), and a webhook that cannot be reached or answers something else is
+ * `unavailable` with a detail for the log (never the token).
+ *
+ * @example
+ * const followUps = createFollowUpClient({ url: 'http://webhook:8080', token });
+ * const answer = await followUps.change({ action: 'take', sessionId, userId: 'U0ANN' });
+ */
+export function createFollowUpClient(options: FollowUpClientOptions): FollowUpClient {
+  const endpoint = new URL(FOLLOW_UP_PATH, options.url).toString();
+  const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return {
+    async change(request) {
+      let response: Response;
+      try {
+        response = await send(endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          body: JSON.stringify(request),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+      } catch (error) {
+        return { ok: false, reason: 'unavailable', detail: (error as Error).message };
+      }
+      const body: unknown = await response.json().catch(() => undefined);
+      const parsed = v.safeParse(Answer, body);
+      if (parsed.success) return parsed.output;
+      const error = (body as { error?: unknown } | undefined)?.error;
+      return {
+        ok: false,
+        reason: 'unavailable',
+        detail: `HTTP ${response.status}${typeof error === 'string' ? `: ${error}` : ''}`,
+      };
+    },
+  };
+}

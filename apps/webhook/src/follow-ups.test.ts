@@ -1,0 +1,158 @@
+import { toCallRecord } from '@ccc-kit/cdr-parser';
+import type { CallFixture } from '@ccc-kit/sandbox/dataset';
+import { pino } from 'pino';
+import { afterEach, describe, expect, test } from 'vitest';
+import { startWebhook } from './app.ts';
+import { FOLLOW_UP_PATH } from './http/follow-up-handler.ts';
+import { type Harness, startHarness } from './test-utils/harness.ts';
+import { createTestSchema, postgresSuite, type TestSchema } from './test-utils/postgres.ts';
+
+const TOKEN = 'follow-up-internal-token-0123456789abcdef';
+let harness: Harness | undefined;
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  const h = harness;
+  harness = undefined;
+  // A harness whose stop is in `cleanup` (PostgreSQL: before its schema is dropped) is stopped there.
+  if (h && !cleanup.length) await h.stop();
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+const missedCall = (h: Harness): CallFixture => {
+  const call = h.sandbox.dataset.calls.find((c) => {
+    const record = toCallRecord(c.push);
+    return record.outcome === 'missed' && record.direction === 'inbound';
+  });
+  if (!call) throw new Error('the sandbox dataset has no missed inbound call');
+  return call;
+};
+
+/** Pushes the missed call and waits until it is posted. */
+async function postMissed(h: Harness): Promise<CallFixture> {
+  const call = missedCall(h);
+  expect((await h.pusher.push({ action: 'cdr', body: call.push, pushId: 'missed-1' })).delivered).toBe(true);
+  await h.drained();
+  return call;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, read field by field in assertions
+type Answer = any;
+const read = async (response: Response): Promise<Answer> => response.json();
+
+const send = (url: string, body: unknown, token: string | null = TOKEN) =>
+  fetch(`${url}${FOLLOW_UP_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+
+const postOf = (h: Harness, sessionId: string) => {
+  const posts = h.sandbox.slack
+    .messages('#support-missed')
+    .filter((m) => JSON.stringify(m.blocks).includes(sessionId));
+  expect(posts).toHaveLength(1);
+  return posts[0] as NonNullable<(typeof posts)[0]>;
+};
+
+describe('internal follow-up API', () => {
+  test('refuses a missing or wrong token, a bad body, and an unknown call, with what to do', async () => {
+    harness = await startHarness({ config: { internalToken: TOKEN } });
+    const call = await postMissed(harness);
+    const take = { action: 'take', sessionId: call.sessionId, userId: 'U0ANN' };
+    expect((await send(harness.webhook.url, take, null)).status).toBe(401);
+    const wrong = await send(harness.webhook.url, take, `${TOKEN}x`);
+    expect(wrong.status).toBe(401);
+    expect(await read(wrong)).toEqual({ error: 'send Authorization: Bearer <INTERNAL_TOKEN>' });
+    const bad = await send(harness.webhook.url, { ...take, userId: 'alice' });
+    expect(bad.status).toBe(400);
+    expect((await read(bad)).error).toContain('userId');
+    const noOutcome = await send(harness.webhook.url, { ...take, action: 'resolve' });
+    expect(noOutcome.status).toBe(400);
+    expect((await send(harness.webhook.url, { ...take, sessionId: 'no-such-call' })).status).toBe(404);
+    expect(await harness.webhook.store.getFollowUp(call.sessionId)).toBeNull();
+  });
+
+  test('without INTERNAL_TOKEN the API does not exist', async () => {
+    harness = await startHarness();
+    const response = await send(harness.webhook.url, { action: 'take', sessionId: 'x', userId: 'U0ANN' });
+    expect(response.status).toBe(404);
+    expect((await read(response)).error).toContain('INTERNAL_TOKEN');
+  });
+
+  test('two people take the same call at once: one wins, the other is told who has it; one edit of the post', async () => {
+    const h = await startHarness({ config: { internalToken: TOKEN } });
+    harness = h;
+    const call = await postMissed(h);
+    const before = postOf(h, call.sessionId).edits.length;
+    const answers = await Promise.all(
+      ['U0ANN', 'U0BOB'].map((userId) =>
+        send(h.webhook.url, { action: 'take', sessionId: call.sessionId, userId }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const bodies = await Promise.all(answers.map(read));
+    const winner = bodies.find((b) => b.ok)?.followUp.takenBy;
+    expect(bodies.find((b) => !b.ok)).toMatchObject({ reason: 'taken', followUp: { takenBy: winner } });
+    await harness.drained();
+    expect(postOf(harness, call.sessionId).edits.length).toBe(before + 1);
+  });
+
+  test('the state survives a restart of the webhook', async () => {
+    harness = await startHarness({ config: { internalToken: TOKEN } });
+    const call = await postMissed(harness);
+    expect(
+      (await send(harness.webhook.url, { action: 'take', sessionId: call.sessionId, userId: 'U0ANN' }))
+        .status,
+    ).toBe(200);
+    await harness.drained();
+    const config = harness.webhook.config;
+    await harness.webhook.stop();
+    const again = await startWebhook({ ...config, port: 0 }, { logger: pino({ level: 'silent' }) });
+    const h = harness;
+    cleanup.push(
+      () => h.stop(),
+      () => again.stop(),
+    );
+    const resolve = {
+      action: 'resolve',
+      sessionId: call.sessionId,
+      userId: 'U0BOB',
+      outcome: 'reached',
+      note: ' called back ',
+    };
+    const answer = await send(again.url, resolve);
+    expect(await read(answer)).toMatchObject({
+      ok: true,
+      followUp: { state: 'resolved', takenBy: 'U0ANN', resolvedBy: 'U0BOB', note: 'called back' },
+    });
+  });
+});
+
+const suite = await postgresSuite('follow-ups on two replicas');
+describe.skipIf(suite.skip)(suite.title, () => {
+  test('clicks through two replicas: one wins, and each post is edited once', async () => {
+    const schema: TestSchema = await createTestSchema('webhook_follow_ups');
+    cleanup.push(() => schema.drop());
+    const h = await startHarness({
+      databaseUrl: schema.url,
+      config: { internalToken: TOKEN, relayOwner: 'replica-a' },
+    });
+    cleanup.push(() => h.stop());
+    harness = h;
+    const second = await startWebhook(
+      { ...harness.webhook.config, relayOwner: 'replica-b', port: 0 },
+      { logger: pino({ level: 'silent' }) },
+    );
+    cleanup.push(() => second.stop());
+    const call = await postMissed(harness);
+    const before = postOf(harness, call.sessionId).edits.length;
+    const urls = [harness.webhook.url, second.url, harness.webhook.url, second.url];
+    const answers = await Promise.all(
+      urls.map((url, i) => send(url, { action: 'take', sessionId: call.sessionId, userId: `U0P${i}` })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409]);
+    await harness.drained(20_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(postOf(harness, call.sessionId).edits.length).toBe(before + 1);
+  }, 60_000);
+});

@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import * as v from 'valibot';
+import { FOLLOW_UP_OUTCOME_VALUES, type FollowUpChange, type FollowUpResult } from '../store/index.ts';
+import { credentialsOf, safeEqual } from './auth.ts';
+import { readBody } from './body.ts';
+import type { WebhookMetrics } from './metrics.ts';
+
+/** Path of the internal follow-up API (the bot forwards the buttons' clicks here). */
+export const FOLLOW_UP_PATH = '/internal/follow-ups';
+/** A change is a few hundred bytes; nothing bigger is read. */
+const MAX_BODY_BYTES = 4096;
+/** Longest note kept (the bot's modal allows as much). */
+export const MAX_NOTE_LENGTH = 500;
+
+const SessionId = v.pipe(v.string(), v.regex(/^[\w.:-]{1,128}$/, 'must be a call SessionId'));
+const UserId = v.pipe(v.string(), v.regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID (U…)'));
+const ChangeBody = v.variant('action', [
+  v.strictObject({ action: v.literal('take'), sessionId: SessionId, userId: UserId }),
+  v.strictObject({ action: v.literal('reopen'), sessionId: SessionId, userId: UserId }),
+  v.strictObject({
+    action: v.literal('resolve'),
+    sessionId: SessionId,
+    userId: UserId,
+    outcome: v.picklist(FOLLOW_UP_OUTCOME_VALUES, `must be one of ${FOLLOW_UP_OUTCOME_VALUES.join(', ')}`),
+    note: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(MAX_NOTE_LENGTH)))),
+  }),
+]);
+
+/** What the follow-up API needs. */
+export interface FollowUpApiDeps {
+  /** The shared secret of the bot and the webhook (`INTERNAL_TOKEN`). */
+  readonly token: string;
+  readonly apply: (change: FollowUpChange) => Promise<FollowUpResult>;
+  readonly metrics: WebhookMetrics;
+  readonly logger: Logger;
+  readonly now: () => number;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown): void => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+};
+
+/** HTTP status of a result: applied 200, no such call 404, refused by the current state 409. */
+const statusOf = (result: FollowUpResult): number =>
+  result.ok ? 200 : result.reason === 'no_call' ? 404 : 409;
+
+/** Reads and checks the body; the answer to send when it is not a change. */
+async function readChange(
+  req: IncomingMessage,
+  now: number,
+): Promise<FollowUpChange | { status: number; error: string }> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    return { status: 415, error: 'send Content-Type: application/json' };
+  const body = await readBody(req, MAX_BODY_BYTES, 5_000);
+  if (body.tooLarge) return { status: 413, error: `the body is over ${MAX_BODY_BYTES} bytes` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.bytes.toString('utf8'));
+  } catch {
+    return { status: 400, error: 'the body is not JSON' };
+  }
+  const result = v.safeParse(ChangeBody, parsed);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue?.path?.map((p) => String(p.key)).join('.') || 'body';
+    return { status: 400, error: `${path}: ${issue?.message ?? 'invalid'}` };
+  }
+  const { note, ...rest } = result.output as typeof result.output & { note?: string | null };
+  return rest.action === 'resolve' ? { ...rest, note: note || null, at: now } : { ...rest, at: now };
+}
+
+/**
+ * `POST /internal/follow-ups`: the bot's forwarded click (take, resolve, reopen), authenticated with
+ * `Authorization: Bearer <INTERNAL_TOKEN>` (compared in constant time). Answers the store's result as JSON:
+ * 200 applied, 409 refused by the state (with the state, so the bot can say who has it), 404 no such call.
+ */
+export function createFollowUpHandler(deps: FollowUpApiDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'POST') return json(res, 405, { error: `use POST on ${FOLLOW_UP_PATH}` });
+    const given = credentialsOf(req.headers.authorization, 'bearer');
+    if (given === null || !safeEqual(given, deps.token)) {
+      deps.metrics.followUps.inc({ action: 'unknown', result: 'unauthorized' });
+      return json(res, 401, { error: 'send Authorization: Bearer <INTERNAL_TOKEN>' });
+    }
+    const change = await readChange(req, deps.now());
+    if ('error' in change) return json(res, change.status, { error: change.error });
+    const result = await deps.apply(change);
+    const label = result.ok ? (result.changed ? 'applied' : 'unchanged') : result.reason;
+    deps.metrics.followUps.inc({ action: change.action, result: label });
+    deps.logger.info(
+      { sessionId: change.sessionId, action: change.action, user: change.userId, result: label },
+      'follow-up',
+    );
+    json(res, statusOf(result), result);
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Follow-up statements of both engines (Postgres `$n` placeholders, rewritten for SQLite). Each change is
+ * one conditional write, so concurrent clicks (two replicas, two people) are decided by the database: the
+ * first wins, the second changes nothing and is told why from the row as it is then.
+ */
+export const FOLLOW_UP_SQL = {
+  /** A call post of the session exists (only a posted call can be followed up). */
+  callPosted: `SELECT 1 AS ok FROM outbox o JOIN inbox i ON i.id = o.inbox_id
+    WHERE o.session_id = $1 AND o.kind = 'post' AND i.kind = 'cdr' LIMIT 1`,
+  get: `SELECT * FROM follow_ups WHERE session_id = $1`,
+  // $1 session, $2 user, $3 at.
+  take: `INSERT INTO follow_ups (session_id, state, taken_by, taken_at, version, updated_at)
+    VALUES ($1, 'taken', $2, $3, 1, $3)
+    ON CONFLICT (session_id) DO UPDATE SET state = 'taken', taken_by = $2, taken_at = $3,
+      version = follow_ups.version + 1, updated_at = $3
+    WHERE follow_ups.state = 'open' RETURNING *`,
+  // $1 session, $2 user, $3 at, $4 outcome, $5 note. Who took it stays: "resolved by Bob (taken by Ann)".
+  resolve: `INSERT INTO follow_ups (session_id, state, resolved_by, resolved_at, outcome, note, version, updated_at)
+    VALUES ($1, 'resolved', $2, $3, $4, $5, 1, $3)
+    ON CONFLICT (session_id) DO UPDATE SET state = 'resolved', resolved_by = $2, resolved_at = $3, outcome = $4,
+      note = $5, version = follow_ups.version + 1, updated_at = $3
+    WHERE follow_ups.state <> 'resolved' RETURNING *`,
+  // $1 session, $2 at.
+  reopen: `UPDATE follow_ups SET state = 'open', taken_by = NULL, taken_at = NULL, resolved_by = NULL,
+    resolved_at = NULL, outcome = NULL, note = NULL, version = version + 1, updated_at = $2
+    WHERE session_id = $1 AND state = 'resolved' RETURNING *`,
+  /**
+   * A `chat.update` of every post of the call that is not dead ($1 session, $2 at, $3 version). Posts not
+   * sent yet get one too: they render the state when claimed, and the update, which waits for its post,
+   * only repeats it. Skipping them would race a claim reading the state just before this commits.
+   */
+  enqueueUpdates: `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at,
+      created_at, revision)
+    SELECT o.inbox_id, o.id, o.channel, 'update', o.session_id, NULL, $2, $2, $3
+    FROM outbox o JOIN inbox i ON i.id = o.inbox_id
+    WHERE o.session_id = $1 AND o.kind = 'post' AND i.kind = 'cdr' AND o.state <> 'dead'
+    ON CONFLICT DO NOTHING`,
+} as const;
+
+/** The follow-up columns a claim returns with a message (`fu_*`), from `follow_ups f`. */
+export const FOLLOW_UP_COLUMNS = `f.state AS fu_state, f.taken_by AS fu_taken_by, f.taken_at AS fu_taken_at,
+      f.resolved_by AS fu_resolved_by, f.resolved_at AS fu_resolved_at, f.outcome AS fu_outcome,
+      f.note AS fu_note`;
+
+/** The same columns as returned by Postgres's claim (`c.fu_*`). */
+export const FOLLOW_UP_RETURNED = `c.fu_state, c.fu_taken_by, c.fu_taken_at, c.fu_resolved_by, c.fu_resolved_at,
+    c.fu_outcome, c.fu_note`;
+
+/**
+ * Migration 6 of both engines (`bigint` is `BIGINT` on Postgres, `INTEGER` on SQLite): the follow-ups, and
+ * `outbox.revision` so one post can be updated once per follow-up change (an update was once per post and
+ * inbox row: the recording or voicemail that joined its thread).
+ */
+export const followUpMigration = (bigint: string): string => `
+  CREATE TABLE follow_ups (
+    session_id TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('open', 'taken', 'resolved')),
+    taken_by TEXT,
+    taken_at ${bigint},
+    resolved_by TEXT,
+    resolved_at ${bigint},
+    outcome TEXT CHECK (outcome IS NULL OR outcome IN ('reached', 'no_answer', 'wrong_number', 'other')),
+    note TEXT,
+    version INTEGER NOT NULL,
+    updated_at ${bigint} NOT NULL
+  );
+  ALTER TABLE outbox ADD COLUMN revision INTEGER;
+  DROP INDEX outbox_update_once;
+  CREATE UNIQUE INDEX outbox_update_once ON outbox (inbox_id, parent_id, COALESCE(revision, 0))
+    WHERE kind = 'update';`;
