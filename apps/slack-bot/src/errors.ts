@@ -10,6 +10,8 @@ export const BotErrorCode = {
   SlackAuth: 'slack_bot_slack_auth',
   /** A Slack user named in a command could not be matched to an email (no scope, no email, not found). */
   PersonUnknown: 'slack_bot_person_unknown',
+  /** The webhook (follow-ups) did not answer, or not as expected. */
+  WebhookUnavailable: 'slack_bot_webhook_unavailable',
   /** Neither backend knows the session id (no chat, and no call in the searched window). */
   SessionNotFound: 'slack_bot_session_not_found',
 } as const;

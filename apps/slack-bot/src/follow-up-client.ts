@@ -45,9 +45,39 @@ export type FollowUpRequest =
       readonly note: string | null;
     };
 
+const Waiting = v.object({
+  total: v.number(),
+  rows: v.array(
+    v.object({
+      sessionId: v.string(),
+      state: v.picklist(['open', 'taken']),
+      customer: v.nullable(v.string()),
+      missedAt: v.number(),
+      skillGroup: v.nullable(v.string()),
+      takenBy: v.nullable(v.string()),
+      takenAt: v.nullable(v.number()),
+    }),
+  ),
+});
+
+/** Missed calls waiting for a callback, as the webhook lists them (times in epoch ms). */
+export type WaitingList = v.InferOutput<typeof Waiting>;
+
+/** Which waiting calls to list: missed since (epoch ms), of a skill group, one page. */
+export interface WaitingQuery {
+  readonly since: number;
+  readonly group?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
 /** Forwards follow-up changes to the webhook, the only writer of its posts and their state. */
 export interface FollowUpClient {
   change(request: FollowUpRequest): Promise<FollowUpAnswer>;
+  /** The missed calls waiting (open or taken), longest waiting first; `unavailable` as for changes. */
+  listWaiting(
+    query: WaitingQuery,
+  ): Promise<({ readonly ok: true } & WaitingList) | { readonly ok: false; readonly detail: string }>;
 }
 
 /** Options of {@link createFollowUpClient}. */
@@ -71,13 +101,28 @@ export interface FollowUpClientOptions {
 export function createFollowUpClient(options: FollowUpClientOptions): FollowUpClient {
   const endpoint = new URL(FOLLOW_UP_PATH, options.url).toString();
   const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const auth = { authorization: `Bearer ${options.token}` };
   return {
+    async listWaiting(query) {
+      const url = new URL(endpoint);
+      for (const [key, value] of Object.entries(query))
+        if (value !== undefined) url.searchParams.set(key, String(value));
+      try {
+        const response = await send(url, { headers: auth, signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const body: unknown = await response.json().catch(() => undefined);
+        const parsed = v.safeParse(Waiting, body);
+        if (parsed.success) return { ok: true, ...parsed.output };
+        return { ok: false, detail: `HTTP ${response.status}` };
+      } catch (error) {
+        return { ok: false, detail: (error as Error).message };
+      }
+    },
     async change(request) {
       let response: Response;
       try {
         response = await send(endpoint, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify(request),
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });

@@ -5,6 +5,7 @@ import {
   ACTION_FOLLOW_UP_REOPEN,
   ACTION_FOLLOW_UP_RESOLVE,
   ACTION_FOLLOW_UP_TAKE,
+  ACTION_MISSED_MORE,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
   ACTION_VOICEMAIL,
@@ -17,6 +18,7 @@ import { callRecording } from './actions/call-recording.ts';
 import { callsMore } from './actions/calls-more.ts';
 import { reopenFollowUp, takeFollowUp } from './actions/follow-up.ts';
 import { openResolveModal, submitResolve } from './actions/follow-up-resolve.ts';
+import { missedMore } from './actions/missed-more.ts';
 import { sessionsMore } from './actions/sessions-more.ts';
 import { shareToChannel } from './actions/share.ts';
 import { playVoicemail } from './actions/voicemail.ts';
@@ -99,6 +101,7 @@ export function registerListeners(app: App, deps: BotDeps, afterAck: AfterAck = 
   app.action(ACTION_VOICEMAIL, onAction(deps, afterAck, 'voicemail', playVoicemail));
   app.action(ACTION_SESSIONS_MORE, onAction(deps, afterAck, 'sessions_more', sessionsMore));
   app.action(ACTION_CALLS_MORE, onAction(deps, afterAck, 'calls_more', callsMore));
+  app.action(ACTION_MISSED_MORE, onAction(deps, afterAck, 'missed_more', missedMore));
   app.action(ACTION_SHARE, onAction(deps, afterAck, 'share', shareToChannel));
   app.action(ACTION_FOLLOW_UP_TAKE, onAction(deps, afterAck, 'follow_up_take', takeFollowUp));
   app.action(ACTION_FOLLOW_UP_RESOLVE, onAction(deps, afterAck, 'follow_up_resolve', openResolveModal));

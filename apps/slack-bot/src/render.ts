@@ -63,6 +63,8 @@ export function notFoundReply(request: LookupRequest): Reply {
       return ephemeral(`No chat sessions ${describeWindow(request.window)}.`);
     case 'calls':
       return ephemeral(`No calls ${describeWindow(request.window)}.`);
+    case 'missed':
+      return ephemeral('No missed calls are waiting.');
   }
 }
 

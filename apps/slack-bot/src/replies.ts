@@ -19,3 +19,7 @@ export const notConfiguredReply = (backend: Backend): Reply =>
 
 /** The first message of a lookup, through the response_url (the answer follows as a second one). */
 export const lookingUpReply = (what: string): Reply => ephemeral(`:mag: Looking up ${what}…`);
+
+/** The answer when the bot has no `WEBHOOK_URL`/`INTERNAL_TOKEN`: follow-ups live in the webhook. */
+export const FOLLOW_UPS_NOT_CONFIGURED =
+  "Follow-ups are not configured on this bot: set WEBHOOK_URL and INTERNAL_TOKEN (the same as the webhook's) and restart it.";

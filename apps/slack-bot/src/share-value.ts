@@ -1,4 +1,5 @@
 import { type ActionValue, decodeActionValue } from '@ccc-kit/slack-blocks';
+import { missedActionValue } from './commands/missed-query.ts';
 import type { CallsFilter } from './commands/parse-calls.ts';
 import type { LookupRequest } from './commands/plan.ts';
 import { SESSIONS_PAGE_SIZE } from './commands/sessions-page.ts';
@@ -7,7 +8,7 @@ import { callsActionValue } from './render-calls.ts';
 /** Prefix of the `block_id` of the actions block holding a Share button; the lookup kind follows it. */
 export const SHARE_BLOCK_PREFIX = 'ccc_share:';
 
-const KINDS = ['state', 'transcript', 'sessions', 'calls'] as const;
+const KINDS = ['state', 'transcript', 'sessions', 'calls', 'missed'] as const;
 
 /** The button value repeating `request` (`@ccc-kit/slack-blocks` action values), or undefined if it cannot. */
 export function actionValueOf(request: LookupRequest, nowSeconds: number): ActionValue | undefined {
@@ -35,6 +36,8 @@ export function actionValueOf(request: LookupRequest, nowSeconds: number): Actio
       const { filter } = request;
       return filter.kind === 'mention' ? undefined : callsActionValue({ ...request, filter });
     }
+    case 'missed':
+      return missedActionValue(request);
   }
 }
 
@@ -76,6 +79,22 @@ export function callsRequestOf(value: ActionValue, nowSeconds: number): LookupRe
   return { kind: 'calls', filter, window: windowOf(value, nowSeconds), skip: value.offset };
 }
 
+const GROUP = /^group:(.{1,100})$/;
+
+/** Rebuilds a `/ccc missed` request from a More (or Share) value; undefined for a value not ours. */
+export function missedRequestOf(value: ActionValue): LookupRequest | undefined {
+  if (!('offset' in value)) return undefined;
+  const group = value.filter === undefined ? undefined : GROUP.exec(value.filter)?.[1];
+  if (value.filter !== undefined && group === undefined) return undefined;
+  return {
+    kind: 'missed',
+    since: value.start,
+    until: value.end,
+    skip: value.offset,
+    ...(group ? { group } : {}),
+  };
+}
+
 /**
  * Rebuilds the request behind a Share button: the kind from the block id (the call details message of
  * `@ccc-kit/slack-blocks` brings its own button, so any other block id with a call value is a call) and the
@@ -92,6 +111,7 @@ export function requestFromShare(
   const value = decoded.value;
   if (kind === 'sessions') return sessionsRequestOf(value, nowSeconds);
   if (kind === 'calls') return callsRequestOf(value, nowSeconds);
+  if (kind === 'missed') return missedRequestOf(value);
   if (!('sessionId' in value)) return undefined;
   if (kind === 'state') return { kind, query: { sessionId: value.sessionId } };
   if (kind === 'transcript') return { kind, sessionId: value.sessionId };

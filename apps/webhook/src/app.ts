@@ -86,6 +86,7 @@ export async function startWebhook(
     handleFollowUp: config.internalToken
       ? createFollowUpHandler({
           token: config.internalToken,
+          list: (options) => store.listWaitingFollowUps(options),
           apply: async (change) => {
             const result = await store.followUp(change);
             if (result.ok && result.updates > 0) relay.wake();
@@ -100,6 +101,11 @@ export async function startWebhook(
       const stats = await store.stats();
       for (const [state, count] of Object.entries(stats.outbox)) metrics.outboxDepth.set({ state }, count);
       metrics.quarantined.set(stats.quarantine);
+      if (config.internalToken) {
+        const waiting = await store.countWaitingFollowUps();
+        metrics.followUpsWaiting.set({ state: 'open' }, waiting.open);
+        metrics.followUpsWaiting.set({ state: 'taken' }, waiting.taken);
+      }
     },
     logger,
   });

@@ -143,6 +143,7 @@ export function configFromEnv(env: Env, options: ConfigOptions = {}): WebhookCon
     displayTimeZone: env.DISPLAY_TIMEZONE,
     metricsToken: env.METRICS_TOKEN,
     internalToken: env.INTERNAL_TOKEN,
+    followUpWindowMs: env.FOLLOW_UP_WINDOW,
     relayOwner: env.RELAY_OWNER ?? hostname(),
     relayLeaseMs: env.RELAY_LEASE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,

@@ -81,6 +81,11 @@ export const VariablesSchema = v.object({
   QUARANTINE_MAX_BODY_BYTES: int('8388608', 1024, 64 * 1024 * 1024),
   RETENTION_DAYS: int('30', 0, 3650),
   METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'use at least 16 characters'))),
+  FOLLOW_UP_WINDOW: v.pipe(
+    duration('24h'),
+    v.minValue(60_000, 'use at least 1m'),
+    v.maxValue(30 * 86_400_000, 'use at most 720h'),
+  ),
   INTERNAL_TOKEN: v.optional(
     v.pipe(
       v.string(),

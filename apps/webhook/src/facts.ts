@@ -1,10 +1,13 @@
 import { type CallFacts, normalizeNumber, type Push, toCallFacts, toChatRecord } from '@ccc-kit/cdr-parser';
 import { safeParseCdrPush, type TelCdrInfo } from '@ccc-kit/schemas';
+import { followUpOf } from './follow-up-facts.ts';
 import type { RoutingFacts } from './routes/index.ts';
+import type { FollowUpFact } from './store/index.ts';
 
 // toCallFacts, not toCallRecord: this runs on every push before the ack, and the timeline is not needed.
+/** A call's routing facts from its `toCallFacts` (computed once per push: follow-up reads them too). */
 // Numbers are normalised here, once per push, so rules written `+86139`, `0086139` or `139` all match.
-const callFacts = (record: CallFacts, kind: RoutingFacts['kind']): RoutingFacts => ({
+export const callFacts = (record: CallFacts, kind: RoutingFacts['kind']): RoutingFacts => ({
   kind,
   direction: record.direction,
   outcome: record.outcome,
@@ -69,8 +72,23 @@ export function facts(push: Exclude<Push, { kind: 'record' }> | Push): RoutingFa
  * (a superset), so they go through the same parser and record builder.
  */
 export function factsOfCall(call: TelCdrInfo): RoutingFacts {
+  return callFacts(callFactsOfRow(call), 'cdr');
+}
+
+function callFactsOfRow(call: TelCdrInfo): CallFacts {
   const parsed = safeParseCdrPush(call);
   if (!parsed.ok)
     throw new Error(`DescribeTelCdr row is not a usable call record: ${parsed.issues[0]?.message}`);
-  return callFacts(toCallFacts(parsed.value), 'cdr');
+  return toCallFacts(parsed.value);
+}
+
+/** The follow-up fact of a call found by reconciliation, as `routePush` computes it for a push. */
+export function followUpOfRow(
+  config: Parameters<typeof followUpOf>[0],
+  call: TelCdrInfo,
+  receivedAt: number,
+): FollowUpFact | undefined {
+  return config.internalToken === undefined
+    ? undefined
+    : followUpOf(config, callFactsOfRow(call), receivedAt);
 }

@@ -69,7 +69,32 @@ describe('internal follow-up API', () => {
     const noOutcome = await send(harness.webhook.url, { ...take, action: 'resolve' });
     expect(noOutcome.status).toBe(400);
     expect((await send(harness.webhook.url, { ...take, sessionId: 'no-such-call' })).status).toBe(404);
-    expect(await harness.webhook.store.getFollowUp(call.sessionId)).toBeNull();
+    // The missed call opened its follow-up when it was stored; none of the refused requests changed it.
+    expect(await harness.webhook.store.getFollowUp(call.sessionId)).toMatchObject({
+      state: 'open',
+      version: 0,
+    });
+  });
+
+  test('GET lists the missed calls waiting, with the token only; a bad query says which parameter', async () => {
+    harness = await startHarness({ config: { internalToken: TOKEN } });
+    const call = await postMissed(harness);
+    const list = (query: string, token: string | null = TOKEN) =>
+      fetch(`${harness?.webhook.url}${FOLLOW_UP_PATH}?${query}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    expect((await list('since=0', null)).status).toBe(401);
+    const listed = await read(await list('since=0'));
+    expect(listed.total).toBe(1);
+    expect(listed.rows[0]).toMatchObject({
+      sessionId: call.sessionId,
+      state: 'open',
+      customer: expect.stringMatching(/^\d{7,15}$/),
+    });
+    const bad = await list('since=0&limit=500');
+    expect(bad.status).toBe(400);
+    expect((await read(bad)).error).toContain('limit');
+    expect((await read(await list(`since=${Date.now() + 60_000}`))).total).toBe(0);
   });
 
   test('without INTERNAL_TOKEN the API does not exist', async () => {

@@ -3,6 +3,7 @@ import { parseCdrPush, parseImCdrPush, parseRecordPush, parseVoicemailPush } fro
 import {
   callSummaryMessage,
   chatSummaryMessage,
+  type FollowUpReach,
   type FollowUpView,
   OPEN_FOLLOW_UP,
   recordingReadyMessage,
@@ -20,11 +21,31 @@ export interface RenderOptions {
 
 const seconds = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / 1000));
 
+/** How a later call reached the customer, from the detail stored with the follow-up (our own JSON). */
+function reachOf(at: number | null, detail: string | null): FollowUpReach | null {
+  if (at === null || detail === null) return null;
+  const parsed = JSON.parse(detail) as { agent?: unknown; direction?: unknown; talkSeconds?: unknown };
+  const direction =
+    parsed.direction === 'inbound' || parsed.direction === 'outbound' ? parsed.direction : null;
+  return {
+    at: Math.floor(at / 1000),
+    agent: typeof parsed.agent === 'string' ? parsed.agent : null,
+    direction,
+    talkSeconds: typeof parsed.talkSeconds === 'number' ? parsed.talkSeconds : 0,
+  };
+}
+
 /** The claimed follow-up as the post shows it (times in Unix seconds); open when nobody acted. */
 function followUpView(message: ClaimedMessage): FollowUpView {
   const row = message.followUp;
   if (!row) return OPEN_FOLLOW_UP;
-  return { ...row, takenAt: seconds(row.takenAt), resolvedAt: seconds(row.resolvedAt) };
+  const { reachedAt, reachedDetail, ...rest } = row;
+  return {
+    ...rest,
+    takenAt: seconds(row.takenAt),
+    resolvedAt: seconds(row.resolvedAt),
+    reached: reachOf(reachedAt, reachedDetail),
+  };
 }
 
 /** `U…`/`W…` are users, `S…` user groups: Slack needs different tokens to notify them. */

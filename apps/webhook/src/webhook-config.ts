@@ -43,6 +43,8 @@ export interface WebhookConfig {
    * the follow-up buttons and state; without it, follow-ups are off.
    */
   readonly internalToken?: string | undefined;
+  /** A missed call is closed by a call reaching its customer within this long (default 24 h). */
+  readonly followUpWindowMs?: number | undefined;
   readonly relayOwner: string;
   readonly relayLeaseMs: number;
   /**

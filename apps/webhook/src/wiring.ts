@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { factsOfCall } from './facts.ts';
+import { factsOfCall, followUpOfRow } from './facts.ts';
 import type { WebhookMetrics } from './http/metrics.ts';
 import { factsOfChat } from './reconcile/chat-rows.ts';
 import { reconciledQuarantine } from './reconcile/quarantine.ts';
@@ -82,6 +82,7 @@ export function startBackgroundJobs(
         // One reconciling replica at a time on PostgreSQL; taken over by another when it dies.
         lead: () => store.tryLead('reconcile'),
         routeFor: (call) => route(config.routes, factsOfCall(call), config.defaultChannel),
+        followUpFor: (call, receivedAt) => followUpOfRow(config, call, receivedAt),
         // A reconciled chat is routed like a pushed imcdr: same facts, same rules.
         routeForChat: (chat) => route(config.routes, factsOfChat(chat), config.defaultChannel),
         logger,

@@ -9,6 +9,8 @@ export const ACTION_CALL_RECORDING = 'ccc_call_recording';
 export const ACTION_VOICEMAIL = 'ccc_voicemail';
 /** `action_id` of the "More" button under a session list. */
 export const ACTION_SESSIONS_MORE = 'ccc_sessions_more';
+/** `action_id` of the "More" button under the waiting missed calls (`/ccc missed`). */
+export const ACTION_MISSED_MORE = 'ccc_missed_more';
 /** `action_id` of the "More" button under a call list (`/ccc calls`). */
 export const ACTION_CALLS_MORE = 'ccc_calls_more';
 /** `action_id` of the "Share to channel" button under an ephemeral lookup. */

@@ -1,10 +1,15 @@
-import { maskText } from '@ccc-kit/cdr-parser';
+import { formatDuration, maskText } from '@ccc-kit/cdr-parser';
 import type { Button, KnownBlock } from '@slack/types';
 import { ACTION_FOLLOW_UP_REOPEN, ACTION_FOLLOW_UP_RESOLVE, ACTION_FOLLOW_UP_TAKE } from './action-value.ts';
 import { button, context, section } from './blocks.ts';
 import { slackDate } from './dates.ts';
 import { escapeMrkdwn, oneLine } from './escape.ts';
-import { FOLLOW_UP_OUTCOMES, type FollowUpView, MAX_FOLLOW_UP_NOTE } from './follow-up.ts';
+import {
+  FOLLOW_UP_OUTCOMES,
+  type FollowUpReach,
+  type FollowUpView,
+  MAX_FOLLOW_UP_NOTE,
+} from './follow-up.ts';
 import { clipText } from './truncate.ts';
 
 // The follow-up parts of a call's post (`callSummaryMessage`), kept here so that builder stays short.
@@ -48,7 +53,27 @@ function at(seconds: unknown, timeZone: string | undefined): string {
   return ` · ${slackDate(seconds, timeZone)}`;
 }
 
+/** "Reached · <date> by Wang Fang (outbound call, 3m 20s)": the call that closed it by itself. */
+function reachedLine(reach: FollowUpReach, timeZone: string | undefined): string {
+  const agent =
+    typeof reach.agent === 'string' && reach.agent.trim()
+      ? ` by ${clipText(escapeMrkdwn(oneLine(reach.agent)), 80)}`
+      : '';
+  const kind =
+    reach.direction === 'outbound'
+      ? 'outbound call'
+      : reach.direction === 'inbound'
+        ? 'inbound call'
+        : 'call';
+  const talk =
+    Number.isFinite(reach.talkSeconds) && reach.talkSeconds > 0
+      ? `, ${formatDuration(reach.talkSeconds)}`
+      : '';
+  return `:white_check_mark: *Reached the customer*${at(reach.at, timeZone)}${agent} (${kind}${talk})`;
+}
+
 function resolvedLine(f: FollowUpView, timeZone: string | undefined): string {
+  if (f.reached) return reachedLine(f.reached, timeZone);
   const outcome =
     typeof f.outcome === 'string' && Object.hasOwn(FOLLOW_UP_OUTCOMES, f.outcome)
       ? `: ${FOLLOW_UP_OUTCOMES[f.outcome]}`

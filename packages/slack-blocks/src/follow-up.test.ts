@@ -310,3 +310,22 @@ describe('the Resolved modal', () => {
       expect(readFollowUpResolveSubmission(view)).toEqual({ ok: false, reason });
   });
 });
+
+describe('a follow-up that closed itself', () => {
+  test('says when, by whom and how the customer was reached, and offers Reopen', () => {
+    const message = callSummaryMessage(toCallRecord(missedNoAgentCdr), {
+      followUp: {
+        ...OPEN_FOLLOW_UP,
+        state: 'resolved',
+        resolvedAt: 1_730_443_200,
+        outcome: 'reached',
+        reached: { at: 1_730_443_200, agent: 'Wang <Fang>', direction: 'outbound', talkSeconds: 200 },
+      },
+    });
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain('*Reached the customer* · <!date^1730443200^');
+    expect(text).toContain('by Wang &lt;Fang&gt; (outbound call, 3m 20s)');
+    expect(text).toContain('ccc_follow_up_reopen');
+    expect(message.text.startsWith('Resolved: ')).toBe(true);
+  });
+});

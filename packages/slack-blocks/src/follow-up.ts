@@ -38,6 +38,21 @@ export interface FollowUpView {
   readonly outcome: FollowUpOutcome | null;
   /** What the resolver wrote, as typed (masked and escaped when shown). */
   readonly note: string | null;
+  /**
+   * Resolved by itself: a later call reached the customer (the webhook saw it). Then `resolvedBy` is null
+   * and the post says when, by whom and how.
+   */
+  readonly reached?: FollowUpReach | null | undefined;
+}
+
+/** The call that reached the customer after a missed call. */
+export interface FollowUpReach {
+  /** When that call started, Unix seconds. */
+  readonly at: number;
+  /** The agent's name (or email), when known. */
+  readonly agent: string | null;
+  readonly direction: 'inbound' | 'outbound' | null;
+  readonly talkSeconds: number;
 }
 
 /** The state of a call nobody acted on yet. */

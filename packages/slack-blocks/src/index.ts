@@ -11,6 +11,7 @@ export {
   ACTION_FOLLOW_UP_REOPEN,
   ACTION_FOLLOW_UP_RESOLVE,
   ACTION_FOLLOW_UP_TAKE,
+  ACTION_MISSED_MORE,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
   ACTION_VOICEMAIL,
@@ -30,7 +31,12 @@ export type { ErrorMessageOptions, UserFacingError } from './error-message.ts';
 export { errorMessage } from './error-message.ts';
 export { isSlackBlocksError, SlackBlocksError, SlackBlocksErrorCode } from './errors.ts';
 export { escapeMrkdwn, mrkdwnLink } from './escape.ts';
-export type { FollowUpOutcome, FollowUpResolveSubmission, FollowUpView } from './follow-up.ts';
+export type {
+  FollowUpOutcome,
+  FollowUpReach,
+  FollowUpResolveSubmission,
+  FollowUpView,
+} from './follow-up.ts';
 export {
   FOLLOW_UP_OUTCOMES,
   FOLLOW_UP_RESOLVE_MODAL,
@@ -40,6 +46,8 @@ export {
   OPEN_FOLLOW_UP,
   readFollowUpResolveSubmission,
 } from './follow-up.ts';
+export type { WaitingFollowUp, WaitingPage } from './follow-up-list.ts';
+export { waitingFollowUpsMessage } from './follow-up-list.ts';
 export type { SlackLimits } from './limits.ts';
 export { countBlocksText, fitToLimits, LIMITS } from './limits.ts';
 export { messageToText } from './message-to-text.ts';

@@ -1,9 +1,9 @@
 import { followUpResolveModal, readFollowUpResolveSubmission } from '@ccc-kit/slack-blocks';
 import { FOLLOW_UPS_FORBIDDEN } from '../access.ts';
 import type { BotDeps, Invocation } from '../deps.ts';
-import { ephemeral } from '../replies.ts';
+import { ephemeral, FOLLOW_UPS_NOT_CONFIGURED } from '../replies.ts';
 import type { ActionInput } from './action-input.ts';
-import { FOLLOW_UPS_NOT_CONFIGURED, followUpAnswerText, followUpSession } from './follow-up.ts';
+import { followUpAnswerText, followUpSession } from './follow-up.ts';
 
 /**
  * **Resolved**: opens the modal asking how it ended (and an optional note). The click's `trigger_id` is

@@ -2,12 +2,8 @@ import { decodeActionValue, slackDate } from '@ccc-kit/slack-blocks';
 import { FOLLOW_UPS_FORBIDDEN } from '../access.ts';
 import type { BotDeps, Invocation } from '../deps.ts';
 import type { FollowUpAnswer, FollowUpRequest } from '../follow-up-client.ts';
-import { ephemeral } from '../replies.ts';
+import { ephemeral, FOLLOW_UPS_NOT_CONFIGURED } from '../replies.ts';
 import { type ActionInput, invalidButtonReply } from './action-input.ts';
-
-/** The answer when the bot has no `WEBHOOK_URL`/`INTERNAL_TOKEN`: the buttons cannot reach the webhook. */
-export const FOLLOW_UPS_NOT_CONFIGURED =
-  "Follow-ups are not configured on this bot: set WEBHOOK_URL and INTERNAL_TOKEN (the same as the webhook's) and restart it.";
 
 const at = (ms: number | null): string => (ms === null ? '' : ` since ${slackDate(Math.floor(ms / 1000))}`);
 

@@ -63,6 +63,23 @@ describe('parseCommand', () => {
       expect(parseCommand('calls --agent <@W0ANN>')).toMatchObject({ filter: { userId: 'W0ANN' } });
     });
 
+    test('missed: an optional --since and --group', () => {
+      expect(parseCommand('missed')).toEqual({ kind: 'missed', since: undefined, group: undefined });
+      expect(parseCommand('missed --since 7d --group=Billing')).toMatchObject({
+        kind: 'missed',
+        since: { seconds: 7 * 86_400 },
+        group: 'Billing',
+      });
+      expect(parseCommand('missed Billing')).toMatchObject({
+        kind: 'invalid',
+        problem: expect.stringContaining('--group'),
+      });
+      expect(parseCommand('missed --group')).toEqual({
+        kind: 'invalid',
+        problem: '`--group` needs a value: a skill group name, e.g. Support.',
+      });
+    });
+
     test('undoes Slack auto-formatting of emails and entities', () => {
       expect(parseCommand('sessions <mailto:ann@example.com|ann@example.com>')).toMatchObject({
         clientUserId: 'ann@example.com',

@@ -1,5 +1,6 @@
 import type { SessionStateQuery } from '@ccc-kit/desk-client';
 import { type CallsFilter, parseCallsFilter } from './parse-calls.ts';
+import { SUBCOMMANDS } from './usage.ts';
 
 /** A `--since` value as typed: a duration back from now (`24h`, `7d`) or a calendar date / ISO instant. */
 export type Since =
@@ -18,28 +19,11 @@ export type ParsedCommand =
       readonly since: Since | undefined;
     }
   | { readonly kind: 'calls'; readonly filter: CallsFilter; readonly since: Since | undefined }
+  | { readonly kind: 'missed'; readonly since: Since | undefined; readonly group: string | undefined }
   | { readonly kind: 'invalid'; readonly problem: string };
 
-/** The subcommands, for messages and the manifest's usage hint. */
-export const SUBCOMMANDS: readonly string[] = ['state', 'transcript', 'call', 'calls', 'sessions', 'help'];
-
-/** Usage with examples, shown by `/ccc help` and under every parse problem (Slack mrkdwn). */
-export const USAGE: string = [
-  '*Usage*',
-  '• `/ccc state <SessionId>` (or `/ccc state user <ClientUserId> <CustomerServiceId>`): who is serving a chat now',
-  '• `/ccc transcript <SessionId>`: every message of a chat, or the speech transcript of a call, as a file sent to you alone',
-  '• `/ccc call <SessionId> [--since <date>|<days>d]`: details of a voice call (searches the last 89 days)',
-  "• `/ccc calls <number> [--since 30d]`: a customer's calls, newest first (default: the last 30 days)",
-  "• `/ccc calls --agent <@person or email> [--since 7d]`: an agent's calls, newest first (default: the last 7 days)",
-  '• `/ccc sessions [ClientUserId] [--since 24h|7d|<date>]`: recent chat sessions (default: the last 7 days)',
-  '• `/ccc help`: this message',
-  '*Examples*',
-  '`/ccc state a97d3e1f-a88b-403b-9b3a-7bc6554ea05d`',
-  '`/ccc call 0cf5be1b-de75-4445-a0c4-8dff3fa4b68b --since 120d`',
-  '`/ccc calls +86 138 0013 8000 --since 90d`',
-  '`/ccc calls --agent @wang.fang`',
-  '`/ccc sessions 1299314544 --since 2024-11-01`',
-].join('\n');
+// The usage text lives apart; callers keep importing it from here, next to the parser it describes.
+export { SUBCOMMANDS, USAGE } from './usage.ts';
 
 // Session, customer and customer-service IDs: UUIDs, phone numbers, emails, `@cs`-style accounts.
 const ID = /^[\w.:@+-]{1,128}$/;
@@ -82,8 +66,8 @@ export function parseSince(text: string): Since | undefined {
 interface Split {
   readonly args: string[];
   readonly since: Since | undefined;
-  /** `--agent`'s value. */
-  readonly agent?: string;
+  /** Values of the options other than `--since` (`--agent`, `--group`), by name without dashes. */
+  readonly values: Readonly<Record<string, string>>;
   readonly problem?: string;
 }
 
@@ -91,13 +75,20 @@ interface Split {
 const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   call: ['--since'],
   calls: ['--since', '--agent'],
+  missed: ['--since', '--group'],
   sessions: ['--since'],
+};
+
+/** What an option without its value should have had. */
+const VALUE_HINTS: Readonly<Record<string, string>> = {
+  '--agent': 'an @mention or an email',
+  '--group': 'a skill group name, e.g. Support',
 };
 
 function splitFlags(tokens: readonly string[], allowed: readonly string[]): Split {
   const args: string[] = [];
+  const values: Record<string, string> = {};
   let since: Since | undefined;
-  let agent: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     if (!token.startsWith('--')) {
@@ -105,18 +96,19 @@ function splitFlags(tokens: readonly string[], allowed: readonly string[]): Spli
       continue;
     }
     const [flag, inline] = token.split('=', 2) as [string, string | undefined];
-    if (!allowed.includes(flag)) return { args, since, problem: `Unknown option \`${flag}\`.` };
+    if (!allowed.includes(flag)) return { args, since, values, problem: `Unknown option \`${flag}\`.` };
     const value = inline ?? tokens[++i];
-    if (flag === '--agent') {
-      if (!value) return { args, since, problem: '`--agent` needs a value: an @mention or an email.' };
-      agent = value;
+    if (flag !== '--since') {
+      if (!value) return { args, since, values, problem: `\`${flag}\` needs a value: ${VALUE_HINTS[flag]}.` };
+      values[flag.slice(2)] = value;
       continue;
     }
-    if (!value) return { args, since, problem: `\`--since\` needs a value: ${SINCE_HINT}.` };
+    if (!value) return { args, since, values, problem: `\`--since\` needs a value: ${SINCE_HINT}.` };
     since = parseSince(value);
-    if (!since) return { args, since, problem: `\`${value}\` is not a valid \`--since\`: ${SINCE_HINT}.` };
+    if (!since)
+      return { args, since, values, problem: `\`${value}\` is not a valid \`--since\`: ${SINCE_HINT}.` };
   }
-  return { args, since, ...(agent === undefined ? {} : { agent }) };
+  return { args, since, values };
 }
 
 const invalid = (problem: string): ParsedCommand => ({ kind: 'invalid', problem });
@@ -156,7 +148,7 @@ export function parseCommand(text: string): ParsedCommand {
   if (!sub || /^(help|-h|--help|\?)$/i.test(sub)) return { kind: 'help' };
   const name = sub.toLowerCase();
   if (!SUBCOMMANDS.includes(name)) return invalid(`Unknown subcommand \`${sub}\`.`);
-  const { args, since, agent, problem } = splitFlags(rest, OPTIONS[name] ?? []);
+  const { args, since, values, problem } = splitFlags(rest, OPTIONS[name] ?? []);
   if (problem) return invalid(problem);
   switch (name) {
     case 'state':
@@ -170,9 +162,15 @@ export function parseCommand(text: string): ParsedCommand {
       return bad ? invalid(bad) : { kind: 'call', sessionId: args[0] as string, since };
     }
     case 'calls': {
-      const filter = parseCallsFilter(args, agent);
+      const filter = parseCallsFilter(args, values.agent);
       return 'problem' in filter ? invalid(filter.problem) : { kind: 'calls', filter, since };
     }
+    case 'missed':
+      return args.length > 0
+        ? invalid(
+            `\`/ccc missed\` takes no arguments (got \`${args.join(' ')}\`); a group goes after \`--group\`.`,
+          )
+        : { kind: 'missed', since, group: values.group };
     case 'sessions': {
       const bad = args.length > 0 ? checkIds(args, ['the ClientUserId']) : undefined;
       return bad ? invalid(bad) : { kind: 'sessions', clientUserId: args[0], since };

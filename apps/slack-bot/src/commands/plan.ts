@@ -1,12 +1,21 @@
 import type { SessionStateQuery } from '@ccc-kit/desk-client';
 import type { Reply } from '../deps.ts';
-import { type Backend, notConfiguredReply, problemReply, usageReply } from '../replies.ts';
+import {
+  type Backend,
+  ephemeral,
+  FOLLOW_UPS_NOT_CONFIGURED,
+  notConfiguredReply,
+  problemReply,
+  usageReply,
+} from '../replies.ts';
 import type { CallsQuery } from './calls-page.ts';
+import type { MissedQuery } from './missed-query.ts';
 import type { ParsedCommand } from './parse.ts';
 import type { SessionsQuery } from './sessions-page.ts';
 import {
   AGENT_CALLS_LOOKBACK_DAYS,
   callWindow,
+  MISSED_LOOKBACK_DAYS,
   NUMBER_CALLS_LOOKBACK_DAYS,
   type SearchWindow,
   sessionsWindow,
@@ -21,7 +30,8 @@ export type LookupRequest =
   | { readonly kind: 'transcript'; readonly sessionId: string }
   | { readonly kind: 'call'; readonly sessionId: string; readonly window: SearchWindow }
   | ({ readonly kind: 'sessions' } & SessionsQuery)
-  | ({ readonly kind: 'calls' } & CallsQuery);
+  | ({ readonly kind: 'calls' } & CallsQuery)
+  | ({ readonly kind: 'missed' } & MissedQuery);
 
 /** The answer of a lookup (with its Share button when ephemeral). */
 export interface LookupOutcome {
@@ -31,7 +41,8 @@ export interface LookupOutcome {
 }
 
 /** Which backends a lookup can use. */
-export function backendsOf(kind: LookupRequest['kind']): readonly ('ccc' | 'desk')[] {
+export function backendsOf(kind: LookupRequest['kind']): readonly ('ccc' | 'desk' | 'webhook')[] {
+  if (kind === 'missed') return ['webhook'];
   if (kind === 'call' || kind === 'calls') return ['ccc'];
   if (kind === 'transcript') return ['desk', 'ccc'];
   return ['desk'];
@@ -48,12 +59,14 @@ export type CommandPlan =
  */
 export function planCommand(
   command: ParsedCommand,
-  configured: { readonly ccc: boolean; readonly desk: boolean },
+  configured: { readonly ccc: boolean; readonly desk: boolean; readonly webhook?: boolean },
   nowMs: number,
 ): CommandPlan {
   if (command.kind === 'help') return { reply: usageReply() };
   if (command.kind === 'invalid') return { reply: problemReply(command.problem) };
   const backends = backendsOf(command.kind);
+  if (command.kind === 'missed' && !configured.webhook)
+    return { reply: ephemeral(FOLLOW_UPS_NOT_CONFIGURED) };
   if (!backends.some((b) => configured[b])) {
     const backend: Backend = command.kind === 'call' || command.kind === 'calls' ? 'call' : 'chat';
     return { reply: notConfiguredReply(backend) };
@@ -77,6 +90,19 @@ export function planCommand(
       if (!result.ok) return { reply: problemReply(result.problem) };
       const what = command.filter.kind === 'number' ? "the customer's calls" : "the agent's calls";
       return { request: { kind: 'calls', filter: command.filter, window: result.window, skip: 0 }, what };
+    }
+    case 'missed': {
+      const result = sessionsWindow(command.since, nowMs, MISSED_LOOKBACK_DAYS);
+      if (!result.ok) return { reply: problemReply(result.problem) };
+      const { start, end } = result.window;
+      // A button carries the window, and button windows are shorter than 90 days.
+      if (end - start >= 90 * 86_400)
+        return { reply: problemReply('`/ccc missed` looks back at most 89 days: use a shorter `--since`.') };
+      const group = command.group ? { group: command.group } : {};
+      return {
+        request: { kind: 'missed', since: start, until: end, skip: 0, ...group },
+        what: 'the missed calls',
+      };
     }
     case 'sessions': {
       const result = sessionsWindow(command.since, nowMs);

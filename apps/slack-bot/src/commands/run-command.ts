@@ -28,7 +28,8 @@ export async function runCommand(
   const refusal = deps.access.refusal(input.userId, input.channelId);
   if (refusal) return respond(ephemeral(refusal));
   const command = parseCommand(input.text);
-  const plan = planCommand(command, { ccc: Boolean(deps.ccc), desk: Boolean(deps.desk) }, deps.now());
+  const configured = { ccc: Boolean(deps.ccc), desk: Boolean(deps.desk), webhook: Boolean(deps.followUps) };
+  const plan = planCommand(command, configured, deps.now());
   if ('reply' in plan) return respond(plan.reply);
   // The note is not awaited, so the lookup's own requests start at once; the answer waits for it, so the
   // user never sees the answer above its note (`respond` never throws: a refused note is only logged).

@@ -6,6 +6,7 @@ import { failureReply, notFoundReply } from '../render.ts';
 import { ephemeral } from '../replies.ts';
 import { lookupCall } from './call.ts';
 import { lookupCalls } from './calls.ts';
+import { lookupMissed } from './missed.ts';
 import type { LookupOutcome, LookupRequest } from './plan.ts';
 import { lookupSessions } from './sessions.ts';
 import { lookupState } from './state.ts';
@@ -28,6 +29,8 @@ async function answer(
       return lookupSessions(deps, request, audience);
     case 'calls':
       return lookupCalls(deps, request, audience);
+    case 'missed':
+      return lookupMissed(deps, request, audience);
   }
 }
 

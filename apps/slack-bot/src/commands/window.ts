@@ -52,10 +52,17 @@ export function callWindow(
   return { ok: true, window: { start: clamped, end, endsNow: end === now } };
 }
 
-/** The describe_im_cdr_list window for `--since` (default: the last 7 days), up to now. */
-export function sessionsWindow(since: Since | undefined, nowMs: number): WindowResult {
+/** Default window of `/ccc missed`: one day. */
+export const MISSED_LOOKBACK_DAYS = 1;
+
+/** The window up to now for `--since` (default: the last `defaultDays`, 7: describe_im_cdr_list's). */
+export function sessionsWindow(
+  since: Since | undefined,
+  nowMs: number,
+  defaultDays: number = SESSIONS_LOOKBACK_DAYS,
+): WindowResult {
   const now = Math.floor(nowMs / 1000);
-  const start = since ? startOf(since, now) : now - SESSIONS_LOOKBACK_DAYS * DAY;
+  const start = since ? startOf(since, now) : now - defaultDays * DAY;
   if (start > now) return { ok: false, problem: `\`--since ${since?.text}\` is in the future.` };
   return { ok: true, window: { start, end: now, endsNow: true } };
 }

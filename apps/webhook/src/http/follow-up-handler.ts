@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import * as v from 'valibot';
-import { FOLLOW_UP_OUTCOME_VALUES, type FollowUpChange, type FollowUpResult } from '../store/index.ts';
+import {
+  FOLLOW_UP_OUTCOME_VALUES,
+  type FollowUpChange,
+  type FollowUpResult,
+  type Store,
+} from '../store/index.ts';
 import { credentialsOf, safeEqual } from './auth.ts';
 import { readBody } from './body.ts';
 import type { WebhookMetrics } from './metrics.ts';
@@ -27,11 +32,28 @@ const ChangeBody = v.variant('action', [
   }),
 ]);
 
+const whole = (min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d{1,16}$/, 'must be a whole number'),
+    v.transform(Number),
+    v.minValue(min),
+    v.maxValue(max),
+  );
+const ListQuery = v.object({
+  since: whole(0, 8_640_000_000_000),
+  group: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(100))),
+  limit: v.optional(whole(1, 50), '10'),
+  offset: v.optional(whole(0, 100_000), '0'),
+});
+
 /** What the follow-up API needs. */
 export interface FollowUpApiDeps {
   /** The shared secret of the bot and the webhook (`INTERNAL_TOKEN`). */
   readonly token: string;
   readonly apply: (change: FollowUpChange) => Promise<FollowUpResult>;
+  /** Missed calls waiting for a callback (`GET`), as the store lists them. */
+  readonly list: Store['listWaitingFollowUps'];
   readonly metrics: WebhookMetrics;
   readonly logger: Logger;
   readonly now: () => number;
@@ -82,12 +104,14 @@ async function readChange(
  */
 export function createFollowUpHandler(deps: FollowUpApiDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'POST') return json(res, 405, { error: `use POST on ${FOLLOW_UP_PATH}` });
+    if (req.method !== 'POST' && req.method !== 'GET')
+      return json(res, 405, { error: `use GET (list) or POST (change) on ${FOLLOW_UP_PATH}` });
     const given = credentialsOf(req.headers.authorization, 'bearer');
     if (given === null || !safeEqual(given, deps.token)) {
       deps.metrics.followUps.inc({ action: 'unknown', result: 'unauthorized' });
       return json(res, 401, { error: 'send Authorization: Bearer <INTERNAL_TOKEN>' });
     }
+    if (req.method === 'GET') return listWaiting(req, res, deps);
     const change = await readChange(req, deps.now());
     if ('error' in change) return json(res, change.status, { error: change.error });
     const result = await deps.apply(change);
@@ -99,4 +123,15 @@ export function createFollowUpHandler(deps: FollowUpApiDeps) {
     );
     json(res, statusOf(result), result);
   };
+}
+
+/** `GET ?since=<epoch ms>[&group=…][&limit=10][&offset=0]`: the missed calls waiting, longest waiting first. */
+async function listWaiting(req: IncomingMessage, res: ServerResponse, deps: FollowUpApiDeps): Promise<void> {
+  const params = Object.fromEntries(new URL(req.url ?? '/', 'http://webhook.invalid').searchParams);
+  const query = v.safeParse(ListQuery, params);
+  if (!query.success) {
+    const issue = query.issues[0];
+    return json(res, 400, { error: `${issue?.path?.[0]?.key ?? 'query'}: ${issue?.message ?? 'invalid'}` });
+  }
+  json(res, 200, await deps.list(query.output));
 }

@@ -27,6 +27,7 @@ export interface WebhookMetrics {
   readonly prunedSessions: Counter;
   readonly reconcileFound: Counter<'kind'>;
   readonly followUps: Counter<'action' | 'result'>;
+  readonly followUpsWaiting: Gauge<'state'>;
 }
 
 /** Creates the metric set. */
@@ -46,6 +47,12 @@ export function createMetrics(): WebhookMetrics {
       help: 'Time from request start to reply, by result',
       labelNames: ['result'],
       buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
+    followUpsWaiting: new Gauge({
+      name: 'ccc_webhook_follow_ups_waiting',
+      help: 'Missed calls waiting for a callback, by state: open (nobody has it) or taken (someone will call back)',
+      labelNames: ['state'],
       registers,
     }),
     followUps: new Counter({

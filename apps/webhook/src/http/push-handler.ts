@@ -24,7 +24,10 @@ export interface PushHandlerDeps {
   readonly quarantine: (item: QuarantineInput) => Promise<unknown>;
   /** Channels of a push's top-level post (empty for recordings, which follow their call). */
   /** Where the push's posts go (`deliveries`), and for a voicemail where it goes if its call never comes. */
-  readonly routeFor: (push: Push, receivedAt: number) => Pick<IngestItem, 'deliveries' | 'waitForCall'>;
+  readonly routeFor: (
+    push: Push,
+    receivedAt: number,
+  ) => Pick<IngestItem, 'deliveries' | 'waitForCall' | 'followUp'>;
   readonly metrics: WebhookMetrics;
   readonly logger: Logger;
   readonly now?: () => number;

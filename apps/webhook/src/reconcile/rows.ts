@@ -1,5 +1,5 @@
 import type { TelCdrInfo } from '@ccc-kit/schemas';
-import type { Delivery, IngestItem, QuarantineReason } from '../store/types.ts';
+import type { Delivery, FollowUpFact, IngestItem, QuarantineReason } from '../store/types.ts';
 
 /**
  * Fields of a DescribeTelCdr row that are signed, short-lived links. Tencent says not to keep them, and the
@@ -35,14 +35,17 @@ export function prepareCall(
   call: TelCdrInfo,
   receivedAt: number,
   routeFor: (call: TelCdrInfo) => readonly Delivery[],
+  followUpFor?: (call: TelCdrInfo, receivedAt: number) => FollowUpFact | undefined,
 ): PreparedRow {
   const sessionId = call.SessionId;
   if (!sessionId) return { skipped: true };
   const stored = withoutSignedLinks(call);
   const body = JSON.stringify(stored);
   let deliveries: readonly Delivery[];
+  let followUp: FollowUpFact | undefined;
   try {
     deliveries = routeFor(stored);
+    followUp = followUpFor?.(stored, receivedAt);
   } catch (error) {
     return { refused: { code: 'invalid_reconciled_row', message: (error as Error).message }, body };
   }
@@ -56,6 +59,7 @@ export function prepareCall(
       body,
       receivedAt,
       deliveries,
+      ...(followUp ? { followUp } : {}),
     },
   };
 }

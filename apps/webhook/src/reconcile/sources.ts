@@ -31,7 +31,7 @@ export function callSource(options: ReconcilerOptions): RowSource<TelCdrInfo> {
     async *list(start, end) {
       for await (const { calls, total } of options.listCalls(start, end)) yield { rows: calls, total };
     },
-    prepare: (call, receivedAt) => prepareCall(call, receivedAt, options.routeFor),
+    prepare: (call, receivedAt) => prepareCall(call, receivedAt, options.routeFor, options.followUpFor),
     onFound: () => options.metrics.reconcileFound.inc({ kind: 'cdr' }),
   };
 }

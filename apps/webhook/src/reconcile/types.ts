@@ -2,7 +2,14 @@ import type { IMCdrInfo, ImCdrPush, TelCdrInfo } from '@ccc-kit/schemas';
 import type { Logger } from 'pino';
 import type { WebhookMetrics } from '../http/metrics.ts';
 import type { Scheduler } from '../scheduler.ts';
-import type { Delivery, IngestItem, IngestOutcome, Leadership, QuarantineReason } from '../store/types.ts';
+import type {
+  Delivery,
+  FollowUpFact,
+  IngestItem,
+  IngestOutcome,
+  Leadership,
+  QuarantineReason,
+} from '../store/types.ts';
 
 /** One page of a window's calls, and how many calls the whole window holds (DescribeTelCdr's `TotalCount`). */
 export interface CallPage {
@@ -40,6 +47,8 @@ export interface ReconcilerOptions {
   readonly submit: (item: IngestItem) => Promise<IngestOutcome>;
   /** Channels of the call's post, computed from the record like a pushed CDR; throws for an unusable row. */
   readonly routeFor: (call: TelCdrInfo) => readonly Delivery[];
+  /** A found call's follow-up fact (missed, or reaching a customer), when follow-ups are on. */
+  readonly followUpFor?: ((call: TelCdrInfo, receivedAt: number) => FollowUpFact | undefined) | undefined;
   /** Channels of a chat's post, from the `imcdr` body built from its record; throws for an unusable one. */
   readonly routeForChat?: ((chat: ImCdrPush) => readonly Delivery[]) | undefined;
   /** Keeps a row that cannot be stored (the webhook's quarantine); without it such a row is only logged. */

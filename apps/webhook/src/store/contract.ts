@@ -3,6 +3,7 @@ import { describeAttemptsContract } from './contract-attempts.ts';
 import { describeBatchesContract } from './contract-batches.ts';
 import { describeCommitLimitsContract } from './contract-commit-limits.ts';
 import type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
+import { describeFollowUpReachContract } from './contract-follow-up-reach.ts';
 import { describeFollowUpsContract } from './contract-follow-ups.ts';
 import { describeGroupCommitContract } from './contract-group-commit.ts';
 import { describeIngestContract } from './contract-ingest.ts';
@@ -52,5 +53,6 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeGroupCommitContract(open);
     describeCommitLimitsContract(open);
     describeFollowUpsContract(open);
+    describeFollowUpReachContract(open);
   });
 }

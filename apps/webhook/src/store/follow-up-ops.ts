@@ -61,3 +61,9 @@ export function followUpPostgres(pool: pg.Pool, change: FollowUpChange): Promise
     return { ...result, updates: queued.rowCount ?? 0 };
   });
 }
+
+/** The rows of `FOLLOW_UP_SQL.countWaiting` as counts (Postgres counts arrive as text). */
+export function waitingCounts(rows: readonly RawRow[]): { open: number; taken: number } {
+  const count = (state: string) => Number(rows.find((row) => row.state === state)?.n ?? 0);
+  return { open: count('open'), taken: count('taken') };
+}

@@ -8,6 +8,8 @@ export const FOLLOW_UP_SQL = {
   callPosted: `SELECT 1 AS ok FROM outbox o JOIN inbox i ON i.id = o.inbox_id
     WHERE o.session_id = $1 AND o.kind = 'post' AND i.kind = 'cdr' LIMIT 1`,
   get: `SELECT * FROM follow_ups WHERE session_id = $1`,
+  /** Calls waiting for someone, by state (`open`, `taken`): the metrics' gauge. */
+  countWaiting: `SELECT state, COUNT(*) AS n FROM follow_ups WHERE state <> 'resolved' GROUP BY state`,
   // $1 session, $2 user, $3 at.
   take: `INSERT INTO follow_ups (session_id, state, taken_by, taken_at, version, updated_at)
     VALUES ($1, 'taken', $2, $3, 1, $3)
@@ -18,12 +20,38 @@ export const FOLLOW_UP_SQL = {
   resolve: `INSERT INTO follow_ups (session_id, state, resolved_by, resolved_at, outcome, note, version, updated_at)
     VALUES ($1, 'resolved', $2, $3, $4, $5, 1, $3)
     ON CONFLICT (session_id) DO UPDATE SET state = 'resolved', resolved_by = $2, resolved_at = $3, outcome = $4,
-      note = $5, version = follow_ups.version + 1, updated_at = $3
+      note = $5, reached_session = NULL, reached_at = NULL, reached_detail = NULL,
+      version = follow_ups.version + 1, updated_at = $3
     WHERE follow_ups.state <> 'resolved' RETURNING *`,
-  // $1 session, $2 at.
+  // $1 session, $2 at. Only a call after the reopening closes it again (see `reach`).
   reopen: `UPDATE follow_ups SET state = 'open', taken_by = NULL, taken_at = NULL, resolved_by = NULL,
-    resolved_at = NULL, outcome = NULL, note = NULL, version = version + 1, updated_at = $2
+    resolved_at = NULL, outcome = NULL, note = NULL, reached_session = NULL, reached_at = NULL,
+    reached_detail = NULL, reopened_at = $2, version = version + 1, updated_at = $2
     WHERE session_id = $1 AND state = 'resolved' RETURNING *`,
+  /** A missed call opens its follow-up: $1 session, $2 customer, $3 missed at, $4 until, $5 received, $6 group. */
+  open: `INSERT INTO follow_ups (session_id, state, customer, missed_at, follow_until, version, updated_at,
+      skill_group)
+    VALUES ($1, 'open', $2, $3, $4, 0, $5, $6) ON CONFLICT (session_id) DO NOTHING`,
+  /**
+   * Missed calls waiting (open or taken), longest waiting first: $1 missed since (epoch ms), $2 skill group
+   * (lower case, or null for all), $3 limit, $4 offset.
+   */
+  listWaiting: `SELECT * FROM follow_ups WHERE state <> 'resolved' AND missed_at >= $1
+      AND (CAST($2 AS TEXT) IS NULL OR LOWER(skill_group) = $2)
+    ORDER BY missed_at, session_id LIMIT $3 OFFSET $4`,
+  countListed: `SELECT COUNT(*) AS n FROM follow_ups WHERE state <> 'resolved' AND missed_at >= $1
+      AND (CAST($2 AS TEXT) IS NULL OR LOWER(skill_group) = $2)`,
+  /**
+   * A call that reached the customer resolves their open follow-ups of missed calls before it, within
+   * their window, and not reopened after it: $1 customer, $2 call at, $3 its session, $4 detail (JSON),
+   * $5 received.
+   */
+  reach: `UPDATE follow_ups SET state = 'resolved', resolved_by = NULL, resolved_at = $2, outcome = 'reached',
+      note = NULL, reached_session = $3, reached_at = $2, reached_detail = $4, version = version + 1,
+      updated_at = $5
+    WHERE customer = $1 AND state <> 'resolved' AND missed_at < $2 AND $2 <= follow_until
+      AND (reopened_at IS NULL OR reopened_at <= $2)
+    RETURNING session_id, version`,
   /**
    * A `chat.update` of every post of the call that is not dead ($1 session, $2 at, $3 version). Posts not
    * sent yet get one too: they render the state when claimed, and the update, which waits for its post,
@@ -40,11 +68,28 @@ export const FOLLOW_UP_SQL = {
 /** The follow-up columns a claim returns with a message (`fu_*`), from `follow_ups f`. */
 export const FOLLOW_UP_COLUMNS = `f.state AS fu_state, f.taken_by AS fu_taken_by, f.taken_at AS fu_taken_at,
       f.resolved_by AS fu_resolved_by, f.resolved_at AS fu_resolved_at, f.outcome AS fu_outcome,
-      f.note AS fu_note`;
+      f.note AS fu_note, f.reached_at AS fu_reached_at, f.reached_detail AS fu_reached_detail`;
 
 /** The same columns as returned by Postgres's claim (`c.fu_*`). */
 export const FOLLOW_UP_RETURNED = `c.fu_state, c.fu_taken_by, c.fu_taken_at, c.fu_resolved_by, c.fu_resolved_at,
-    c.fu_outcome, c.fu_note`;
+    c.fu_outcome, c.fu_note, c.fu_reached_at, c.fu_reached_detail`;
+
+/**
+ * Migration 7 of both engines: what a missed call's follow-up needs to close itself when a later call
+ * reaches the customer (their number, when, until when, and how it was reached), found through the open
+ * follow-ups of a number.
+ */
+export const followUpReachMigration = (bigint: string): string => `
+  ALTER TABLE follow_ups ADD COLUMN customer TEXT;
+  ALTER TABLE follow_ups ADD COLUMN missed_at ${bigint};
+  ALTER TABLE follow_ups ADD COLUMN follow_until ${bigint};
+  ALTER TABLE follow_ups ADD COLUMN reopened_at ${bigint};
+  ALTER TABLE follow_ups ADD COLUMN reached_session TEXT;
+  ALTER TABLE follow_ups ADD COLUMN reached_at ${bigint};
+  ALTER TABLE follow_ups ADD COLUMN reached_detail TEXT;
+  ALTER TABLE follow_ups ADD COLUMN skill_group TEXT;
+  CREATE INDEX follow_ups_open_customer ON follow_ups (customer) WHERE state <> 'resolved';
+  CREATE INDEX follow_ups_waiting ON follow_ups (missed_at) WHERE state <> 'resolved';`;
 
 /**
  * Migration 6 of both engines (`bigint` is `BIGINT` on Postgres, `INTEGER` on SQLite): the follow-ups, and

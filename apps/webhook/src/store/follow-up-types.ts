@@ -16,12 +16,24 @@ export const FOLLOW_UP_OUTCOME_VALUES: readonly FollowUpOutcome[] = [
 export interface FollowUpRow {
   readonly sessionId: string;
   readonly state: FollowUpState;
+  /** The missed call's customer (E.164 digits), when it opened by itself. */
+  readonly customer: string | null;
+  /** When the missed call started, when it opened by itself. */
+  readonly missedAt: number | null;
+  /** The skill group it was queued for, when known. */
+  readonly skillGroup: string | null;
   readonly takenBy: string | null;
   readonly takenAt: number | null;
   readonly resolvedBy: string | null;
   readonly resolvedAt: number | null;
   readonly outcome: FollowUpOutcome | null;
   readonly note: string | null;
+  /** Resolved by a later call that reached the customer: when it started (epoch ms)… */
+  readonly reachedAt: number | null;
+  /** …its session… */
+  readonly reachedSession: string | null;
+  /** …and how (JSON text: `agent`, `direction`, `talkSeconds`). */
+  readonly reachedDetail: string | null;
   /** Bumped by every change; each change's post updates carry it. */
   readonly version: number;
   readonly updatedAt: number;
@@ -78,12 +90,18 @@ export function refusalOf(change: FollowUpChange, current: FollowUpRow | null): 
 const openRow = (change: FollowUpChange): FollowUpRow => ({
   sessionId: change.sessionId,
   state: 'open',
+  customer: null,
+  missedAt: null,
+  skillGroup: null,
   takenBy: null,
   takenAt: null,
   resolvedBy: null,
   resolvedAt: null,
   outcome: null,
   note: null,
+  reachedAt: null,
+  reachedSession: null,
+  reachedDetail: null,
   version: 0,
   updatedAt: change.at,
 });

@@ -20,6 +20,7 @@ export type {
   ClaimedMessage,
   ClaimOptions,
   Delivery,
+  FollowUpFact,
   InboxKind,
   InboxRow,
   InboxSource,

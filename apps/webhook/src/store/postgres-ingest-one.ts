@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { postDeliveries } from './post-deliveries.ts';
+import { followUpCtes } from './postgres-follow-up-ingest.ts';
 import { SQL } from './sql.ts';
 import type { IngestItem, IngestOutcome } from './types.ts';
 
@@ -59,8 +60,24 @@ const INGEST_ONE = `WITH ins AS (${SQL.insertInbox}),
     FROM ins, unnest($10::text[], $12::text[]) WITH ORDINALITY AS w(channel, mention, n)
     WHERE $1 = 'voicemail' AND NOT EXISTS (${SQL.cdrPostsOfSession.replace('$1', '$3')})
     ORDER BY w.n
-    ON CONFLICT DO NOTHING)
+    ON CONFLICT DO NOTHING),
+  -- A call's follow-up (see followUpCtes): $13 missed or answered (or null), $14 customer, $15 at,
+  -- $16 until, $17 detail, $18 skill group.
+  follow AS (
+    SELECT $2 AS dedupe_key, CAST($13 AS TEXT) AS kind, CAST($14 AS TEXT) AS customer, CAST($15 AS BIGINT) AS at,
+      CAST($16 AS BIGINT) AS until, CAST($17 AS TEXT) AS detail, CAST($18 AS TEXT) AS grp, 1 AS n
+    WHERE $13 IS NOT NULL),
+  stored AS (SELECT id, $2 AS dedupe_key, $3 AS session_id, $7 AS received_at FROM ins),${followUpCtes('stored')}
   SELECT id FROM ins`;
+
+/** The follow-up parameters of a stored item: kind, customer, at, until, detail, group (nulls without one). */
+export function followUpValues(item: IngestItem): unknown[] {
+  const fact = item.followUp;
+  if (!fact) return [null, null, null, null, null, null];
+  return fact.kind === 'missed'
+    ? ['missed', fact.customer, fact.at, fact.until, null, fact.group]
+    : ['answered', fact.customer, fact.at, null, fact.detail, null];
+}
 
 /**
  * Stores one item of any kind in the caller's transaction, in one round trip (a prepared statement): the
@@ -72,7 +89,7 @@ export async function ingestOnePostgres(client: pg.PoolClient, item: IngestItem)
   const deliveries = postDeliveries(item);
   const waits = kind === 'voicemail' ? (item.waitForCall?.deliveries ?? []) : [];
   const { rows } = await client.query({
-    name: 'ccc-webhook-ingest-one',
+    name: 'ccc-webhook-ingest-one-v7',
     text: INGEST_ONE,
     values: [
       kind,
@@ -87,6 +104,7 @@ export async function ingestOnePostgres(client: pg.PoolClient, item: IngestItem)
       waits.map((d) => d.channel),
       item.waitForCall?.until ?? at,
       waits.map((d) => d.mention ?? null),
+      ...followUpValues(item),
     ],
   });
   return rows.length === 0 ? 'duplicate' : 'stored';

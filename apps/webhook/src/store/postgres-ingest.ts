@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { postDeliveries } from './post-deliveries.ts';
 import { checkOut } from './postgres-client.ts';
-import { ingestOnePostgres } from './postgres-ingest-one.ts';
+import { followUpValues, ingestOnePostgres } from './postgres-ingest-one.ts';
 import { ADVISORY_LOCK_CLASS } from './postgres-migrations.ts';
 import { inTransaction, onClient } from './postgres-ops.ts';
 import type { IngestItem, IngestOutcome } from './types.ts';
@@ -51,10 +51,11 @@ function planRuns(items: readonly IngestItem[]): Run[] {
   return runs;
 }
 
-/** The prepared call of `ccc_ingest_calls` (migration 5) with the batch's ten arrays. */
+/** The prepared call of `ccc_ingest_calls_v7` (migration 7) with the batch's sixteen arrays. */
 const ingestCallsQuery = (arrays: unknown[][]) => ({
-  name: 'ccc-webhook-ingest-calls',
-  text: 'SELECT stored_key FROM ccc_ingest_calls($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+  name: 'ccc-webhook-ingest-calls-v7',
+  text: `SELECT stored_key FROM ccc_ingest_calls_v7($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+    $15, $16, $17)`,
   values: [...arrays, ADVISORY_LOCK_CLASS],
 });
 
@@ -64,7 +65,7 @@ const ingestCallsQuery = (arrays: unknown[][]) => ({
  * waiting for that (~35 ms measured) behind a new connection. Connections are kept open (see `createPool`).
  */
 export async function warmUpPostgres(pool: pg.Pool, count: number): Promise<void> {
-  const empty = Array.from({ length: 10 }, (): unknown[] => []);
+  const empty = Array.from({ length: 16 }, (): unknown[] => []);
   const clients = await Promise.all(Array.from({ length: count }, () => checkOut(pool)));
   try {
     await Promise.all(clients.map(({ client }) => client.query(ingestCallsQuery(empty))));
@@ -73,7 +74,13 @@ export async function warmUpPostgres(pool: pg.Pool, count: number): Promise<void
   }
 }
 
-/** Stores a run of independent calls and chats through `ccc_ingest_calls` (migration 5), which locks their sessions first. */
+/** The follow-up arrays of a run, one entry per item (nulls for an item without a follow-up fact). */
+function followUpArrays(items: readonly IngestItem[]): unknown[][] {
+  const rows = items.map(followUpValues);
+  return [0, 1, 2, 3, 4, 5].map((column) => rows.map((row) => row[column]));
+}
+
+/** Stores a run of independent calls and chats through `ccc_ingest_calls_v7` (migration 7), which locks their sessions first. */
 async function ingestRun(client: pg.PoolClient, items: readonly IngestItem[]): Promise<IngestOutcome[]> {
   const deliveries = items.flatMap((item, index) =>
     postDeliveries(item).map((d) => ({ ...d, item: index + 1 })),
@@ -90,6 +97,7 @@ async function ingestRun(client: pg.PoolClient, items: readonly IngestItem[]): P
       deliveries.map((d) => d.item),
       deliveries.map((d) => d.channel),
       deliveries.map((d) => d.mention ?? null),
+      ...followUpArrays(items),
     ]),
   );
   const stored = new Set(rows.map((row) => row.stored_key));
@@ -98,7 +106,7 @@ async function ingestRun(client: pg.PoolClient, items: readonly IngestItem[]): P
 
 /**
  * Stores a batch in one transaction. A batch of independent calls and chats (the common case under load) is
- * one call of `ccc_ingest_calls` on its own: one round trip, one transaction. Any other batch runs in an
+ * one call of `ccc_ingest_calls_v7` on its own: one round trip, one transaction. Any other batch runs in an
  * explicit transaction (see {@link ingestPostgres}).
  */
 export async function ingestBatchPostgres(

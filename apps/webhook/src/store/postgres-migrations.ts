@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import { StoreError, StoreErrorCode } from './errors.ts';
-import { followUpMigration } from './follow-up-sql.ts';
+import { followUpMigration, followUpReachMigration } from './follow-up-sql.ts';
 import type { Migration } from './migration.ts';
 import { checkOut } from './postgres-client.ts';
+import { INGEST_CALLS_FUNCTION_V7 } from './postgres-follow-up-ingest.ts';
 import { INGEST_CALLS_FUNCTION } from './postgres-ingest-function.ts';
 import { OUTBOX_INDEXES_V5 } from './sql.ts';
 import type { MigrationResult } from './types.ts';
@@ -122,6 +123,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'missed-call follow-ups; one post update per follow-up change',
     sql: followUpMigration('BIGINT'),
+  },
+  {
+    version: 7,
+    name: 'follow-ups close themselves when a later call reaches the customer',
+    sql: `${followUpReachMigration('BIGINT')}
+      ${INGEST_CALLS_FUNCTION_V7}`,
   },
 ];
 

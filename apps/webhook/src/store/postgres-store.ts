@@ -1,6 +1,6 @@
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
-import { followUpPostgres } from './follow-up-ops.ts';
+import { followUpPostgres, waitingCounts } from './follow-up-ops.ts';
 import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { tryLeadPostgres } from './leadership.ts';
 import { channelSql, claimOwnedPostgres, ownedDueSql, releaseChannelsPostgres } from './postgres-channels.ts';
@@ -179,6 +179,15 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         const [row] = await query(FOLLOW_UP_SQL.get, [sessionId]);
         return row ? toFollowUpRow(row) : null;
       }),
+    listWaitingFollowUps: ({ since, group, limit, offset }) =>
+      op('listWaitingFollowUps', async () => {
+        const filter = [since, group?.toLowerCase() ?? null];
+        const [count] = await query(FOLLOW_UP_SQL.countListed, filter);
+        const rows = (await query(FOLLOW_UP_SQL.listWaiting, [...filter, limit, offset])).map(toFollowUpRow);
+        return { total: Number(count?.n ?? 0), rows };
+      }),
+    countWaitingFollowUps: () =>
+      op('countWaitingFollowUps', async () => waitingCounts(await query(FOLLOW_UP_SQL.countWaiting))),
     findPost: (sessionId, channel) =>
       op('findPost', async () => {
         const [row] = await query(SQL.findPost, [sessionId, channel]);

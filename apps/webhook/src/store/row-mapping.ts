@@ -80,6 +80,8 @@ function followUpOf(raw: RawRow): ClaimedMessage['followUp'] {
     resolvedAt: numOrNull(raw.fu_resolved_at),
     outcome: strOrNull(raw.fu_outcome) as FollowUpRow['outcome'],
     note: strOrNull(raw.fu_note),
+    reachedAt: numOrNull(raw.fu_reached_at),
+    reachedDetail: strOrNull(raw.fu_reached_detail),
   };
 }
 
@@ -88,12 +90,18 @@ export function toFollowUpRow(raw: RawRow): FollowUpRow {
   return {
     sessionId: String(raw.session_id),
     state: raw.state as FollowUpRow['state'],
+    customer: strOrNull(raw.customer),
+    missedAt: numOrNull(raw.missed_at),
+    skillGroup: strOrNull(raw.skill_group),
     takenBy: strOrNull(raw.taken_by),
     takenAt: numOrNull(raw.taken_at),
     resolvedBy: strOrNull(raw.resolved_by),
     resolvedAt: numOrNull(raw.resolved_at),
     outcome: strOrNull(raw.outcome) as FollowUpRow['outcome'],
     note: strOrNull(raw.note),
+    reachedAt: numOrNull(raw.reached_at),
+    reachedSession: strOrNull(raw.reached_session),
+    reachedDetail: strOrNull(raw.reached_detail),
     version: num(raw.version),
     updatedAt: num(raw.updated_at),
   };

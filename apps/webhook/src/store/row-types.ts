@@ -41,7 +41,26 @@ export interface IngestItem {
   readonly deliveries: readonly Delivery[];
   /** Voicemail: where it is posted alone if its call is still unknown at `until` (see {@link CallWait}). */
   readonly waitForCall?: CallWait;
+  /** A call: what it means for missed-call follow-up (see {@link FollowUpFact}). */
+  readonly followUp?: FollowUpFact;
 }
+
+/**
+ * What a call means for follow-up, computed with its routing: a missed call opens a follow-up of its
+ * customer (until `until`); a call in which the customer was connected (`answered`, either direction)
+ * closes that customer's open follow-ups of missed calls before it (and within their `until`), recording
+ * `detail` (JSON: agent, direction, talk seconds) as how they were reached. Numbers are E.164 digits.
+ */
+export type FollowUpFact =
+  | {
+      readonly kind: 'missed';
+      readonly customer: string;
+      readonly at: number;
+      readonly until: number;
+      /** The skill group it was queued for (`/ccc missed --group`), when known. */
+      readonly group: string | null;
+    }
+  | { readonly kind: 'answered'; readonly customer: string; readonly at: number; readonly detail: string };
 
 /**
  * A voicemail's own posts, held until its call is stored (then dropped: the voicemail goes into the call's
@@ -116,7 +135,10 @@ export interface ClaimedMessage extends OutboxRow {
   /** Recordings and voicemails stored for the session at claim time. */
   readonly thread: ThreadCounts;
   /** The session's follow-up at claim time (a call post shows it); null when nobody acted on it. */
-  readonly followUp: Omit<FollowUpRow, 'sessionId' | 'version' | 'updatedAt'> | null;
+  readonly followUp: Omit<
+    FollowUpRow,
+    'sessionId' | 'version' | 'updatedAt' | 'reachedSession' | 'customer' | 'missedAt' | 'skillGroup'
+  > | null;
 }
 
 /** Options of {@link Store.claimDue}. */

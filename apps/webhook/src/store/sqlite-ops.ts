@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { postDeliveries } from './post-deliveries.ts';
 import { toClaimedMessage } from './row-mapping.ts';
 import { callerClock, leaseSql, pruneSql, SQL, toPositional } from './sql.ts';
@@ -81,7 +82,24 @@ export function ingestOneSqlite(sql: SqliteSql, item: IngestItem): IngestOutcome
         sql.run(SQL.insertReplyUnlessAlone, attachment.id, post.id, post.channel, sessionId, at);
   }
   if (kind === 'record' || kind === 'voicemail') attachSqlite(sql, item, inboxId);
+  if (item.followUp) ingestFollowUpSqlite(sql, item);
   return 'stored';
+}
+
+/**
+ * The follow-up part of storing a call, inside the ingest's transaction: a missed call opens its follow-up;
+ * a call that reached a customer resolves their open ones and queues an update of each of those posts.
+ */
+export function ingestFollowUpSqlite(sql: SqliteSql, item: IngestItem): void {
+  const fact = item.followUp;
+  if (!fact) return;
+  const { sessionId, receivedAt } = item;
+  if (fact.kind === 'missed') {
+    sql.run(FOLLOW_UP_SQL.open, sessionId, fact.customer, fact.at, fact.until, receivedAt, fact.group);
+    return;
+  }
+  const reached = sql.all(FOLLOW_UP_SQL.reach, fact.customer, fact.at, sessionId, fact.detail, receivedAt);
+  for (const row of reached) sql.run(FOLLOW_UP_SQL.enqueueUpdates, row.session_id, receivedAt, row.version);
 }
 
 const SHOWN_STATE_OF_CALL_POSTS = SQL.cdrPostsOfSession.replace(

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
-import { followUpSqlite } from './follow-up-ops.ts';
+import { followUpSqlite, waitingCounts } from './follow-up-ops.ts';
 import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { soleLeadership } from './leadership.ts';
 import { quarantineValues } from './quarantine-values.ts';
@@ -115,6 +115,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         const row = sql.get(FOLLOW_UP_SQL.get, sessionId);
         return row ? toFollowUpRow(row) : null;
       }),
+    listWaitingFollowUps: ({ since, group, limit, offset }) =>
+      op('listWaitingFollowUps', () =>
+        db.transaction(() => {
+          const filter = [since, group?.toLowerCase() ?? null] as const;
+          const total = Number(sql.get(FOLLOW_UP_SQL.countListed, ...filter)?.n ?? 0);
+          const rows = sql.all(FOLLOW_UP_SQL.listWaiting, ...filter, limit, offset).map(toFollowUpRow);
+          return { total, rows };
+        })(),
+      ),
+    countWaitingFollowUps: () =>
+      op('countWaitingFollowUps', () => waitingCounts(sql.all(FOLLOW_UP_SQL.countWaiting))),
     findPost: (sessionId, channel) =>
       op('findPost', () => {
         const row = sql.get(SQL.findPost, sessionId, channel);

@@ -126,6 +126,12 @@ export interface Store {
   followUp(change: FollowUpChange): Promise<FollowUpResult>;
   /** The follow-up of a call, or null when nobody acted on it. */
   getFollowUp(sessionId: string): Promise<FollowUpRow | null>;
+  /** Missed calls waiting for a callback (open or taken), longest waiting first, and how many match. */
+  listWaitingFollowUps(
+    options: ListWaitingOptions,
+  ): Promise<{ readonly total: number; readonly rows: FollowUpRow[] }>;
+  /** How many calls wait for a follow-up: nobody has them (`open`) or someone will call back (`taken`). */
+  countWaitingFollowUps(): Promise<{ readonly open: number; readonly taken: number }>;
   /** The top-level post of the session's call (cdr/imcdr) in `channel`, or null. */
   findPost(sessionId: string, channel: string): Promise<OutboxRow | null>;
   /**
@@ -138,6 +144,16 @@ export interface Store {
   listInbox(options?: ListInboxOptions): Promise<InboxRow[]>;
   /** Releases the connection(s); idempotent. Later calls reject with `webhook_store_closed`. */
   close(): Promise<void>;
+}
+
+/** Options of `Store.listWaitingFollowUps`. */
+export interface ListWaitingOptions {
+  /** Missed since (epoch ms). */
+  readonly since: number;
+  /** Skill group name (case-insensitive); all when absent. */
+  readonly group?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
 }
 
 /** Options of `Store.prune`. */

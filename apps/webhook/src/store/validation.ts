@@ -22,6 +22,19 @@ export function checkIngestItem(item: IngestItem): string | null {
   if (item.deliveries.some((d) => typeof d?.channel !== 'string' || d.channel === '')) {
     return 'every delivery needs a non-empty channel';
   }
+  return item.followUp === undefined ? null : checkFollowUpFact(item);
+}
+
+function checkFollowUpFact({ kind, followUp: fact }: IngestItem): string | null {
+  if (kind !== 'cdr') return 'only a cdr has a followUp';
+  if (fact?.kind !== 'missed' && fact?.kind !== 'answered') return 'followUp.kind must be missed or answered';
+  if (typeof fact.customer !== 'string' || fact.customer === '') return 'followUp.customer must be a number';
+  if (!Number.isSafeInteger(fact.at)) return 'followUp.at must be integer epoch milliseconds';
+  if (fact.kind === 'missed' && !(Number.isSafeInteger(fact.until) && fact.until >= fact.at))
+    return 'followUp.until must be epoch milliseconds at or after at';
+  if (fact.kind === 'answered' && typeof fact.detail !== 'string') return 'followUp.detail must be JSON text';
+  if (fact.kind === 'missed' && fact.group !== null && typeof fact.group !== 'string')
+    return 'followUp.group must be a name or null';
   return null;
 }
 

@@ -23,11 +23,15 @@ let bot: BotApp;
 let eventsUrl: string;
 let dir: string;
 let sessionId: string;
+let config: Parameters<typeof startWebhook>[0];
+let missedPush: Record<string, unknown>;
 
 beforeAll(async () => {
   sandbox = await startSandbox({
+    // Calls from 12 hours ago to 12 hours ahead: the missed call is picked among those already over.
+    start: new Date(Date.now() - 12 * 3_600_000),
     seed: 11,
-    calls: 30,
+    calls: 120,
     chats: 0,
     slack: {
       channels: ['#support-missed', '#calls', '#voicemail', '#chats'].map((name) => ({ name })),
@@ -37,30 +41,28 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ccc-e2e-follow-ups-'));
   const routesPath = join(REPO_ROOT, 'apps/webhook/routes.example.yaml');
   const { slack } = sandbox.credentials;
-  webhook = await startWebhook(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      pushPath: '/push',
-      auth: { mode: 'basic', ...PUSH },
-      maxBodyBytes: 1_048_576,
-      databaseUrl: `sqlite:${join(dir, 'webhook.db')}`,
-      quarantineMaxRows: 1_000,
-      routes: parseRoutes(readFileSync(routesPath, 'utf8'), routesPath),
-      slack: {
-        token: slack.token,
-        apiUrl: sandbox.slackApiUrl,
-        ratePerChannel: 50,
-        maxAttempts: 5,
-        timeoutMs: 5_000,
-      },
-      displayTimeZone: 'UTC',
-      relayOwner: 'e2e-follow-ups',
-      relayLeaseMs: 60_000,
-      internalToken: TOKEN,
+  config = {
+    port: 0,
+    host: '127.0.0.1',
+    pushPath: '/push',
+    auth: { mode: 'basic', ...PUSH },
+    maxBodyBytes: 1_048_576,
+    databaseUrl: `sqlite:${join(dir, 'webhook.db')}`,
+    quarantineMaxRows: 1_000,
+    routes: parseRoutes(readFileSync(routesPath, 'utf8'), routesPath),
+    slack: {
+      token: slack.token,
+      apiUrl: sandbox.slackApiUrl,
+      ratePerChannel: 50,
+      maxAttempts: 5,
+      timeoutMs: 5_000,
     },
-    { logger: pino({ level: 'silent' }) },
-  );
+    displayTimeZone: 'UTC',
+    relayOwner: 'e2e-follow-ups',
+    relayLeaseMs: 60_000,
+    internalToken: TOKEN,
+  };
+  webhook = await startWebhook(config, { logger: pino({ level: 'silent' }) });
   bot = createBotApp({
     slack: { token: slack.token, signingSecret: slack.signingSecret, apiUrl: sandbox.slackApiUrl },
     followUps: { url: webhook.url, token: TOKEN },
@@ -70,10 +72,17 @@ beforeAll(async () => {
   eventsUrl = `${(await bot.start(0)).url}/slack/events`;
   const call = sandbox.dataset.calls.find((c) => {
     const record = toCallRecord(c.push);
-    return record.outcome === 'missed' && record.direction === 'inbound';
+    const over = (record.startedAt?.getTime() ?? Number.POSITIVE_INFINITY) < Date.now() - 60_000;
+    return (
+      record.outcome === 'missed' &&
+      record.direction === 'inbound' &&
+      over &&
+      /^\d{7,}$/.test(String(c.push.Caller).replace(/^00/, ''))
+    );
   });
   if (!call) throw new Error('the sandbox dataset has no missed inbound call');
   sessionId = call.sessionId;
+  missedPush = call.push as Record<string, unknown>;
   const pusher = sandbox.pusher({ url: `${webhook.url}/push`, auth: { basic: PUSH } });
   expect((await pusher.push({ action: 'cdr', body: call.push, pushId: 'missed-1' })).delivered).toBe(true);
   await drained();
@@ -173,6 +182,21 @@ describe('missed-call follow-up through Slack, the bot and the webhook', () => {
     expect(buttonsOf(post())).toEqual(['ccc_follow_up_resolve']);
   });
 
+  test('/ccc missed lists the call with who has it, masked, with a Details button', async () => {
+    const result = await sandbox.slack.sendSlashCommand({
+      url: eventsUrl,
+      command: '/ccc',
+      text: 'missed --since 2d',
+      userId: ANN,
+    });
+    for (let i = 0; i < 200 && sandbox.slack.responses(result.responseUrl).length < 2; i++) await sleep(25);
+    const answer = JSON.stringify(sandbox.slack.responses(result.responseUrl)[1]?.body ?? null);
+    expect(answer).toContain(sessionId);
+    expect(answer).toMatch(/<@U0(ANN|BOB)00001> has it/);
+    expect(answer).toContain('ccc_call_details');
+    expect(answer).not.toContain(String(missedPush.Caller).replace(/^00/, ''));
+  });
+
   test('someone not in FOLLOW_UP_ALLOWED_USERS is refused, and nothing changes', async () => {
     const edits = post().edits.length;
     const eve = await click('ccc_follow_up_resolve', EVE);
@@ -220,6 +244,53 @@ describe('missed-call follow-up through Slack, the bot and the webhook', () => {
     expect(await webhook.store.getFollowUp(sessionId)).toMatchObject({
       resolvedBy: BOB,
       outcome: 'no_answer',
+    });
+  });
+});
+
+/** An answered outbound call to the missed call's customer, starting `inSeconds` from now. */
+function callbackPush(inSeconds: number): Record<string, unknown> {
+  const answeredOut = sandbox.dataset.calls.find((c) => {
+    const record = toCallRecord(c.push);
+    return record.outcome === 'answered' && record.direction === 'outbound' && record.durations.talk > 0;
+  });
+  if (!answeredOut) throw new Error('the sandbox dataset has no answered outbound call');
+  const push = answeredOut.push as Record<string, unknown>;
+  const shift = Math.floor(Date.now() / 1000) + inSeconds - Number(push.StartTimestamp);
+  const moved = (key: string) => (Number(push[key]) > 0 ? { [key]: Number(push[key]) + shift } : {});
+  return {
+    ...push,
+    SessionId: 'callback-of-missed-1',
+    Callee: missedPush.Caller,
+    ...moved('StartTimestamp'),
+    ...moved('RingTimestamp'),
+    ...moved('AcceptTimestamp'),
+    ...moved('EndedTimestamp'),
+  };
+}
+
+describe('a missed call closes itself when the customer is reached', () => {
+  test("after Reopen and a webhook restart, the callback's CDR resolves the post once: who reached them, how", async () => {
+    const reopened = await click('ccc_follow_up_reopen', ANN);
+    expect(await answerTo(reopened.responseUrl)).toContain('Reopened');
+    await drained();
+    await webhook.stop();
+    webhook = await startWebhook({ ...config, port: 0 }, { logger: pino({ level: 'silent' }) });
+    const edits = post().edits.length;
+    const pusher = sandbox.pusher({ url: `${webhook.url}/push`, auth: { basic: PUSH } });
+    expect(
+      (await pusher.push({ action: 'cdr', body: callbackPush(5), pushId: 'callback-1' })).delivered,
+    ).toBe(true);
+    await drained();
+    const text = JSON.stringify(post().blocks);
+    expect(text).toContain('Reached the customer');
+    expect(text).toContain('(outbound call,');
+    expect(buttonsOf(post())).toEqual(['ccc_follow_up_reopen']);
+    expect(post().edits.length).toBe(edits + 1);
+    expect(await webhook.store.getFollowUp(sessionId)).toMatchObject({
+      state: 'resolved',
+      outcome: 'reached',
+      reachedSession: 'callback-of-missed-1',
     });
   });
 });
