@@ -32,6 +32,8 @@ export interface BotAppOptions {
    * forwarded there. Without it they answer that follow-ups are not configured.
    */
   readonly followUps?: FollowUpClientOptions | undefined;
+  /** Slack user ID → CCC agent email, for "Call back now" when a Slack email is not the agent account. */
+  readonly agentMap?: ReadonlyMap<string, string> | undefined;
   /** Who may act on missed calls: user and user group IDs (default: everyone). */
   readonly followUpAllowedUsers?: readonly string[] | undefined;
   /** Channels where `/ccc` works (default: all). */
@@ -98,6 +100,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
       usergroupMembers: async (usergroup) => (await slack.usergroups.users.list({ usergroup })).users ?? [],
     }),
     followUps: options.followUps ? createFollowUpClient(options.followUps) : undefined,
+    agentMap: options.agentMap,
     botName: () => identity.current()?.name ?? 'ccc',
   };
   registerListeners(app, deps);

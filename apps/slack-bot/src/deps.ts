@@ -19,6 +19,8 @@ export interface BotDeps {
   readonly access: Access;
   /** The webhook's follow-up API, when the follow-up buttons are configured (`WEBHOOK_URL`, `INTERNAL_TOKEN`). */
   readonly followUps: FollowUpClient | undefined;
+  /** Slack user ID → CCC agent email, for people whose Slack email is not their agent account. */
+  readonly agentMap?: ReadonlyMap<string, string> | undefined;
   /** The bot's name in the workspace, for "invite me" notes (from auth.test). */
   botName(): string;
 }

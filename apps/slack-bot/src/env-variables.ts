@@ -69,6 +69,15 @@ export const EnvSchema = v.object({
   INTERNAL_TOKEN: v.optional(
     v.pipe(v.string(), v.trim(), v.minLength(32, "use at least 32 characters, the same as the webhook's")),
   ),
+  CCC_AGENT_MAP: v.pipe(
+    v.optional(v.string(), ''),
+    v.transform((s) => s.split(/[\s,]+/).filter(Boolean)),
+    v.check(
+      (pairs) => pairs.every((pair) => /^[UW][A-Z0-9]{2,}=[^\s=@]+@[^\s=@]+$/.test(pair)),
+      'list U…=agent@example.com pairs separated by commas (a Slack user ID, =, their CCC agent email)',
+    ),
+    v.transform((pairs) => new Map(pairs.map((pair) => pair.split('=') as [string, string]))),
+  ),
   FOLLOW_UP_ALLOWED_USERS: idList(
     /^[UWS][A-Z0-9]{2,}$/,
     'list Slack user IDs (U…) or user group IDs (S…) separated by commas, not names',

@@ -129,6 +129,19 @@ describe('loadEnv', () => {
       expect.stringMatching(/^INTERNAL_TOKEN: use at least 32/),
     ]);
     expect(JSON.stringify(short)).not.toContain('short-secret');
+    const mapped = loadEnv({
+      ...slack,
+      ...ccc,
+      CCC_AGENT_MAP: 'U0ANN=ann@corp.example, W0BOB=bob@corp.example',
+    });
+    expect(mapped.ok && [...mapped.env.CCC_AGENT_MAP]).toEqual([
+      ['U0ANN', 'ann@corp.example'],
+      ['W0BOB', 'bob@corp.example'],
+    ]);
+    const badMap = loadEnv({ ...slack, ...ccc, CCC_AGENT_MAP: 'alice=ann@corp.example' });
+    expect(badMap.ok ? [] : badMap.problems).toEqual([
+      expect.stringMatching(/^CCC_AGENT_MAP: list U…=agent@example.com/),
+    ]);
     const names = loadEnv({ ...slack, ...ccc, FOLLOW_UP_ALLOWED_USERS: 'alice' });
     expect(names.ok ? [] : names.problems).toEqual([
       expect.stringMatching(/^FOLLOW_UP_ALLOWED_USERS: list Slack user IDs/),

@@ -38,6 +38,13 @@ export type FollowUpAnswer =
 export type FollowUpRequest =
   | { readonly action: 'take' | 'reopen'; readonly sessionId: string; readonly userId: string }
   | {
+      readonly action: 'callback';
+      readonly sessionId: string;
+      readonly userId: string;
+      /** The session Tencent created for the callback. */
+      readonly callbackSession: string;
+    }
+  | {
       readonly action: 'resolve';
       readonly sessionId: string;
       readonly userId: string;

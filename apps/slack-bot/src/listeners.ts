@@ -2,6 +2,7 @@ import {
   ACTION_CALL_DETAILS,
   ACTION_CALL_RECORDING,
   ACTION_CALLS_MORE,
+  ACTION_FOLLOW_UP_CALL,
   ACTION_FOLLOW_UP_REOPEN,
   ACTION_FOLLOW_UP_RESOLVE,
   ACTION_FOLLOW_UP_TAKE,
@@ -17,6 +18,7 @@ import { callDetails } from './actions/call-details.ts';
 import { callRecording } from './actions/call-recording.ts';
 import { callsMore } from './actions/calls-more.ts';
 import { reopenFollowUp, takeFollowUp } from './actions/follow-up.ts';
+import { callBackNow } from './actions/follow-up-call.ts';
 import { openResolveModal, submitResolve } from './actions/follow-up-resolve.ts';
 import { missedMore } from './actions/missed-more.ts';
 import { sessionsMore } from './actions/sessions-more.ts';
@@ -104,6 +106,7 @@ export function registerListeners(app: App, deps: BotDeps, afterAck: AfterAck = 
   app.action(ACTION_MISSED_MORE, onAction(deps, afterAck, 'missed_more', missedMore));
   app.action(ACTION_SHARE, onAction(deps, afterAck, 'share', shareToChannel));
   app.action(ACTION_FOLLOW_UP_TAKE, onAction(deps, afterAck, 'follow_up_take', takeFollowUp));
+  app.action(ACTION_FOLLOW_UP_CALL, onAction(deps, afterAck, 'follow_up_call', callBackNow));
   app.action(ACTION_FOLLOW_UP_RESOLVE, onAction(deps, afterAck, 'follow_up_resolve', openResolveModal));
   app.action(ACTION_FOLLOW_UP_REOPEN, onAction(deps, afterAck, 'follow_up_reopen', reopenFollowUp));
   // The form's answer decides whether it closes, so this acks with the webhook's result (within 2 s).

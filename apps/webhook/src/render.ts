@@ -1,4 +1,4 @@
-import { toCallRecord, toChatRecord } from '@ccc-kit/cdr-parser';
+import { missedCallOfUui, toCallRecord, toChatRecord } from '@ccc-kit/cdr-parser';
 import { parseCdrPush, parseImCdrPush, parseRecordPush, parseVoicemailPush } from '@ccc-kit/schemas';
 import {
   callSummaryMessage,
@@ -44,6 +44,7 @@ function followUpView(message: ClaimedMessage): FollowUpView {
     ...rest,
     takenAt: seconds(row.takenAt),
     resolvedAt: seconds(row.resolvedAt),
+    callbackAt: seconds(row.callbackAt),
     reached: reachOf(reachedAt, reachedDetail),
   };
 }
@@ -69,7 +70,14 @@ function withMention(message: SlackMessage, mention: string | null): SlackMessag
 function callPost(body: string, message: ClaimedMessage, options: RenderOptions): SlackMessage {
   const record = toCallRecord(parseCdrPush(JSON.parse(body)));
   const followUp = options.followUps ? { followUp: followUpView(message) } : {};
-  return callSummaryMessage(record, { timeZone: options.timeZone, thread: message.thread, ...followUp });
+  const missed = missedCallOfUui(record.uui);
+  const callbackOf = missed ? { callbackOf: { sessionId: missed } } : {};
+  return callSummaryMessage(record, {
+    timeZone: options.timeZone,
+    thread: message.thread,
+    ...followUp,
+    ...callbackOf,
+  });
 }
 
 /**

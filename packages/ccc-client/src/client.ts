@@ -4,9 +4,11 @@ import {
   safeParseDescribeTelRecordAsrResponse,
   safeParseDescribeTelSessionResponse,
 } from '@ccc-kit/schemas';
+import { callOutMethods } from './call-out.ts';
 import { resolveClientConfig } from './config.ts';
 import { CccClientErrorCode, CccError } from './errors.ts';
 import { imCdrMethods } from './im-cdr.ts';
+import { staffInfoMethods } from './staff-info.ts';
 import { iterateTelCdrPages, type TelCdrParams, telCdrPageParams } from './tel-cdr.ts';
 import type { CccClient, CccClientOptions, SessionArgs } from './types.ts';
 import { validateResponse, validateTolerantResponse } from './validate.ts';
@@ -50,6 +52,8 @@ export function createCccClient(options: CccClientOptions): CccClient {
       return validateResponse(action, response, safeParseDescribeSessionDetailResponse);
     },
     ...imCdrMethods(execute, sdkAppId, logger),
+    ...callOutMethods(execute, sdkAppId),
+    ...staffInfoMethods(execute, sdkAppId, logger),
     describeTelCdr: async (args) => fetchTelCdr(telCdrPageParams(sdkAppId, args, clock())),
     iterateTelCdrPages: pages,
     async *iterateTelCdrs(args) {

@@ -1,6 +1,8 @@
 import type {
+  CreateCallOutSessionResponse,
   DescribeIMCdrListResponse,
   DescribeSessionDetailResponse,
+  DescribeStaffInfoListResponse,
   DescribeTelCdrResponse,
   DescribeTelRecordAsrResponse,
   DescribeTelSessionResponse,
@@ -122,6 +124,32 @@ export interface DescribeIMCdrListArgs {
   readonly offset?: number;
 }
 
+/** Arguments of `createCallOutSession`. */
+export interface CreateCallOutSessionArgs {
+  /** The calling agent's CCC account (an email); the agent needs a bound, allow-listed mobile number. */
+  readonly userId: string;
+  /** The customer's number: `0086` followed by digits, e.g. `008613012345678`. */
+  readonly callee: string;
+  /** Caller numbers Tencent tries in order (`0086…`); omitted = the application's outbound numbers. */
+  readonly callers?: readonly string[];
+  /** Custom data carried to the call's CDR (`UUI`), at most 1024 bytes of UTF-8. */
+  readonly uui?: string;
+}
+
+/** Arguments of `describeStaffInfoList` (all optional: the first 100 agents by default). */
+export interface DescribeStaffInfoListArgs {
+  /** One agent's account (email). */
+  readonly staffMail?: string;
+  /** 1–9999 (default 100). */
+  readonly pageSize?: number;
+  /** From 0 (default 0). */
+  readonly pageNumber?: number;
+  /** Only the agents of this skill group. */
+  readonly skillGroupId?: number;
+  /** Only agents modified at or after this time, Unix seconds (incremental sync). */
+  readonly modifiedTime?: number;
+}
+
 /** Arguments of the single-session actions. */
 export interface SessionArgs {
   readonly sessionId: string;
@@ -151,6 +179,31 @@ export interface CccClient {
   /** Every record of a DescribeIMCdrList query across all pages, fetched lazily. */
   iterateIMCdrs(args: Omit<DescribeIMCdrListArgs, 'offset'>): AsyncIterable<IMCdrInfo>;
   describeTelRecordAsr(args: SessionArgs): Promise<DescribeTelRecordAsrResponse>;
+  /**
+   * Places an agent's outbound dual call (CreateCallOutSession: the agent's mobile rings, then the customer)
+   * and answers its new `SessionId`; the outcome comes later with that session's CDR. Checked first
+   * (`ccc_client_invalid_argument`): `0086` numbers, a non-empty `userId`, `uui` ≤ 1024 bytes. Never retried
+   * once the request may have reached Tencent (it would ring the customer twice); only `RequestLimitExceeded*`
+   * is. Refusals keep Tencent's code (`FailedOperation.SeatStatusBusy`, `OperationDenied.NotInWhiteList`, …).
+   *
+   * @example
+   * const { SessionId } = await ccc.createCallOutSession({
+   *   userId: 'li.wei@example.com',
+   *   callee: '008613012345678',
+   *   uui: 'slack:C0123ABCD/1712345678.000100',
+   * });
+   */
+  createCallOutSession(args: CreateCallOutSessionArgs): Promise<CreateCallOutSessionResponse>;
+  /**
+   * One page of the agent directory (DescribeStaffInfoList): name, mail, phone, roles and skill groups of
+   * each agent; `pageSize` 1–9999 (default 100), `pageNumber` from 0. Read tolerantly: one odd agent drops
+   * its odd field (a warning to `logger`), never the page.
+   *
+   * @example
+   * const { StaffList } = await ccc.describeStaffInfoList({ staffMail: 'li.wei@example.com' });
+   * const roles = StaffList[0]?.RoleList;
+   */
+  describeStaffInfoList(args?: DescribeStaffInfoListArgs): Promise<DescribeStaffInfoListResponse>;
   describeTelSession(args: SessionArgs): Promise<DescribeTelSessionResponse>;
   /** Any other action, signed, rate-limited and retried the same way; the result is only envelope-checked. */
   call(

@@ -2,6 +2,7 @@ export type { CallFactsOptions } from './call-facts.ts';
 export { toCallFacts } from './call-facts.ts';
 export type { CallRecordOptions } from './call-record.ts';
 export { toCallRecord } from './call-record.ts';
+export { callbackUui, missedCallOfUui } from './callback-uui.ts';
 export type { ChatOutcomeRow } from './chat-outcomes.ts';
 export { CHAT_OUTCOMES, chatOutcomeOf } from './chat-outcomes.ts';
 export type { ChatRecordOptions } from './chat-record.ts';

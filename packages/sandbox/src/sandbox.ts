@@ -1,6 +1,7 @@
+import { createCallOutPushes } from './call-out-pushes.ts';
 import { type CccEmulator, startCccEmulator } from './ccc/emulator.ts';
 import { generateDataset } from './dataset/generate.ts';
-import type { Dataset } from './dataset/types.ts';
+import type { GeneratedDataset } from './dataset/types.ts';
 import { type DeskEmulator, startDeskEmulator } from './desk/emulator.ts';
 import { createPusher, type PusherOptions } from './pusher/pusher.ts';
 import type { SlackEmulator, SlackEmulatorOptions } from './slack/emulator-types.ts';
@@ -35,6 +36,11 @@ export interface SandboxOptions {
   readonly slack?: SlackEmulatorOptions;
   /** Requests per second per CCC action before `RequestLimitExceeded` (default 20). */
   readonly cccRatePerAction?: number;
+  /**
+   * How long after CreateCallOutSession placed a call its CDR is pushed to the attached push target
+   * (default 2000 ms): a short simulated talk. See {@link Sandbox.attachPushTarget}.
+   */
+  readonly callOutPushDelayMs?: number;
   readonly now?: () => number;
 }
 
@@ -49,12 +55,25 @@ export interface Sandbox {
   readonly credentials: typeof SANDBOX_CREDENTIALS & {
     readonly slack: { token: string; signingSecret: string };
   };
-  readonly dataset: Dataset;
+  /** The generated dataset; the calls placed through CreateCallOutSession are not in it (`ccc.callOuts()`). */
+  readonly dataset: GeneratedDataset;
   readonly ccc: CccEmulator;
   readonly desk: DeskEmulator;
   readonly slack: SlackEmulator;
   /** A pusher that sends Tencent-style data pushes to `url`. */
   pusher(options: PusherOptions): ReturnType<typeof createPusher>;
+  /**
+   * Pushes the CDR of every call placed through CreateCallOutSession to `options.url` (options as for
+   * {@link Sandbox.pusher}), `callOutPushDelayMs` after the call was placed, as Tencent pushes a call's CDR
+   * when it ends. Replaces any earlier target.
+   *
+   * @example
+   * sandbox.attachPushTarget({ url: 'http://127.0.0.1:8080/push', auth: { basic: { user, password } } });
+   */
+  attachPushTarget(options: PusherOptions): void;
+  /** Stops the call-out CDR pushes; the ones not sent yet are dropped. */
+  detachPushTarget(): void;
+  /** Stops the three emulators and cancels the pending call-out CDR pushes. */
   stop(): Promise<void>;
 }
 
@@ -70,6 +89,7 @@ const yesterday = (now: number): number => Math.floor(now / 86_400_000) * 86_400
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
+  const callOutPushes = createCallOutPushes(options.callOutPushDelayMs ?? 2_000);
   const dataset = generateDataset({
     seed: options.seed ?? 1,
     ...(options.calls === undefined ? {} : { calls: options.calls }),
@@ -86,6 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now,
     port: options.ports?.ccc ?? 0,
     ...(options.cccRatePerAction ? { ratePerAction: options.cccRatePerAction } : {}),
+    onCallOut: callOutPushes.onCallOut,
   });
   const desk = await startDeskEmulator({
     dataset,
@@ -114,7 +135,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     desk,
     slack,
     pusher: (pusherOptions) => createPusher(pusherOptions),
+    attachPushTarget: (pusherOptions) => callOutPushes.attach(pusherOptions),
+    detachPushTarget: () => callOutPushes.detach(),
     async stop() {
+      callOutPushes.stop();
       await Promise.all([ccc.stop(), desk.stop(), slack.stop()]);
     },
   };

@@ -20,6 +20,8 @@ export const ACTION_SHARE = 'ccc_share_to_channel';
  * back. Its value is the call's {@link CallActionValue}, as on "Call details".
  */
 export const ACTION_FOLLOW_UP_TAKE = 'ccc_follow_up_take';
+/** `action_id` of "Call back now" on a missed-call post: a dual call from the clicker's CCC agent account. */
+export const ACTION_FOLLOW_UP_CALL = 'ccc_follow_up_call';
 /**
  * `action_id` of "Resolved" on the post of a call that needs follow-up: opens `followUpResolveModal`.
  * Its value is the call's {@link CallActionValue}.

@@ -34,6 +34,11 @@ export interface CallSummaryOptions extends RenderOptions {
    * (or for other calls), nothing changes.
    */
   readonly followUp?: FollowUpView;
+  /**
+   * This call is a callback started from Slack for that missed call (the webhook reads it from the call's
+   * UUI): the post names it, so the two posts read as one story.
+   */
+  readonly callbackOf?: { readonly sessionId: string } | undefined;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -112,6 +117,11 @@ export function callSummaryMessage(record: CallRecord, options: CallSummaryOptio
         `Session ${mrkdwnCode(record.sessionId)}`,
         ...(when ? [slackDate(unix(when), options.timeZone)] : []),
         ...counts,
+        ...(options.callbackOf
+          ? [
+              `:leftwards_arrow_with_hook: Callback of missed call ${mrkdwnCode(options.callbackOf.sessionId)}`,
+            ]
+          : []),
       ]),
       ...(thread ? [context([thread])] : []),
       ...(buttons.length ? [actions(buttons)] : []),

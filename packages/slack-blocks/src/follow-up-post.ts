@@ -1,6 +1,11 @@
 import { formatDuration, maskText } from '@ccc-kit/cdr-parser';
 import type { Button, KnownBlock } from '@slack/types';
-import { ACTION_FOLLOW_UP_REOPEN, ACTION_FOLLOW_UP_RESOLVE, ACTION_FOLLOW_UP_TAKE } from './action-value.ts';
+import {
+  ACTION_FOLLOW_UP_CALL,
+  ACTION_FOLLOW_UP_REOPEN,
+  ACTION_FOLLOW_UP_RESOLVE,
+  ACTION_FOLLOW_UP_TAKE,
+} from './action-value.ts';
 import { button, context, section } from './blocks.ts';
 import { slackDate } from './dates.ts';
 import { escapeMrkdwn, oneLine } from './escape.ts';
@@ -121,9 +126,16 @@ export function followUpPost(input: FollowUpPostInput): FollowUpPost {
     };
   if (f.state === 'taken') {
     const taken = `:raising_hand: *Taken by ${userText(f.takenBy)}*${at(f.takenAt, timeZone)}`;
+    const calling = f.callbackBy
+      ? [
+          section(
+            `:telephone_receiver: *${userText(f.callbackBy)} is calling back*${at(f.callbackAt, timeZone)}`,
+          ),
+        ]
+      : [];
     return {
-      blocks: [...statusBlocks, section(taken)],
-      buttons: buttons(['Resolved', ACTION_FOLLOW_UP_RESOLVE]),
+      blocks: [...statusBlocks, section(taken), ...calling],
+      buttons: buttons(['Call back now', ACTION_FOLLOW_UP_CALL], ['Resolved', ACTION_FOLLOW_UP_RESOLVE]),
       textPrefix: '',
     };
   }
@@ -131,6 +143,7 @@ export function followUpPost(input: FollowUpPostInput): FollowUpPost {
     blocks: statusBlocks,
     buttons: buttons(
       ["I'll call back", ACTION_FOLLOW_UP_TAKE, 'primary'],
+      ['Call back now', ACTION_FOLLOW_UP_CALL],
       ['Resolved', ACTION_FOLLOW_UP_RESOLVE],
     ),
     textPrefix: '',

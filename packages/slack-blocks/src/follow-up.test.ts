@@ -4,6 +4,7 @@ import type { InputBlock, ModalView } from '@slack/types';
 import { describe, expect, test } from 'vitest';
 import {
   ACTION_CALL_DETAILS,
+  ACTION_FOLLOW_UP_CALL,
   ACTION_FOLLOW_UP_REOPEN,
   ACTION_FOLLOW_UP_RESOLVE,
   ACTION_FOLLOW_UP_TAKE,
@@ -79,13 +80,14 @@ describe('needsFollowUp', () => {
 });
 
 describe('callSummaryMessage with followUp', () => {
-  test('open: the post as before, with "I\'ll call back" and "Resolved" first in the row', () => {
+  test('open: the post as before, with "I\'ll call back", "Call back now" and "Resolved" first in the row', () => {
     const message = callSummaryMessage(missed(), { followUp: OPEN_FOLLOW_UP });
     const before = wireView(callSummaryMessage(missed())).split('\n');
     const view = wireView(message).split('\n');
-    expect(view.slice(0, -3)).toEqual(before.slice(0, -1));
-    expect(view.slice(-3).map((line) => line.split(' {')[0])).toEqual([
+    expect(view.slice(0, -4)).toEqual(before.slice(0, -1));
+    expect(view.slice(-4).map((line) => line.split(' {')[0])).toEqual([
       "[button] I'll call back (ccc_follow_up_take)",
+      '[button] Call back now (ccc_follow_up_call)',
       '[button] Resolved (ccc_follow_up_resolve)',
       '[button] Call details (ccc_call_details)',
     ]);
@@ -94,12 +96,13 @@ describe('callSummaryMessage with followUp', () => {
     expect(actions[0]?.elements[0]).toMatchObject({ style: 'primary' });
     expect(buttonsOf(message)).toEqual([
       ["I'll call back", ACTION_FOLLOW_UP_TAKE, { ok: true, value: callValue }],
+      ['Call back now', ACTION_FOLLOW_UP_CALL, { ok: true, value: callValue }],
       ['Resolved', ACTION_FOLLOW_UP_RESOLVE, { ok: true, value: callValue }],
       ['Call details', ACTION_CALL_DETAILS, { ok: true, value: callValue }],
     ]);
   });
 
-  test('taken: a "Taken by" line under the severity line; "Resolved" stays, "I\'ll call back" goes', () => {
+  test('taken: a "Taken by" line under the severity line; "Call back now" and "Resolved" stay, "I\'ll call back" goes', () => {
     const message = callSummaryMessage(missed(), { followUp: taken, timeZone: 'Asia/Shanghai' });
     const view = wireView(message);
     expect(view.split('\n').slice(1, 4)).toEqual([
@@ -109,6 +112,7 @@ describe('callSummaryMessage with followUp', () => {
     ]);
     expect(view).toMatch(/^text: Missed inbound call/);
     expect(buttonsOf(message)).toEqual([
+      ['Call back now', ACTION_FOLLOW_UP_CALL, { ok: true, value: callValue }],
       ['Resolved', ACTION_FOLLOW_UP_RESOLVE, { ok: true, value: callValue }],
       ['Call details', ACTION_CALL_DETAILS, { ok: true, value: callValue }],
     ]);
@@ -327,5 +331,25 @@ describe('a follow-up that closed itself', () => {
     expect(text).toContain('by Wang &lt;Fang&gt; (outbound call, 3m 20s)');
     expect(text).toContain('ccc_follow_up_reopen');
     expect(message.text.startsWith('Resolved: ')).toBe(true);
+  });
+});
+
+describe('a callback started from Slack', () => {
+  test("the taken post says who is calling back; the callback's own post names the missed call", () => {
+    const message = callSummaryMessage(missed(), {
+      followUp: {
+        ...OPEN_FOLLOW_UP,
+        state: 'taken',
+        takenBy: 'U0ANN',
+        takenAt: 1_763_636_400,
+        callbackBy: 'U0ANN',
+        callbackAt: 1_763_636_460,
+      },
+    });
+    expect(wireView(message)).toContain(
+      '[section] :telephone_receiver: *<@U0ANN> is calling back* · <!date^1763636460^',
+    );
+    const callback = callSummaryMessage(toCallRecord(seedCdr), { callbackOf: { sessionId: 'missed-1' } });
+    expect(wireView(callback)).toContain(':leftwards_arrow_with_hook: Callback of missed call `missed-1`');
   });
 });

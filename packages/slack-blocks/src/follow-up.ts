@@ -43,6 +43,9 @@ export interface FollowUpView {
    * and the post says when, by whom and how.
    */
   readonly reached?: FollowUpReach | null | undefined;
+  /** Who started a callback from Slack ("Call back now"), and when (Unix seconds). */
+  readonly callbackBy?: string | null | undefined;
+  readonly callbackAt?: number | null | undefined;
 }
 
 /** The call that reached the customer after a missed call. */

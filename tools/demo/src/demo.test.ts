@@ -42,7 +42,8 @@ describe('pnpm demo', () => {
     expect(code).toBe(0);
     for (const channel of ['#support-missed', '#calls', '#voicemail', '#chats'])
       expect(postsIn(stdout, channel), `posts in ${channel}`).toBeGreaterThan(0);
-    expect(postsIn(stdout, '#calls')).toBe(20);
+    // The day's 20 calls, and the callback started from Slack in the follow-up loop.
+    expect(postsIn(stdout, '#calls')).toBe(21);
     expect(stdout).toMatch(/Deduplicated +1 /);
     expect(stdout).toMatch(/Quarantined +1 /);
     expect(stdout).toMatch(/Dead letters +0\n/);
@@ -55,6 +56,12 @@ describe('pnpm demo', () => {
     ])
       expect(stdout).toContain(`── ${command}`);
     expect(stdout).toContain('[Call details]');
+    // The missed-call loop: taken, called back from the agent's account, closed by the callback's CDR.
+    expect(stdout).toContain('── Missed-call follow-up, from Slack');
+    expect(stdout).toMatch(/clicked "I'll call back"[^\n]*\n(?:.*\n)*?.*You have it/);
+    expect(stdout).toMatch(/clicked "Call back now"[^\n]*\n(?:.*\n)*?.*Calling you on/);
+    expect(stdout).toMatch(/after Tencent pushed the callback's CDR[^\n]*\n(?:.*\n)*?.*Reached the customer/);
+    expect(stdout).toContain("── /ccc calls <the customer's number>");
     // Recordings and a voicemail in their call's thread, the post saying what its thread holds.
     expect(stdout).toMatch(
       /── A call's recordings, one per participant, in its thread[^\n]*\n(?:.*\n)*?.*recordings? in the thread\n(?:.*\n)*? {4}↳ :studio_microphone: Recording ready/,

@@ -3,6 +3,7 @@ import type { DemoArgs } from './args.ts';
 import { COMMAND_CHANNEL, runExchanges } from './commands.ts';
 import { waitForDrain } from './drain.ts';
 import { DemoError, DemoErrorCode } from './errors.ts';
+import { runFollowUpLoop } from './follow-up-loop.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
 import { type PushOutcome, planPushes, sendPlan } from './pushes.ts';
 import {
@@ -114,18 +115,32 @@ async function showcase(stack: Stack, args: DemoArgs, out: ProgressStream, start
     postChannel: '#calls',
     timeoutMs: 15_000,
   });
+  out.write('Following up a missed call from Slack: taking it, calling back, the callback closing it…\n\n');
+  const drained = async (): Promise<void> => {
+    await waitForDrain(() => webhook.store.stats(), { timeoutMs: 30_000 });
+  };
+  const loop = await runFollowUpLoop({
+    sandbox,
+    eventsUrl: stack.eventsUrl,
+    channel: '#support-missed',
+    push: stack.push,
+    drained,
+    timeoutMs: 15_000,
+  });
   const channels = DEMO_CHANNELS.map((name) => channelReport(sandbox.slack, name));
   out.write(`${rule('What the webhook posted, per channel')}\n\n`);
   for (const channel of channels) out.write(`${formatChannel(channel, args.show)}\n`);
   out.write(`${formatFeatured(threads)}\n`);
   out.write(`${rule('What the bot answered')}\n\n`);
   for (const exchange of exchanges) out.write(`${formatExchange(exchange)}\n`);
+  out.write(`${rule('Missed-call follow-up, from Slack')}\n\n`);
+  for (const exchange of loop) out.write(`${formatExchange(exchange)}\n`);
   out.write(
     formatSummary(
       await summarize(
         stack,
         channels,
-        { exchanges: exchanges.length, outOfOrder, updatedPosts: threads.updatedPosts },
+        { exchanges: exchanges.length + loop.length, outOfOrder, updatedPosts: threads.updatedPosts },
         started,
       ),
     ),

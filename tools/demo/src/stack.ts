@@ -53,9 +53,10 @@ export interface Stack {
 async function webhookOn(
   sandbox: Sandbox,
   folder: string,
-  password: string,
+  secrets: { readonly password: string; readonly internalToken: string },
   logger: Logger,
 ): Promise<Webhook> {
+  const { password, internalToken } = secrets;
   const routes = parseRoutes(await readFile(ROUTES_FILE, 'utf8'), 'apps/webhook/routes.example.yaml');
   return startWebhook(
     {
@@ -77,6 +78,10 @@ async function webhookOn(
       displayTimeZone: 'UTC',
       relayOwner: 'demo',
       relayLeaseMs: 60_000,
+      // Missed-call follow-up: the bot forwards the buttons' clicks with this shared secret.
+      internalToken,
+      // The demo's day is yesterday: a callback now must still close its missed calls.
+      followUpWindowMs: 72 * 3_600_000,
     },
     { logger: logger.child({ app: 'webhook' }) },
   );
@@ -105,12 +110,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
   });
   const password = randomBytes(12).toString('base64url');
-  const webhook = await webhookOn(sandbox, folder, password, logger);
+  const internalToken = randomBytes(24).toString('base64url');
+  const webhook = await webhookOn(sandbox, folder, { password, internalToken }, logger);
   const { ccc, desk, slack } = sandbox.credentials;
   const bot = createBotApp({
     slack: { token: slack.token, signingSecret: slack.signingSecret, apiUrl: sandbox.slackApiUrl },
     ccc: createCccClient({ ...ccc, endpoint: sandbox.cccUrl }),
     desk: createDeskClient({ ...desk, endpoint: sandbox.deskUrl }),
+    followUps: { url: webhook.url, token: internalToken },
     logger: logger.child({ app: 'slack-bot' }),
   });
   const { url: botUrl } = await bot.start(0);

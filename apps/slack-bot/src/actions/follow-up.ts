@@ -14,6 +14,7 @@ export function followUpAnswerText(answer: FollowUpAnswer, action: FollowUpReque
       return answer.changed ? 'You have it: the post now says you will call back.' : 'You already have it.';
     if (action === 'reopen')
       return answer.changed ? 'Reopened: the call needs a follow-up again.' : 'It is already open.';
+    if (action === 'callback') return 'The callback is recorded on the post.';
     return 'Resolved: the post now says so.';
   }
   switch (answer.reason) {

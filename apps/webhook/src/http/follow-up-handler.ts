@@ -24,6 +24,12 @@ const ChangeBody = v.variant('action', [
   v.strictObject({ action: v.literal('take'), sessionId: SessionId, userId: UserId }),
   v.strictObject({ action: v.literal('reopen'), sessionId: SessionId, userId: UserId }),
   v.strictObject({
+    action: v.literal('callback'),
+    sessionId: SessionId,
+    userId: UserId,
+    callbackSession: SessionId,
+  }),
+  v.strictObject({
     action: v.literal('resolve'),
     sessionId: SessionId,
     userId: UserId,

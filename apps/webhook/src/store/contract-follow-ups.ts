@@ -133,6 +133,45 @@ export function describeFollowUpsContract(open: MakeStore): void {
       expect((await claimAll(store, 'relay-a', T0 + 21)).map((m) => m.kind)).toEqual(['update']);
     });
 
+    test('a callback takes the call for its caller and is recorded; refused when someone else has it', async () => {
+      const { store } = await open();
+      await store.ingest([cdr('s1', ['C1'])]);
+      await send(store, T0 + 1);
+      const callback = (userId: string, callbackSession: string, at: number) =>
+        store.followUp({ action: 'callback', sessionId: 's1', userId, at, callbackSession });
+      expect(await callback('U1', 'cb-1', T0 + 10)).toMatchObject({
+        ok: true,
+        updates: 1,
+        followUp: {
+          state: 'taken',
+          takenBy: 'U1',
+          takenAt: T0 + 10,
+          callbackSession: 'cb-1',
+          callbackBy: 'U1',
+        },
+      });
+      expect(await callback('U2', 'cb-2', T0 + 20)).toMatchObject({
+        ok: false,
+        reason: 'taken',
+        followUp: { takenBy: 'U1' },
+      });
+      expect(await callback('U1', 'cb-3', T0 + 30)).toMatchObject({
+        ok: true,
+        followUp: { takenAt: T0 + 10, callbackSession: 'cb-3', callbackAt: T0 + 30 },
+      });
+      const [update] = await claimAll(store, 'relay-a', T0 + 40);
+      expect(update?.followUp).toMatchObject({ callbackBy: 'U1', callbackAt: T0 + 30 });
+      await store.followUp({
+        action: 'resolve',
+        sessionId: 's1',
+        userId: 'U1',
+        at: T0 + 50,
+        outcome: 'reached',
+        note: null,
+      });
+      expect(await callback('U1', 'cb-4', T0 + 60)).toMatchObject({ ok: false, reason: 'resolved' });
+    });
+
     test('state survives reopening the store', async () => {
       const { store, reopen } = await open();
       await store.ingest([cdr('s1', ['C1'])]);

@@ -15,6 +15,8 @@ function writeOf(change: FollowUpChange): { text: string; args: unknown[] } {
       return { text: FOLLOW_UP_SQL.resolve, args: [sessionId, userId, at, change.outcome, change.note] };
     case 'reopen':
       return { text: FOLLOW_UP_SQL.reopen, args: [sessionId, at] };
+    case 'callback':
+      return { text: FOLLOW_UP_SQL.callback, args: [sessionId, userId, at, change.callbackSession] };
   }
 }
 

@@ -28,6 +28,17 @@ export const FOLLOW_UP_SQL = {
     resolved_at = NULL, outcome = NULL, note = NULL, reached_session = NULL, reached_at = NULL,
     reached_detail = NULL, reopened_at = $2, version = version + 1, updated_at = $2
     WHERE session_id = $1 AND state = 'resolved' RETURNING *`,
+  /**
+   * Someone started a callback ($1 session, $2 user, $3 at, $4 the callback's session): the call is theirs
+   * (taken now if it was open; refused when someone else has it or it is resolved).
+   */
+  callback: `INSERT INTO follow_ups (session_id, state, taken_by, taken_at, callback_session, callback_by,
+      callback_at, version, updated_at)
+    VALUES ($1, 'taken', $2, $3, $4, $2, $3, 1, $3)
+    ON CONFLICT (session_id) DO UPDATE SET state = 'taken', taken_by = $2,
+      taken_at = CASE WHEN follow_ups.state = 'open' THEN $3 ELSE follow_ups.taken_at END,
+      callback_session = $4, callback_by = $2, callback_at = $3, version = follow_ups.version + 1, updated_at = $3
+    WHERE follow_ups.state = 'open' OR (follow_ups.state = 'taken' AND follow_ups.taken_by = $2) RETURNING *`,
   /** A missed call opens its follow-up: $1 session, $2 customer, $3 missed at, $4 until, $5 received, $6 group. */
   open: `INSERT INTO follow_ups (session_id, state, customer, missed_at, follow_until, version, updated_at,
       skill_group)
@@ -68,11 +79,12 @@ export const FOLLOW_UP_SQL = {
 /** The follow-up columns a claim returns with a message (`fu_*`), from `follow_ups f`. */
 export const FOLLOW_UP_COLUMNS = `f.state AS fu_state, f.taken_by AS fu_taken_by, f.taken_at AS fu_taken_at,
       f.resolved_by AS fu_resolved_by, f.resolved_at AS fu_resolved_at, f.outcome AS fu_outcome,
-      f.note AS fu_note, f.reached_at AS fu_reached_at, f.reached_detail AS fu_reached_detail`;
+      f.note AS fu_note, f.reached_at AS fu_reached_at, f.reached_detail AS fu_reached_detail,
+      f.callback_by AS fu_callback_by, f.callback_at AS fu_callback_at`;
 
 /** The same columns as returned by Postgres's claim (`c.fu_*`). */
 export const FOLLOW_UP_RETURNED = `c.fu_state, c.fu_taken_by, c.fu_taken_at, c.fu_resolved_by, c.fu_resolved_at,
-    c.fu_outcome, c.fu_note, c.fu_reached_at, c.fu_reached_detail`;
+    c.fu_outcome, c.fu_note, c.fu_reached_at, c.fu_reached_detail, c.fu_callback_by, c.fu_callback_at`;
 
 /**
  * Migration 7 of both engines: what a missed call's follow-up needs to close itself when a later call
@@ -113,3 +125,9 @@ export const followUpMigration = (bigint: string): string => `
   DROP INDEX outbox_update_once;
   CREATE UNIQUE INDEX outbox_update_once ON outbox (inbox_id, parent_id, COALESCE(revision, 0))
     WHERE kind = 'update';`;
+
+/** Migration 8 of both engines: the callback started from Slack ("Call back now"), its session, who, when. */
+export const followUpCallbackMigration = (bigint: string): string => `
+  ALTER TABLE follow_ups ADD COLUMN callback_session TEXT;
+  ALTER TABLE follow_ups ADD COLUMN callback_by TEXT;
+  ALTER TABLE follow_ups ADD COLUMN callback_at ${bigint};`;

@@ -34,6 +34,10 @@ export interface FollowUpRow {
   readonly reachedSession: string | null;
   /** …and how (JSON text: `agent`, `direction`, `talkSeconds`). */
   readonly reachedDetail: string | null;
+  /** The last callback started from Slack: its session, who started it, when. */
+  readonly callbackSession: string | null;
+  readonly callbackBy: string | null;
+  readonly callbackAt: number | null;
   /** Bumped by every change; each change's post updates carry it. */
   readonly version: number;
   readonly updatedAt: number;
@@ -50,7 +54,15 @@ export type FollowUpChange =
       readonly outcome: FollowUpOutcome;
       readonly note: string | null;
     }
-  | { readonly action: 'reopen'; readonly sessionId: string; readonly userId: string; readonly at: number };
+  | { readonly action: 'reopen'; readonly sessionId: string; readonly userId: string; readonly at: number }
+  | {
+      readonly action: 'callback';
+      readonly sessionId: string;
+      readonly userId: string;
+      readonly at: number;
+      /** The session of the call Tencent started (CreateCallOutSession). */
+      readonly callbackSession: string;
+    };
 
 /**
  * The result of {@link FollowUpChange}: applied (`changed` false when it was already so, e.g. the same person
@@ -77,6 +89,7 @@ export function refusalOf(change: FollowUpChange, current: FollowUpRow | null): 
   if (current === null) return { ok: false, reason: 'not_resolved', followUp: openRow(change) };
   if (change.action === 'take' && current.state === 'taken' && current.takenBy === change.userId)
     return { ok: true, followUp: current, changed: false, updates: 0 };
+  // A callback's write only fails when someone else has the call or it is resolved.
   if (current.state === 'resolved') {
     return change.action === 'reopen'
       ? { ok: true, followUp: current, changed: false, updates: 0 }
@@ -102,6 +115,9 @@ const openRow = (change: FollowUpChange): FollowUpRow => ({
   reachedAt: null,
   reachedSession: null,
   reachedDetail: null,
+  callbackSession: null,
+  callbackBy: null,
+  callbackAt: null,
   version: 0,
   updatedAt: change.at,
 });

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { StoreError, StoreErrorCode } from './errors.ts';
-import { followUpMigration, followUpReachMigration } from './follow-up-sql.ts';
+import { followUpCallbackMigration, followUpMigration, followUpReachMigration } from './follow-up-sql.ts';
 import type { Migration } from './migration.ts';
 import { checkOut } from './postgres-client.ts';
 import { INGEST_CALLS_FUNCTION_V7 } from './postgres-follow-up-ingest.ts';
@@ -129,6 +129,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'follow-ups close themselves when a later call reaches the customer',
     sql: `${followUpReachMigration('BIGINT')}
       ${INGEST_CALLS_FUNCTION_V7}`,
+  },
+  {
+    version: 8,
+    name: 'callbacks started from Slack',
+    sql: followUpCallbackMigration('BIGINT'),
   },
 ];
 

@@ -82,6 +82,8 @@ function followUpOf(raw: RawRow): ClaimedMessage['followUp'] {
     note: strOrNull(raw.fu_note),
     reachedAt: numOrNull(raw.fu_reached_at),
     reachedDetail: strOrNull(raw.fu_reached_detail),
+    callbackBy: strOrNull(raw.fu_callback_by),
+    callbackAt: numOrNull(raw.fu_callback_at),
   };
 }
 
@@ -102,6 +104,9 @@ export function toFollowUpRow(raw: RawRow): FollowUpRow {
     reachedAt: numOrNull(raw.reached_at),
     reachedSession: strOrNull(raw.reached_session),
     reachedDetail: strOrNull(raw.reached_detail),
+    callbackSession: strOrNull(raw.callback_session),
+    callbackBy: strOrNull(raw.callback_by),
+    callbackAt: numOrNull(raw.callback_at),
     version: num(raw.version),
     updatedAt: num(raw.updated_at),
   };

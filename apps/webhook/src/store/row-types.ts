@@ -137,7 +137,14 @@ export interface ClaimedMessage extends OutboxRow {
   /** The session's follow-up at claim time (a call post shows it); null when nobody acted on it. */
   readonly followUp: Omit<
     FollowUpRow,
-    'sessionId' | 'version' | 'updatedAt' | 'reachedSession' | 'customer' | 'missedAt' | 'skillGroup'
+    | 'sessionId'
+    | 'version'
+    | 'updatedAt'
+    | 'reachedSession'
+    | 'customer'
+    | 'missedAt'
+    | 'skillGroup'
+    | 'callbackSession'
   > | null;
 }
 

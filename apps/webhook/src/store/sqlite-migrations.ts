@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { StoreError, StoreErrorCode } from './errors.ts';
-import { followUpMigration, followUpReachMigration } from './follow-up-sql.ts';
+import { followUpCallbackMigration, followUpMigration, followUpReachMigration } from './follow-up-sql.ts';
 import type { Migration } from './migration.ts';
 import { OUTBOX_INDEXES_V5 } from './sql.ts';
 import type { MigrationResult } from './types.ts';
@@ -155,6 +155,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'follow-ups close themselves when a later call reaches the customer',
     sql: followUpReachMigration('INTEGER'),
+  },
+  {
+    version: 8,
+    name: 'callbacks started from Slack',
+    sql: followUpCallbackMigration('INTEGER'),
   },
 ];
 

@@ -6,14 +6,21 @@ import {
 } from '@ccc-kit/schemas';
 import type { CallFixture, Dataset } from '../dataset/types.ts';
 import { type ActionResult, fail, failWithDefault } from './api-error.ts';
+import { type CallOutContext, createCallOutSession } from './call-out.ts';
 import { describeIMCdrList } from './im-cdr-list.ts';
 import { checkIntegers, checkSdkAppId, checkWindow, readParams } from './params.ts';
+import { describeStaffInfoList } from './staff-info-list.ts';
 
 /** What an action handler sees besides the request body. */
 export interface ActionContext {
+  /** The dataset, with the calls placed so far (CreateCallOutSession) appended. */
   readonly dataset: Dataset;
   readonly sdkAppId: number;
   readonly nowSeconds: number;
+  /** Seconds a call placed by CreateCallOutSession talks. */
+  readonly callOutTalkSeconds: number;
+  /** Keeps a call placed by CreateCallOutSession (the emulator's overlay). */
+  readonly placeCall: CallOutContext['placeCall'];
 }
 
 /** Answers one action: `Response` fields without `RequestId`, or a Tencent error. */
@@ -120,8 +127,10 @@ const describeTelSession: ActionHandler = (body, context) => {
 
 /** The emulated CCC actions (Version 2020-02-10). */
 export const cccActions: Readonly<Record<string, ActionHandler>> = {
+  CreateCallOutSession: createCallOutSession,
   DescribeIMCdrList: describeIMCdrList,
   DescribeSessionDetail: describeSessionDetail,
+  DescribeStaffInfoList: describeStaffInfoList,
   DescribeTelCdr: describeTelCdr,
   DescribeTelRecordAsr: describeTelRecordAsr,
   DescribeTelSession: describeTelSession,

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Dataset } from '../dataset/types.ts';
+import type { CallFixture, Dataset } from '../dataset/types.ts';
 import { isSandboxError, SandboxError, SandboxErrorCode } from '../errors.ts';
 import { applyTransportFault, createFaults, deliverAnswer, type Fault, type Faults } from '../faults.ts';
 import { listen, readBody, sendJson } from '../http.ts';
 import { cccActions } from './actions.ts';
-import { type ActionResult, type ApiFailure, fail, failWithDefault } from './api-error.ts';
+import { type ActionResult, fail, failWithDefault } from './api-error.ts';
+import { type CccCallOut, createCallOverlay } from './call-overlay.ts';
 import { createActionRateLimiter } from './rate-limit.ts';
 import { type CccCounters, type CccRequestRecord, createRequestLog } from './request-log.ts';
+import { checkRequestShape, firstHeader, notFound, queryOf } from './request-shape.ts';
 import { type CccCredential, verifyTc3 } from './tc3-verify.ts';
 
 /** Options of {@link startCccEmulator}. */
@@ -24,6 +26,13 @@ export interface CccEmulatorOptions {
   readonly now?: () => number;
   /** Requests per second per action before `RequestLimitExceeded` (default 20, as documented). */
   readonly ratePerAction?: number;
+  /** Seconds each call placed by CreateCallOutSession talks once the customer answers (default 45). */
+  readonly callOutTalkSeconds?: number;
+  /**
+   * Called right after CreateCallOutSession placed a call (before the answer is sent), e.g. to push its CDR
+   * later as `startSandbox` does. Must not throw.
+   */
+  readonly onCallOut?: (call: CallFixture) => void;
 }
 
 /** A running CCC emulator. */
@@ -36,17 +45,20 @@ export interface CccEmulator {
   requests(): readonly CccRequestRecord[];
   /** Totals per outcome and per action. */
   counters(): CccCounters;
-  /** Empties the request log and the rate-limit windows. */
+  /**
+   * Every call placed by CreateCallOutSession since the last `reset()`, oldest first. Each is also a call of
+   * the dataset for DescribeTelCdr, DescribeSessionDetail and DescribeTelSession.
+   */
+  callOuts(): readonly CccCallOut[];
+  /** Empties the request log and the rate-limit windows, and forgets the placed calls. */
   reset(): void;
   stop(): Promise<void>;
 }
 
-/** The API version the emulator serves. */
-export const CCC_API_VERSION = '2020-02-10';
-
 /**
  * Starts a local emulator of CCC API 3.0 (`POST /`, TC3-signed) serving DescribeIMCdrList,
- * DescribeSessionDetail, DescribeTelCdr, DescribeTelRecordAsr and DescribeTelSession from a dataset.
+ * DescribeSessionDetail, DescribeStaffInfoList, DescribeTelCdr, DescribeTelRecordAsr and DescribeTelSession
+ * from a dataset, and CreateCallOutSession, whose calls join the dataset's until `reset()`.
  *
  * @example
  * const ccc = await startCccEmulator({ dataset, sdkAppId: 1400000000,
@@ -56,16 +68,24 @@ export const CCC_API_VERSION = '2020-02-10';
  * await ccc.stop();
  */
 export async function startCccEmulator(options: CccEmulatorOptions): Promise<CccEmulator> {
-  const { credentials, sdkAppId, now = Date.now, ratePerAction = 20 } = options;
+  const { credentials, sdkAppId, now = Date.now, ratePerAction = 20, callOutTalkSeconds = 45 } = options;
   if (credentials.length === 0) throw invalid('credentials must list at least one key pair');
   if (!Number.isSafeInteger(sdkAppId)) throw invalid('sdkAppId must be an integer');
   if (!Number.isSafeInteger(ratePerAction) || ratePerAction < 1)
     throw invalid('ratePerAction must be a positive integer');
+  if (!Number.isSafeInteger(callOutTalkSeconds) || callOutTalkSeconds < 0)
+    throw invalid('callOutTalkSeconds must be a non-negative integer');
   const bySecretId = new Map(credentials.map((c) => [c.secretId, c]));
   const faults = createFaults();
   const limiter = createActionRateLimiter(ratePerAction);
   const log = createRequestLog();
-  const dataset = () => (typeof options.dataset === 'function' ? options.dataset() : options.dataset);
+  const overlay = createCallOverlay();
+  const dataset = () =>
+    overlay.over(typeof options.dataset === 'function' ? options.dataset() : options.dataset);
+  const placeCall = (call: CallFixture, callOut: Omit<CccCallOut, 'at'>, time: number): void => {
+    overlay.add(call, { ...callOut, at: time });
+    options.onCallOut?.(call);
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const time = now();
@@ -137,7 +157,13 @@ export async function startCccEmulator(options: CccEmulatorOptions): Promise<Ccc
     } catch {
       return fail('InvalidParameter', 'The request body is not valid JSON.');
     }
-    return handler(params, { dataset: dataset(), sdkAppId, nowSeconds });
+    return handler(params, {
+      dataset: dataset(),
+      sdkAppId,
+      nowSeconds,
+      callOutTalkSeconds,
+      placeCall: (call, callOut) => placeCall(call, callOut, time),
+    });
   };
 
   const server = await listen(
@@ -149,41 +175,14 @@ export async function startCccEmulator(options: CccEmulatorOptions): Promise<Ccc
     faults,
     requests: () => log.all(),
     counters: () => log.counters(),
+    callOuts: () => overlay.callOuts(),
     reset() {
       log.clear();
       limiter.reset();
+      overlay.clear();
     },
     stop: () => server.close(),
   };
-}
-
-/** Method, action, version and content type checks that come after authentication. */
-function checkRequestShape(req: IncomingMessage, action: string): ApiFailure | undefined {
-  if (req.method !== 'POST') return fail('UnsupportedProtocol', 'The emulator accepts POST requests only.');
-  if (!action) return fail('MissingParameter', 'The request is missing the X-TC-Action header.');
-  const version = firstHeader(req, 'x-tc-version');
-  if (!version) return fail('MissingParameter', 'The request is missing the X-TC-Version header.');
-  if (version !== CCC_API_VERSION)
-    return fail('NoSuchVersion', `The API version \`${version}\` does not exist.`);
-  if (!/^application\/json\b/i.test(firstHeader(req, 'content-type') ?? '')) {
-    return fail('InvalidParameter', 'The emulator accepts application/json bodies only.');
-  }
-  return undefined;
-}
-
-function firstHeader(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-const queryOf = (req: IncomingMessage): string => {
-  const url = req.url ?? '/';
-  const mark = url.indexOf('?');
-  return mark < 0 ? '' : url.slice(mark + 1);
-};
-
-function notFound(res: ServerResponse): void {
-  sendJson(res, 404, { error: 'not_found', message: 'CCC API 3.0 is served on POST /' });
 }
 
 const invalid = (message: string): SandboxError => new SandboxError(SandboxErrorCode.InvalidOptions, message);

@@ -7,8 +7,14 @@ import { SLACK_EMULATOR_DEFAULTS } from '../slack/server.ts';
 import { type ChannelWish, channelList, channelsToCreate, routesChannels } from './channels.ts';
 import { untilStopped } from './lifecycle.ts';
 import { CliFailure, type CliIo, type CommandSpec, parseCommand } from './options.ts';
-import { envText, type SettingsGroup, settingsGroups } from './settings.ts';
-import { DAY_OPTIONS, dayEntries, isoDay, port } from './values.ts';
+import {
+  envText,
+  SANDBOX_PUSH_CREDENTIALS,
+  type SettingsGroup,
+  settingsGroups,
+  WEBHOOK_PUSH_URL,
+} from './settings.ts';
+import { DAY_OPTIONS, dayEntries, httpUrl, isoDay, port } from './values.ts';
 
 const USAGE = `Usage: pnpm sandbox [serve] [options]
 
@@ -26,6 +32,8 @@ Options:
   --channels LIST     more Slack channels, comma-separated: calls,#support or support=C0123ABCD
   --routes FILE       create every #channel a webhook routes file names (rules[].channel)
   --env-dir DIR       also write the settings to DIR/webhook.env and DIR/slack-bot.env
+  --push-url URL      where the CDR of a call placed through CreateCallOutSession is pushed, 2 s after
+                      the call (default ${WEBHOOK_PUSH_URL}, with the webhook's printed Basic credentials)
   -h, --help          this help
 
 The day also has 3 calls and 1 chat with the SessionIds of Tencent's documented samples
@@ -41,6 +49,7 @@ const spec = {
     channels: { type: 'string' },
     routes: { type: 'string' },
     'env-dir': { type: 'string' },
+    'push-url': { type: 'string' },
   },
   schema: v.object({
     ...dayEntries,
@@ -50,6 +59,7 @@ const spec = {
     channels: channelList,
     routes: v.optional(v.pipe(v.string(), v.nonEmpty('--routes takes a file'))),
     'env-dir': v.optional(v.pipe(v.string(), v.nonEmpty('--env-dir takes a folder'))),
+    'push-url': httpUrl('push-url', WEBHOOK_PUSH_URL),
   }),
 } satisfies CommandSpec<v.GenericSchema>;
 
@@ -79,6 +89,25 @@ async function start(args: ServeArgs, channels: readonly ChannelWish[]): Promise
   }
 }
 
+/** The pusher's retries of a call-out CDR (Tencent's documented maximum). */
+const CALL_OUT_PUSH_RETRIES = 3;
+
+/**
+ * Sends the CDR of every call an app places through CreateCallOutSession to the webhook, with the Basic
+ * credentials the printed webhook settings hold; a CDR given up on is told on stderr.
+ */
+function pushCallOutsTo(sandbox: Sandbox, url: string, io: CliIo): void {
+  sandbox.attachPushTarget({
+    url,
+    auth: { basic: { ...SANDBOX_PUSH_CREDENTIALS } },
+    maxRetries: CALL_OUT_PUSH_RETRIES,
+    onAttempt: ({ attempt, failure, pushId }) => {
+      if (failure && attempt > CALL_OUT_PUSH_RETRIES)
+        io.stderr.write(`Call-out CDR push ${pushId} to ${url} not delivered: ${failure.message}\n`);
+    },
+  });
+}
+
 /** A settings group, and the file `--env-dir` wrote it to. */
 type Printed = { readonly group: SettingsGroup; readonly written: string | undefined };
 
@@ -94,6 +123,7 @@ function readyText(sandbox: Sandbox, args: ServeArgs, groups: readonly Printed[]
   Slack Web API     ${sandbox.slackApiUrl}
   Slack web view    ${sandbox.slackWebUrl}
   Slack channels    ${channels.join(', ')}
+  Call-out CDRs to  ${args['push-url']}
 
 ${groups.map(({ group, written }) => envText(group, written)).join('\n')}
 Then: pnpm sandbox push (a day of pushes to the webhook), pnpm sandbox slash "/ccc help" (to the bot).
@@ -128,6 +158,7 @@ export async function serve(argv: readonly string[], io: CliIo): Promise<number>
   const defaults = SLACK_EMULATOR_DEFAULTS.channels.map((c) => c.name);
   const { create, warnings } = channelsToCreate(args.channels, routes, defaults);
   const sandbox = await start(args, create);
+  pushCallOutsTo(sandbox, args['push-url'], io);
   const routesFile = args.routes === undefined ? undefined : resolve(args.routes);
   const envDir = args['env-dir'] === undefined ? undefined : resolve(args['env-dir']);
   const groups = await Promise.resolve()

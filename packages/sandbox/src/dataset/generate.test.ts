@@ -61,6 +61,15 @@ describe('generateDataset determinism', () => {
     expect([small.calls.length, small.chats.length]).toEqual([3, 2]);
   });
 
+  test('carries the agents, skill groups and company numbers it was generated with', () => {
+    expect(dataset.agents).toBe(DEFAULT_AGENTS);
+    expect(dataset.skillGroups.map((g) => g.name)).toEqual(['Sales', 'Support', 'Billing']);
+    const outbound = dataset.calls.filter((c) => c.telCdr.Direction === 1 && c.telCdr.CallType === 1);
+    expect(outbound.length).toBeGreaterThan(0);
+    for (const call of outbound) expect(call.telCdr.Caller).toBe(dataset.lines.outbound);
+    expect(dataset.lines.hotline).toMatch(/^0086400\d{7}$/);
+  });
+
   test('the chats do not change the calls (independent streams)', () => {
     const fewerChats = generateDataset({ seed: 20250301, start: START, chats: 0, liveChats: 0 });
     expect(fewerChats.calls).toEqual(dataset.calls);

@@ -8,10 +8,10 @@ import { chatFixture } from './chat-fixture.ts';
 import { planChats } from './chat-plan.ts';
 import { type ChatContext, chatStory, drawUser } from './chat-story.ts';
 import { DOCUMENTED_CALLS, DOCUMENTED_CHATS, documentedStart } from './documented.ts';
-import { companyLines } from './numbers.ts';
+import { type CompanyLines, companyLines } from './numbers.ts';
 import { type GenerateDatasetOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { createRandom, type Random } from './random.ts';
-import type { CallFixture, ChatFixture, Dataset } from './types.ts';
+import type { CallFixture, ChatFixture, GeneratedDataset } from './types.ts';
 
 type StoryBuilder = (
   random: Random,
@@ -32,12 +32,12 @@ const BUILDERS: Readonly<Record<CallShape, StoryBuilder>> = {
 const times = (random: Random, n: number, from: number, to: number): number[] =>
   Array.from({ length: n }, () => random.int(from, to - 1)).sort((a, b) => a - b);
 
-function generateCalls(random: Random, options: ResolvedOptions): CallFixture[] {
+function generateCalls(random: Random, options: ResolvedOptions, lines: CompanyLines): CallFixture[] {
   const context: CallContext = {
     sdkAppId: options.sdkAppId,
     agents: options.agents,
     groups: options.skillGroups,
-    lines: companyLines(random.fork('lines')),
+    lines,
   };
   const plans = planCalls(random.fork('call-plans'), options.calls);
   const starts = times(random.fork('call-times'), plans.length, options.start, options.end);
@@ -106,13 +106,19 @@ function generateChats(random: Random, options: ResolvedOptions): ChatFixture[] 
  * dataset.calls.length; // 40
  * const ccc = await startCccEmulator({ dataset, sdkAppId: dataset.sdkAppId, credentials });
  */
-export function generateDataset(options: GenerateDatasetOptions): Dataset {
+export function generateDataset(options: GenerateDatasetOptions): GeneratedDataset {
   const resolved = resolveOptions(options);
   const random = createRandom(resolved.seed);
+  const calls = random.fork('calls');
+  // The same stream the calls always drew their numbers from: exposing them changes no call.
+  const lines = companyLines(calls.fork('lines'));
   return {
     seed: resolved.seed,
     sdkAppId: resolved.sdkAppId,
-    calls: generateCalls(random.fork('calls'), resolved),
+    calls: generateCalls(calls, resolved, lines),
     chats: generateChats(random.fork('chats'), resolved),
+    agents: resolved.agents,
+    skillGroups: resolved.skillGroups,
+    lines,
   };
 }

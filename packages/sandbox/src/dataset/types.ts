@@ -11,6 +11,8 @@ import type {
   TelCdrInfo,
   VoicemailPush,
 } from '@ccc-kit/schemas';
+import type { DatasetAgent, DatasetSkillGroup } from './catalog.ts';
+import type { CompanyLines } from './numbers.ts';
 
 /**
  * `T` without the keys `K`. Unlike `Omit`, it keeps the known keys of loose object types (`Omit` over a type
@@ -58,4 +60,19 @@ export interface Dataset {
   readonly sdkAppId: number;
   readonly calls: readonly CallFixture[];
   readonly chats: readonly ChatFixture[];
+  /**
+   * The agents the data was generated with (DescribeStaffInfoList lists them; CreateCallOutSession dials
+   * for them). Absent from hand-built datasets: the emulator then knows no agent.
+   */
+  readonly agents?: readonly DatasetAgent[];
+  /** The skill groups the agents belong to, with their ids. */
+  readonly skillGroups?: readonly DatasetSkillGroup[];
+  /** The contact center's own numbers: `hotline` (inbound calls) and `outbound` (the caller of outbound calls). */
+  readonly lines?: CompanyLines;
 }
+
+/**
+ * What `generateDataset` returns: a {@link Dataset} that always carries the agents, skill groups and company
+ * numbers it was generated with.
+ */
+export type GeneratedDataset = Dataset & Required<Pick<Dataset, 'agents' | 'skillGroups' | 'lines'>>;

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createCccClient } from '@ccc-kit/ccc-client';
 import { toCallRecord } from '@ccc-kit/cdr-parser';
 import { type Sandbox, startSandbox } from '@ccc-kit/sandbox';
 import type { SlackMessageRecord } from '@ccc-kit/sandbox/slack';
@@ -65,6 +66,7 @@ beforeAll(async () => {
   webhook = await startWebhook(config, { logger: pino({ level: 'silent' }) });
   bot = createBotApp({
     slack: { token: slack.token, signingSecret: slack.signingSecret, apiUrl: sandbox.slackApiUrl },
+    ccc: createCccClient({ ...sandbox.credentials.ccc, endpoint: sandbox.cccUrl }),
     followUps: { url: webhook.url, token: TOKEN },
     followUpAllowedUsers: [ANN, BOB],
     logger: createLogger('silent'),
@@ -163,7 +165,7 @@ async function resolveAs(userId: string, outcome: string, note: string) {
 
 describe('missed-call follow-up through Slack, the bot and the webhook', () => {
   test('the missed call is posted open, with I will call back and Resolved', () => {
-    expect(buttonsOf(post())).toEqual(['ccc_follow_up_take', 'ccc_follow_up_resolve']);
+    expect(buttonsOf(post())).toEqual(['ccc_follow_up_take', 'ccc_follow_up_call', 'ccc_follow_up_resolve']);
   });
 
   test('two people take it at the same moment: one has it, the other is told privately who does', async () => {
@@ -179,7 +181,7 @@ describe('missed-call follow-up through Slack, the bot and the webhook', () => {
     expect(told[0]).toContain(`<@${winner}>`);
     await drained();
     expect(JSON.stringify(post().blocks)).toContain(`Taken by <@${winner}>`);
-    expect(buttonsOf(post())).toEqual(['ccc_follow_up_resolve']);
+    expect(buttonsOf(post())).toEqual(['ccc_follow_up_call', 'ccc_follow_up_resolve']);
   });
 
   test('/ccc missed lists the call with who has it, masked, with a Details button', async () => {
@@ -222,7 +224,7 @@ describe('missed-call follow-up through Slack, the bot and the webhook', () => {
     const reopened = await click('ccc_follow_up_reopen', ANN);
     expect(await answerTo(reopened.responseUrl)).toContain('Reopened');
     await drained();
-    expect(buttonsOf(post())).toEqual(['ccc_follow_up_take', 'ccc_follow_up_resolve']);
+    expect(buttonsOf(post())).toEqual(['ccc_follow_up_take', 'ccc_follow_up_call', 'ccc_follow_up_resolve']);
   });
 
   test('a form submitted after someone else resolved the call shows why on the form and changes nothing', async () => {
@@ -268,6 +270,91 @@ function callbackPush(inSeconds: number): Record<string, unknown> {
     ...moved('EndedTimestamp'),
   };
 }
+
+describe('Call back now', () => {
+  let second: string;
+  beforeAll(async () => {
+    const call = sandbox.dataset.calls.find((c) => {
+      const record = toCallRecord(c.push);
+      const over = (record.startedAt?.getTime() ?? Number.POSITIVE_INFINITY) < Date.now() - 60_000;
+      return (
+        c.sessionId !== sessionId &&
+        c.push.Caller !== missedPush.Caller &&
+        record.outcome === 'missed' &&
+        record.direction === 'inbound' &&
+        over &&
+        String(c.push.Caller).startsWith('0086')
+      );
+    });
+    if (!call) throw new Error('the sandbox dataset has no second missed mainland call');
+    second = call.sessionId;
+    const pusher = sandbox.pusher({ url: `${webhook.url}/push`, auth: { basic: PUSH } });
+    expect((await pusher.push({ action: 'cdr', body: call.push, pushId: 'missed-2' })).delivered).toBe(true);
+    await drained();
+  });
+
+  /** A click on the second missed call's post. */
+  function clickSecond(actionId: string, userId: string) {
+    const message = sandbox.slack
+      .messages('#support-missed')
+      .find((m) => JSON.stringify(m.blocks).includes(second)) as SlackMessageRecord;
+    for (const block of (message.blocks ?? []) as {
+      block_id?: string;
+      elements?: Record<string, unknown>[];
+    }[]) {
+      const button = block.elements?.find((e) => e.action_id === actionId);
+      if (button)
+        return sandbox.slack.sendInteraction({
+          url: eventsUrl,
+          userId,
+          channelId: message.channel,
+          messageTs: message.ts,
+          payload: { actions: [{ ...button, block_id: block.block_id, action_ts: '1700000000.000001' }] },
+        });
+    }
+    throw new Error(`no ${actionId} button on the second missed post`);
+  }
+
+  test('someone whose Slack account maps to no CCC agent is told why, and nothing is dialled', async () => {
+    const refused = await clickSecond('ccc_follow_up_call', BOB);
+    expect(await answerTo(refused.responseUrl)).toContain('I cannot tell which CCC agent you are');
+    expect(sandbox.ccc.callOuts()).toEqual([]);
+  });
+
+  test("an agent's click dials once from their own account; the callback's CDR closes the missed call", async () => {
+    const agent = sandbox.dataset.agents.find((a) => a.phone);
+    if (!agent) throw new Error('the dataset has no agent with a mobile');
+    sandbox.slack.createUser({ id: ANN, name: agent.name, email: agent.mail.toUpperCase() });
+    sandbox.attachPushTarget({ url: `${webhook.url}/push`, auth: { basic: PUSH } });
+    const call = await clickSecond('ccc_follow_up_call', ANN);
+    expect(await answerTo(call.responseUrl)).toContain('Calling you on');
+    const [callOut, ...more] = sandbox.ccc.callOuts();
+    expect(more).toEqual([]);
+    expect(callOut).toMatchObject({ userId: agent.mail });
+    expect(callOut?.uui).toContain(second);
+    await drained();
+    const missedPost = () =>
+      JSON.stringify(
+        sandbox.slack.messages('#support-missed').find((m) => JSON.stringify(m.blocks).includes(second))
+          ?.blocks,
+      );
+    for (let i = 0; i < 200 && !missedPost().includes('Reached the customer'); i++) await sleep(50);
+    await drained();
+    expect(missedPost()).toContain('Reached the customer');
+    const callbackPost = sandbox.slack
+      .messages('#calls')
+      .find((m) => JSON.stringify(m.blocks).includes(callOut?.sessionId ?? '?'));
+    expect(JSON.stringify(callbackPost?.blocks)).toContain(`Callback of missed call`);
+    expect(await webhook.store.getFollowUp(second)).toMatchObject({
+      state: 'resolved',
+      takenBy: ANN,
+      callbackBy: ANN,
+      callbackSession: callOut?.sessionId,
+      reachedSession: callOut?.sessionId,
+    });
+    sandbox.detachPushTarget();
+  });
+});
 
 describe('a missed call closes itself when the customer is reached', () => {
   test("after Reopen and a webhook restart, the callback's CDR resolves the post once: who reached them, how", async () => {
