@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { observeResolutions } from './follow-up-facts.ts';
 import { createFollowUpHandler } from './http/follow-up-handler.ts';
 import { createMetrics, type WebhookMetrics } from './http/metrics.ts';
 import { createPushHandler } from './http/push-handler.ts';
@@ -105,6 +106,7 @@ export async function startWebhook(
         const waiting = await store.countWaitingFollowUps();
         metrics.followUpsWaiting.set({ state: 'open' }, waiting.open);
         metrics.followUpsWaiting.set({ state: 'taken' }, waiting.taken);
+        await observeResolutions(store, metrics, (deps.now ?? Date.now)());
       }
     },
     logger,

@@ -1,5 +1,6 @@
 import { type CallFacts, normalizeNumber } from '@ccc-kit/cdr-parser';
-import type { FollowUpFact } from './store/index.ts';
+import type { WebhookMetrics } from './http/metrics.ts';
+import type { FollowUpFact, Store } from './store/index.ts';
 
 /** Default of `FOLLOW_UP_WINDOW`: a call reaching the customer within 24 h of a missed call closes it. */
 export const DEFAULT_FOLLOW_UP_WINDOW_MS = 24 * 3_600_000;
@@ -54,4 +55,23 @@ export function followUpOf(
 ): FollowUpFact | undefined {
   if (config.internalToken === undefined) return undefined;
   return followUpFactOf(call, config.followUpWindowMs ?? DEFAULT_FOLLOW_UP_WINDOW_MS, receivedAt);
+}
+
+/** Most resolutions one scrape counts; the rest wait for the next scrape. */
+const RESOLUTIONS_PER_SCRAPE = 1_000;
+
+/**
+ * Counts the resolutions no replica counted yet in `ccc_webhook_follow_up_resolve_seconds` (at scrape
+ * time: the store hands each resolution to exactly one replica, so Prometheus can sum the replicas).
+ * A follow-up without a missed-call time (it predates the follow-up facts) has no duration to count.
+ */
+export async function observeResolutions(
+  store: Pick<Store, 'takeResolvedFollowUps'>,
+  metrics: Pick<WebhookMetrics, 'followUpResolveSeconds'>,
+  now: number,
+): Promise<void> {
+  for (const { missedAt, resolvedAt, by } of await store.takeResolvedFollowUps(now, RESOLUTIONS_PER_SCRAPE)) {
+    if (missedAt === null || resolvedAt === null || resolvedAt < missedAt) continue;
+    metrics.followUpResolveSeconds.observe({ by }, (resolvedAt - missedAt) / 1000);
+  }
 }

@@ -122,6 +122,28 @@ describe('internal follow-up API', () => {
     expect(postOf(harness, call.sessionId).edits.length).toBe(before + 1);
   });
 
+  test('metrics: calls waiting by state, and the time to resolve counted once over scrapes', async () => {
+    const metricsToken = 'follow-up-metrics-token';
+    harness = await startHarness({ config: { internalToken: TOKEN, metricsToken } });
+    const call = await postMissed(harness);
+    const scrape = async () =>
+      (
+        await fetch(`${harness?.webhook.url}/metrics`, {
+          headers: { authorization: `Bearer ${metricsToken}` },
+        })
+      ).text();
+    expect(await scrape()).toMatch(/^ccc_webhook_follow_ups_waiting\{state="open"\} 1$/m);
+    const resolve = { action: 'resolve', sessionId: call.sessionId, userId: 'U0ANN', outcome: 'reached' };
+    expect((await send(harness.webhook.url, resolve)).status).toBe(200);
+    const first = await scrape();
+    expect(first).toMatch(/^ccc_webhook_follow_ups_waiting\{state="open"\} 0$/m);
+    expect(first).toMatch(/^ccc_webhook_follow_up_resolve_seconds_count\{by="person"\} 1$/m);
+    expect(first).toMatch(/^ccc_webhook_follow_ups_total\{action="resolve",result="applied"\} 1$/m);
+    // The sandbox's day is yesterday: the missed call waited less than 3 days.
+    expect(first).toMatch(/^ccc_webhook_follow_up_resolve_seconds_bucket\{le="259200",by="person"\} 1$/m);
+    expect(await scrape()).toMatch(/^ccc_webhook_follow_up_resolve_seconds_count\{by="person"\} 1$/m);
+  });
+
   test('the state survives a restart of the webhook', async () => {
     harness = await startHarness({ config: { internalToken: TOKEN } });
     const call = await postMissed(harness);

@@ -1,6 +1,13 @@
-import { missedCallOfUui, toCallRecord, toChatRecord } from '@ccc-kit/cdr-parser';
+import {
+  type CallFacts,
+  missedCallOfUui,
+  toCallFacts,
+  toCallRecord,
+  toChatRecord,
+} from '@ccc-kit/cdr-parser';
 import { parseCdrPush, parseImCdrPush, parseRecordPush, parseVoicemailPush } from '@ccc-kit/schemas';
 import {
+  type CallPostStyle,
   callSummaryMessage,
   chatSummaryMessage,
   type FollowUpReach,
@@ -17,6 +24,8 @@ export interface RenderOptions {
   readonly timeZone: string;
   /** Missed-call posts carry the follow-up state and buttons (the webhook has `INTERNAL_TOKEN`). */
   readonly followUps?: boolean;
+  /** The look of a call's post in a channel (the routes' `style`); compact when absent. */
+  readonly postStyle?: (call: CallFacts, channel: string) => CallPostStyle;
 }
 
 const seconds = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / 1000));
@@ -68,12 +77,14 @@ function withMention(message: SlackMessage, mention: string | null): SlackMessag
 
 /** The call's post: its thread counts say which recordings and voicemails joined it. */
 function callPost(body: string, message: ClaimedMessage, options: RenderOptions): SlackMessage {
-  const record = toCallRecord(parseCdrPush(JSON.parse(body)));
+  const cdr = parseCdrPush(JSON.parse(body));
+  const record = toCallRecord(cdr);
   const followUp = options.followUps ? { followUp: followUpView(message) } : {};
   const missed = missedCallOfUui(record.uui);
   const callbackOf = missed ? { callbackOf: { sessionId: missed } } : {};
   return callSummaryMessage(record, {
     timeZone: options.timeZone,
+    style: options.postStyle?.(toCallFacts(cdr), message.channel) ?? 'compact',
     thread: message.thread,
     ...followUp,
     ...callbackOf,

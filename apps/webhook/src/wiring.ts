@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { factsOfCall, followUpOfRow } from './facts.ts';
+import { callFacts, factsOfCall, followUpOfRow } from './facts.ts';
 import type { WebhookMetrics } from './http/metrics.ts';
 import { factsOfChat } from './reconcile/chat-rows.ts';
 import { reconciledQuarantine } from './reconcile/quarantine.ts';
@@ -8,7 +8,7 @@ import { createReconciler } from './reconcile/reconcile.ts';
 import { createRelay } from './relay/relay.ts';
 import { renderMessage } from './render.ts';
 import { createRetention } from './retention.ts';
-import { route } from './routes/index.ts';
+import { postStyle, route } from './routes/index.ts';
 import { historyReader } from './slack-client.ts';
 import type { IngestItem, IngestOutcome, OpenStoreOptions, Store } from './store/index.ts';
 import type { WebhookConfig } from './webhook-config.ts';
@@ -36,6 +36,7 @@ export function createSlackRelay({ config, store, logger, metrics, now }: Wiring
       renderMessage(message, {
         timeZone: config.displayTimeZone,
         followUps: config.internalToken !== undefined,
+        postStyle: (call, channel) => postStyle(config.routes, callFacts(call, 'cdr'), channel),
       }),
     post: async (args) => {
       const result = await slack.chat.postMessage({

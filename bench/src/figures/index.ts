@@ -1,4 +1,5 @@
 import type { Figure } from '../harness/types.ts';
+import { followUpClick } from './follow-up-click.ts';
 import { ingest, ingestPostgres } from './ingest.ts';
 import { memory } from './memory.ts';
 import { parse } from './parse.ts';
@@ -14,5 +15,6 @@ export const FIGURES: readonly Figure[] = [
   signing,
   slackDrain,
   slashCommand,
+  followUpClick,
   memory,
 ];

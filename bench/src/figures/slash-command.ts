@@ -26,7 +26,13 @@ export function maxPerSecond(times: readonly number[]): number {
   return best;
 }
 
-function startBot(script: string, sandbox: Sandbox, port: number): Promise<Service> {
+/** Starts the bot pinned to the server core against the sandbox (plus `extraEnv`, e.g. the webhook's address). */
+export function startBot(
+  script: string,
+  sandbox: Sandbox,
+  port: number,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<Service> {
   const { ccc, slack } = sandbox.credentials;
   return startService({
     name: 'slack-bot',
@@ -44,11 +50,13 @@ function startBot(script: string, sandbox: Sandbox, port: number): Promise<Servi
       CCC_SDK_APP_ID: String(ccc.sdkAppId),
       CCC_ENDPOINT: sandbox.cccUrl,
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
   });
 }
 
-async function startBoltBaseline(sandbox: Sandbox): Promise<Service> {
+/** Starts the bare Bolt baseline (it acks `/ccc` and every button) pinned to the server core. */
+export async function startBoltBaseline(sandbox: Sandbox): Promise<Service> {
   const port = await freePort();
   const { slack } = sandbox.credentials;
   return startService({

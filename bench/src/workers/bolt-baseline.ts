@@ -1,7 +1,7 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 
 // The baseline of the slash-command figure: a bare Bolt 5 app on the same HTTPReceiver (signature
-// verification included) whose /ccc handler only acks. Port, signing secret, token and Slack API URL in argv.
+// verification included) whose /ccc and button handlers only ack. Port, signing secret, token and Slack API URL in argv.
 const [port = '0', signingSecret = '', token = '', slackApiUrl = ''] = process.argv.slice(2);
 
 const receiver = new HTTPReceiver({
@@ -30,6 +30,10 @@ const app = new App({
   }),
 });
 app.command('/ccc', async ({ ack }) => {
+  await ack();
+});
+// The follow-up-click figure's baseline: any button is acked and nothing else.
+app.action(/.+/, async ({ ack }) => {
   await ack();
 });
 await app.start(Number(port));

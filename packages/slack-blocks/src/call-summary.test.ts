@@ -10,7 +10,7 @@ describe('callSummaryMessage', () => {
   test('number protection: the hidden caller reads "protected number"; real numbers keep their masking', () => {
     const cdr = parseCdrPush({ ...seedCdr, Caller: '', ProtectedCaller: '400abcdefg' });
     for (const showNumbers of [false, true]) {
-      const view = wireView(callSummaryMessage(toCallRecord(cdr), { showNumbers }));
+      const view = wireView(callSummaryMessage(toCallRecord(cdr), { showNumbers, style: 'full' }));
       expect(view).toContain('(caller protected number)');
       expect(view).toContain('[field] *Caller* = protected number');
       expect(view).toContain(
@@ -25,13 +25,9 @@ describe('callSummaryMessage', () => {
       "text: Outbound call not answered · number does not exist (caller +86 400***6666)
       [header] :no_bell: Outbound call not answered · number does not exist
       [section] :warning: *Needs follow-up:* Number does not exist
-      [field] *Caller* = +86 400***6666
-      [field] *Called number* = +86 184****7605
-      [field] *Agent* = Zhang San (zhangsan@tencent.con)
+      [field] *To* = +86 184****7605
+      [field] *Agent* = Zhang San
       [field] *Skill group* = consultant outbound call (#2734)
-      [field] *Talk time* = Not connected
-      [field] *End reason* = Number does not exist
-      [field] *Hung up by* = Agent
       [context] Session \`99a1c8f8-eb3d-4xxx-8401-5f6aa8761232\` | <!date^1677140068^{date_short_pretty} {time_secs}|2023-02-23 08:14:28 UTC>
       [button] Call details (ccc_call_details) {"v":1,"sessionId":"99a1c8f8-eb3d-4xxx-8401-5f6aa8761232","start":1677139768,"end":1677140381}"
     `);
@@ -44,13 +40,8 @@ describe('callSummaryMessage', () => {
       "text: Failed call · system error (caller +86 020****7698)
       [header] :x: Failed call · system error
       [section] :rotating_light: *Action needed:* System error
-      [field] *Caller* = +86 020****7698
-      [field] *Called number* = +86 186****0280
-      [field] *Agent* = lululing (lululing@tencent.com)
-      [field] *Skill group* = #1072
-      [field] *Talk time* = Not connected
-      [field] *End reason* = System error
-      [field] *Hung up by* = Agent
+      [field] *To* = +86 186****0280
+      [field] *Agent* = lululing
       [context] Session \`e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55\` | <!date^1608130636^{date_short_pretty} {time_secs}|2020-12-16 22:57:16 Asia/Shanghai>
       [button] Call details (ccc_call_details) {"v":1,"sessionId":"e97be0ab-1ef6-4ad2-a8c4-2b2bbfb18e55","start":1608130336,"end":1608130951}"
     `);
@@ -62,14 +53,7 @@ describe('callSummaryMessage', () => {
       "text: Missed inbound call · waited 2m 05s in Support (caller +86 138****5678)
       [header] :warning: Missed inbound call · waited 2m 05s in Support
       [section] :warning: *Needs follow-up:* Caller gave up while queued
-      [field] *Caller* = +86 138****5678
-      [field] *Called number* = +86 400***4567
-      [field] *Agent* = _No agent_
-      [field] *Skill group* = Support (#7)
-      [field] *Queue wait* = 2m 05s
-      [field] *Talk time* = Not connected
-      [field] *End reason* = Caller gave up while queued
-      [field] *Hung up by* = Customer
+      [field] *From* = +86 138****5678
       [context] Session \`c0ffee00-0000-4000-8000-000000000001\` | <!date^1763632800^{date_short_pretty} {time_secs}|2025-11-20 10:00:00 UTC>
       [button] Call details (ccc_call_details) {"v":1,"sessionId":"c0ffee00-0000-4000-8000-000000000001","start":1763632500,"end":1763633255}"
     `);
@@ -90,14 +74,9 @@ describe('callSummaryMessage', () => {
     expect(wireView(callSummaryMessage(toCallRecord(cdr)))).toMatchInlineSnapshot(`
       "text: Answered inbound call · 30m 25s with Last Agent (caller +86 138****5678)
       [header] :white_check_mark: Answered inbound call · 30m 25s with Last Agent
-      [field] *Caller* = +86 138****5678
-      [field] *Called number* = +86 400***4567
-      [field] *Agent* = Last Agent (agent30@example.com)
+      [field] *From* = +86 138****5678
       [field] *Skill group* = Support (#7)
-      [field] *Queue wait* = 7s
-      [field] *Talk time* = 30m 25s
-      [field] *End reason* = Normal call
-      [field] *Hung up by* = Customer
+      [field] *Waited* = 7s
       [context] Session \`c0ffee00-0000-4000-8000-000000000030\` | <!date^1763632800^{date_short_pretty} {time_secs}|2025-11-20 10:00:00 UTC> | 30 transfers
       [button] Call details (ccc_call_details) {"v":1,"sessionId":"c0ffee00-0000-4000-8000-000000000030","start":1763632500,"end":1763634960}
       [button] Recording (ccc_call_recording) {"v":1,"sessionId":"c0ffee00-0000-4000-8000-000000000030","start":1763632500,"end":1763634960}"
@@ -173,7 +152,7 @@ describe('callSummaryMessage', () => {
       SeatUser: { Name: '<@U999>', Mail: 'x@example.com' },
     });
     const json = JSON.stringify(
-      callSummaryMessage(toCallRecord(cdr)).blocks.filter((b) => b.type !== 'header'),
+      callSummaryMessage(toCallRecord(cdr), { style: 'full' }).blocks.filter((b) => b.type !== 'header'),
     );
     expect(json).not.toMatch(/<!channel>|<@U999>|<https:\/\/evil/);
     expect(json).toContain('&lt;!channel&gt; Sales &amp; &lt;https://evil.test|win&gt;');

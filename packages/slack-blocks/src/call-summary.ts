@@ -1,20 +1,13 @@
-import { type CallRecord, formatDuration, summarize } from '@ccc-kit/cdr-parser';
+import { type CallRecord, summarize } from '@ccc-kit/cdr-parser';
 import { ACTION_CALL_DETAILS, ACTION_CALL_RECORDING, ACTION_VOICEMAIL } from './action-value.ts';
 import { actions, button, context, fields, header } from './blocks.ts';
+import { type CallPostStyle, compactCallFields, fullCallFields } from './call-fields.ts';
 import { assertTimeZone, slackDate } from './dates.ts';
 import { escapeMrkdwn, mrkdwnCode } from './escape.ts';
 import { type FollowUpView, needsFollowUp } from './follow-up.ts';
 import { followUpPost } from './follow-up-post.ts';
 import { fitToLimits } from './limits.ts';
-import {
-  agentText,
-  CALL_OUTCOME_EMOJI,
-  groupText,
-  hungUpText,
-  sessionValue,
-  severityLine,
-  unix,
-} from './record-format.ts';
+import { CALL_OUTCOME_EMOJI, sessionValue, severityLine, unix } from './record-format.ts';
 import type { RenderOptions, SlackMessage } from './types.ts';
 
 /** What the call's thread holds, as far as the poster knows: the post says so and offers the voicemail. */
@@ -39,6 +32,8 @@ export interface CallSummaryOptions extends RenderOptions {
    * UUI): the post names it, so the two posts read as one story.
    */
   readonly callbackOf?: { readonly sessionId: string } | undefined;
+  /** `compact` (default): fields only add what the title does not say; `full`: every field. */
+  readonly style?: CallPostStyle;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -56,27 +51,11 @@ function threadLine(thread: CallThread | undefined): string | undefined {
 const number = (n: CallRecord['caller'], options: RenderOptions): string =>
   escapeMrkdwn(options.showNumbers && n.raw ? n.raw : n.masked);
 
-function callFields(
-  record: CallRecord,
-  options: RenderOptions,
-): ReadonlyArray<readonly [string, string | undefined]> {
-  const d = record.durations;
-  return [
-    ['Caller', number(record.caller, options)],
-    ['Called number', number(record.callee, options)],
-    ['Agent', agentText(record.agent) ?? '_No agent_'],
-    ['Skill group', groupText(record.skillGroup)],
-    ['Queue wait', record.direction === 'inbound' ? formatDuration(d.queueWait) : undefined],
-    ['Talk time', d.talk > 0 ? formatDuration(d.talk) : 'Not connected'],
-    ['End reason', escapeMrkdwn(record.endStatus.meaning)],
-    ['Hung up by', hungUpText(record.hungUpBy)],
-  ];
-}
-
 /**
  * The channel post for a finished call: outcome emoji and title in the header, a bold "Needs follow-up" /
- * "Action needed" line for warnings and alerts (severity never relies on colour), the facts as fields
- * (numbers masked unless `showNumbers`), the session and the start time as a date token, and the
+ * "Action needed" line for warnings and alerts (severity never relies on colour), the fields (`style`
+ * `compact` by default: only what the title does not say — number, agent, skill group, wait; `full`: every
+ * fact; numbers masked unless `showNumbers`), the session and the start time as a date token, and the
  * "Call details" and (only when the call has one) "Recording" buttons carrying `{ v, sessionId, start, end }`.
  * With `thread`, a line says which recordings and voicemails are in the thread, and a voicemail adds a
  * "Play voicemail" button. With `followUp`, a call that `needsFollowUp` also shows who took or resolved it
@@ -105,6 +84,11 @@ export function callSummaryMessage(record: CallRecord, options: CallSummaryOptio
       ]
     : [];
   const thread = threadLine(options.thread);
+  const facts = fields(
+    options.style === 'full'
+      ? fullCallFields(record, options)
+      : compactCallFields(record, summary.title, options),
+  );
   const counts =
     record.transfers > 0 ? [`${record.transfers} transfer${record.transfers === 1 ? '' : 's'}`] : [];
   return fitToLimits({
@@ -112,7 +96,7 @@ export function callSummaryMessage(record: CallRecord, options: CallSummaryOptio
     blocks: [
       header(`${emoji} ${summary.title}`),
       ...follow.blocks,
-      fields(callFields(record, options)),
+      ...(facts.fields?.length ? [facts] : []),
       context([
         `Session ${mrkdwnCode(record.sessionId)}`,
         ...(when ? [slackDate(unix(when), options.timeZone)] : []),

@@ -125,14 +125,7 @@ describe('callSummaryMessage with followUp', () => {
       [header] :warning: Missed inbound call · waited 2m 05s in Support
       [section] :white_check_mark: *Resolved by <@W0CLOSER>* · <!date^1763640000^{date_short_pretty} {time_secs}|2025-11-20 12:00:00 UTC>: Reached the customer (taken by <@U0TAKER1>)
       [context] :memo: Booked a technician for Friday
-      [field] *Caller* = +86 138****5678
-      [field] *Called number* = +86 400***4567
-      [field] *Agent* = _No agent_
-      [field] *Skill group* = Support (#7)
-      [field] *Queue wait* = 2m 05s
-      [field] *Talk time* = Not connected
-      [field] *End reason* = Caller gave up while queued
-      [field] *Hung up by* = Customer
+      [field] *From* = +86 138****5678
       [context] Session \`c0ffee00-0000-4000-8000-000000000001\` | <!date^1763632800^{date_short_pretty} {time_secs}|2025-11-20 10:00:00 UTC>
       [button] Reopen (ccc_follow_up_reopen) {"v":1,"sessionId":"c0ffee00-0000-4000-8000-000000000001","start":1763632500,"end":1763633255}
       [button] Call details (ccc_call_details) {"v":1,"sessionId":"c0ffee00-0000-4000-8000-000000000001","start":1763632500,"end":1763633255}"

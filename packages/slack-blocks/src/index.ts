@@ -21,6 +21,7 @@ export {
 } from './action-value.ts';
 export type { CallDetailsOptions } from './call-details.ts';
 export { callDetailsMessage } from './call-details.ts';
+export type { CallPostStyle } from './call-fields.ts';
 export type { CallListPage } from './call-list.ts';
 export { callListMessage, MAX_CALL_ROWS } from './call-list.ts';
 export type { CallSummaryOptions, CallThread } from './call-summary.ts';

@@ -28,6 +28,7 @@ export interface WebhookMetrics {
   readonly reconcileFound: Counter<'kind'>;
   readonly followUps: Counter<'action' | 'result'>;
   readonly followUpsWaiting: Gauge<'state'>;
+  readonly followUpResolveSeconds: Histogram<'by'>;
 }
 
 /** Creates the metric set. */
@@ -53,6 +54,14 @@ export function createMetrics(): WebhookMetrics {
       name: 'ccc_webhook_follow_ups_waiting',
       help: 'Missed calls waiting for a callback, by state: open (nobody has it) or taken (someone will call back)',
       labelNames: ['state'],
+      registers,
+    }),
+    followUpResolveSeconds: new Histogram({
+      name: 'ccc_webhook_follow_up_resolve_seconds',
+      help: 'Time from a missed call to its resolution, by who resolved it: person (Resolved in Slack) or call (a later call reached the customer). Each resolution is counted by one replica: sum across replicas.',
+      labelNames: ['by'],
+      // Minutes to days: a support team's callbacks, not a request's latency.
+      buckets: [300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 259_200],
       registers,
     }),
     followUps: new Counter({

@@ -79,3 +79,15 @@ export function route(routes: RoutesFile, facts: RoutingFacts, defaultChannel?: 
     mentions.size ? { channel, mention: [...mentions].join(',') } : { channel },
   );
 }
+
+/**
+ * The look of a call's post in `channel`: `full` when a rule for that channel that matches the call asks for
+ * it, else `compact`. Decided when the post is rendered, so an edit of the routes file also changes how
+ * later updates of older posts look.
+ */
+export function postStyle(routes: RoutesFile, facts: RoutingFacts, channel: string): 'compact' | 'full' {
+  const full = routes.rules.some(
+    (rule) => rule.style === 'full' && rule.channel === channel && ruleMatches(rule, facts),
+  );
+  return full ? 'full' : 'compact';
+}

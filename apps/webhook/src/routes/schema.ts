@@ -117,6 +117,11 @@ export const RouteRule = v.strictObject({
   match: v.optional(RouteMatch, {}),
   channel: Channel,
   mention: v.optional(Mention),
+  /**
+   * How call posts of this rule look: `compact` (default) or `full` (every field). A post shared by rules of
+   * one channel is `full` when any of its matching rules asks for it.
+   */
+  style: v.optional(v.picklist(['compact', 'full'], 'style is "compact" or "full"')),
 });
 /** Output type of {@link RouteRule}. */
 export type RouteRule = v.InferOutput<typeof RouteRule>;

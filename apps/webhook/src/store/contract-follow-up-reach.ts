@@ -80,6 +80,33 @@ export function describeFollowUpReachContract(open: MakeStore): void {
       expect(await store.getFollowUp('m2')).toMatchObject({ state: 'resolved', reachedSession: 'cb1' });
     });
 
+    test('each resolution is handed out once for the histogram; a reopened one counts again', async () => {
+      const { store } = await open();
+      await store.ingest([missed('m1', ANN, T0), missed('m2', BOB, T0)]);
+      await send(store, T0 + 1);
+      await store.ingest([answered('cb1', ANN, T0 + HOUR)]);
+      const resolve = {
+        action: 'resolve',
+        sessionId: 'm2',
+        userId: 'U1',
+        outcome: 'no_answer',
+        note: null,
+      } as const;
+      await store.followUp({ ...resolve, at: T0 + 2 * HOUR });
+      const taken = await store.takeResolvedFollowUps(T0 + 3 * HOUR, 10);
+      expect(taken.sort((a, b) => a.by.localeCompare(b.by))).toEqual([
+        { missedAt: T0, resolvedAt: T0 + HOUR, by: 'call' },
+        { missedAt: T0, resolvedAt: T0 + 2 * HOUR, by: 'person' },
+      ]);
+      expect(await store.takeResolvedFollowUps(T0 + 3 * HOUR, 10)).toEqual([]);
+      await store.followUp({ action: 'reopen', sessionId: 'm2', userId: 'U1', at: T0 + 4 * HOUR });
+      expect(await store.takeResolvedFollowUps(T0 + 4 * HOUR, 10)).toEqual([]);
+      await store.followUp({ ...resolve, at: T0 + 5 * HOUR });
+      expect(await store.takeResolvedFollowUps(T0 + 6 * HOUR, 1)).toEqual([
+        { missedAt: T0, resolvedAt: T0 + 5 * HOUR, by: 'person' },
+      ]);
+    });
+
     test('after Reopen only a call started later closes it again', async () => {
       const { store } = await open();
       await store.ingest([missed('m1', ANN, T0)]);

@@ -1,6 +1,11 @@
 import type pg from 'pg';
 import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
-import { type FollowUpChange, type FollowUpResult, refusalOf } from './follow-up-types.ts';
+import {
+  type FollowUpChange,
+  type FollowUpResult,
+  type ResolvedFollowUp,
+  refusalOf,
+} from './follow-up-types.ts';
 import { inTransaction } from './postgres-ops.ts';
 import { type RawRow, toFollowUpRow } from './row-mapping.ts';
 import type { SqliteSql } from './sqlite-ops.ts';
@@ -62,6 +67,16 @@ export function followUpPostgres(pool: pg.Pool, change: FollowUpChange): Promise
     const queued = await client.query(FOLLOW_UP_SQL.enqueueUpdates, [change.sessionId, change.at, version]);
     return { ...result, updates: queued.rowCount ?? 0 };
   });
+}
+
+/** The rows of `FOLLOW_UP_SQL.takeResolved` (Postgres BIGINTs arrive as text). */
+export function resolvedOf(rows: readonly RawRow[]): ResolvedFollowUp[] {
+  const ms = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  return rows.map((row) => ({
+    missedAt: ms(row.missed_at),
+    resolvedAt: ms(row.resolved_at),
+    by: row.resolved_by === null || row.resolved_by === undefined ? 'call' : 'person',
+  }));
 }
 
 /** The rows of `FOLLOW_UP_SQL.countWaiting` as counts (Postgres counts arrive as text). */

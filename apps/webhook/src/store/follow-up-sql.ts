@@ -26,8 +26,16 @@ export const FOLLOW_UP_SQL = {
   // $1 session, $2 at. Only a call after the reopening closes it again (see `reach`).
   reopen: `UPDATE follow_ups SET state = 'open', taken_by = NULL, taken_at = NULL, resolved_by = NULL,
     resolved_at = NULL, outcome = NULL, note = NULL, reached_session = NULL, reached_at = NULL,
-    reached_detail = NULL, reopened_at = $2, version = version + 1, updated_at = $2
+    reached_detail = NULL, reopened_at = $2, counted_at = NULL, version = version + 1, updated_at = $2
     WHERE session_id = $1 AND state = 'resolved' RETURNING *`,
+  /**
+   * Resolutions not yet counted in the time-to-resolve histogram, marked counted ($1 now, $2 at most): the
+   * conditional write gives each resolution to exactly one replica, so the histograms of all replicas add up.
+   */
+  takeResolved: `UPDATE follow_ups SET counted_at = $1
+    WHERE state = 'resolved' AND counted_at IS NULL AND session_id IN (
+      SELECT session_id FROM follow_ups WHERE state = 'resolved' AND counted_at IS NULL LIMIT $2)
+    RETURNING missed_at, resolved_at, resolved_by`,
   /**
    * Someone started a callback ($1 session, $2 user, $3 at, $4 the callback's session): the call is theirs
    * (taken now if it was open; refused when someone else has it or it is resolved).
@@ -131,3 +139,13 @@ export const followUpCallbackMigration = (bigint: string): string => `
   ALTER TABLE follow_ups ADD COLUMN callback_session TEXT;
   ALTER TABLE follow_ups ADD COLUMN callback_by TEXT;
   ALTER TABLE follow_ups ADD COLUMN callback_at ${bigint};`;
+
+/**
+ * Migration 9 of both engines: when a resolution was counted in the time-to-resolve histogram (null: not
+ * yet; a reopening clears it). Calls resolved before the upgrade count as counted, so the histogram starts
+ * with the resolutions after it.
+ */
+export const followUpCountedMigration = (bigint: string): string => `
+  ALTER TABLE follow_ups ADD COLUMN counted_at ${bigint};
+  UPDATE follow_ups SET counted_at = updated_at WHERE state = 'resolved';
+  CREATE INDEX follow_ups_uncounted ON follow_ups (session_id) WHERE state = 'resolved' AND counted_at IS NULL;`;

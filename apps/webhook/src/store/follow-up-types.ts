@@ -43,6 +43,13 @@ export interface FollowUpRow {
   readonly updatedAt: number;
 }
 
+/** A resolution for the time-to-resolve histogram: by a person in Slack, or by a call that reached the customer. */
+export interface ResolvedFollowUp {
+  readonly missedAt: number | null;
+  readonly resolvedAt: number | null;
+  readonly by: 'person' | 'call';
+}
+
 /** What someone did: take the call back, resolve it (with an outcome and an optional note), or reopen it. */
 export type FollowUpChange =
   | { readonly action: 'take'; readonly sessionId: string; readonly userId: string; readonly at: number }

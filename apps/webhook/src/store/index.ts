@@ -6,6 +6,7 @@ export type {
   FollowUpResult,
   FollowUpRow,
   FollowUpState,
+  ResolvedFollowUp,
 } from './follow-up-types.ts';
 export { FOLLOW_UP_OUTCOME_VALUES } from './follow-up-types.ts';
 export type { GroupCommitOptions, GroupCommitter } from './group-commit.ts';

@@ -1,6 +1,11 @@
 import type pg from 'pg';
 import { StoreError, StoreErrorCode } from './errors.ts';
-import { followUpCallbackMigration, followUpMigration, followUpReachMigration } from './follow-up-sql.ts';
+import {
+  followUpCallbackMigration,
+  followUpCountedMigration,
+  followUpMigration,
+  followUpReachMigration,
+} from './follow-up-sql.ts';
 import type { Migration } from './migration.ts';
 import { checkOut } from './postgres-client.ts';
 import { INGEST_CALLS_FUNCTION_V7 } from './postgres-follow-up-ingest.ts';
@@ -134,6 +139,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: 'callbacks started from Slack',
     sql: followUpCallbackMigration('BIGINT'),
+  },
+  {
+    version: 9,
+    name: 'follow-up resolutions counted once for the time-to-resolve histogram',
+    sql: followUpCountedMigration('BIGINT'),
   },
 ];
 

@@ -1,6 +1,6 @@
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
-import { followUpPostgres, waitingCounts } from './follow-up-ops.ts';
+import { followUpPostgres, resolvedOf, waitingCounts } from './follow-up-ops.ts';
 import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { tryLeadPostgres } from './leadership.ts';
 import { channelSql, claimOwnedPostgres, ownedDueSql, releaseChannelsPostgres } from './postgres-channels.ts';
@@ -188,6 +188,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       }),
     countWaitingFollowUps: () =>
       op('countWaitingFollowUps', async () => waitingCounts(await query(FOLLOW_UP_SQL.countWaiting))),
+    takeResolvedFollowUps: (now, limit) =>
+      op('takeResolvedFollowUps', async () =>
+        resolvedOf(await query(FOLLOW_UP_SQL.takeResolved, [now, limit])),
+      ),
     findPost: (sessionId, channel) =>
       op('findPost', async () => {
         const [row] = await query(SQL.findPost, [sessionId, channel]);

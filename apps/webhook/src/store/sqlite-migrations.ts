@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import { StoreError, StoreErrorCode } from './errors.ts';
-import { followUpCallbackMigration, followUpMigration, followUpReachMigration } from './follow-up-sql.ts';
+import {
+  followUpCallbackMigration,
+  followUpCountedMigration,
+  followUpMigration,
+  followUpReachMigration,
+} from './follow-up-sql.ts';
 import type { Migration } from './migration.ts';
 import { OUTBOX_INDEXES_V5 } from './sql.ts';
 import type { MigrationResult } from './types.ts';
@@ -160,6 +165,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: 'callbacks started from Slack',
     sql: followUpCallbackMigration('INTEGER'),
+  },
+  {
+    version: 9,
+    name: 'follow-up resolutions counted once for the time-to-resolve histogram',
+    sql: followUpCountedMigration('INTEGER'),
   },
 ];
 

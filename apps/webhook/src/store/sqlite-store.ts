@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { resolveCommonOptions } from './common-options.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
-import { followUpSqlite, waitingCounts } from './follow-up-ops.ts';
+import { followUpSqlite, resolvedOf, waitingCounts } from './follow-up-ops.ts';
 import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { soleLeadership } from './leadership.ts';
 import { quarantineValues } from './quarantine-values.ts';
@@ -126,6 +126,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       ),
     countWaitingFollowUps: () =>
       op('countWaitingFollowUps', () => waitingCounts(sql.all(FOLLOW_UP_SQL.countWaiting))),
+    takeResolvedFollowUps: (now, limit) =>
+      op('takeResolvedFollowUps', () => resolvedOf(sql.all(FOLLOW_UP_SQL.takeResolved, now, limit))),
     findPost: (sessionId, channel) =>
       op('findPost', () => {
         const row = sql.get(SQL.findPost, sessionId, channel);

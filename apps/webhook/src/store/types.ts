@@ -1,4 +1,4 @@
-import type { FollowUpChange, FollowUpResult, FollowUpRow } from './follow-up-types.ts';
+import type { FollowUpChange, FollowUpResult, FollowUpRow, ResolvedFollowUp } from './follow-up-types.ts';
 import type {
   QuarantineEviction,
   QuarantineInput,
@@ -132,6 +132,11 @@ export interface Store {
   ): Promise<{ readonly total: number; readonly rows: FollowUpRow[] }>;
   /** How many calls wait for a follow-up: nobody has them (`open`) or someone will call back (`taken`). */
   countWaitingFollowUps(): Promise<{ readonly open: number; readonly taken: number }>;
+  /**
+   * Up to `limit` resolutions not counted yet in the time-to-resolve histogram, marked counted at `now` in
+   * the same write: each resolution goes to exactly one caller, whatever the number of replicas.
+   */
+  takeResolvedFollowUps(now: number, limit: number): Promise<ResolvedFollowUp[]>;
   /** The top-level post of the session's call (cdr/imcdr) in `channel`, or null. */
   findPost(sessionId: string, channel: string): Promise<OutboxRow | null>;
   /**
