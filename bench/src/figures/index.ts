@@ -6,6 +6,7 @@ import { parse } from './parse.ts';
 import { signing } from './signing.ts';
 import { slackDrain } from './slack-drain.ts';
 import { slashCommand } from './slash-command.ts';
+import { stats } from './stats.ts';
 
 /** Every figure, in the order of the issue; `pnpm bench <name>` picks one by name. */
 export const FIGURES: readonly Figure[] = [
@@ -16,5 +17,6 @@ export const FIGURES: readonly Figure[] = [
   slackDrain,
   slashCommand,
   followUpClick,
+  stats,
   memory,
 ];

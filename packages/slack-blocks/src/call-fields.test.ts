@@ -7,13 +7,14 @@ import { wireView } from './test-utils/view.ts';
 
 const fieldLines = (view: string): string[] => view.split('\n').filter((line) => line.includes('[field]'));
 
+const queuedAt = missedNoAgentCdr.QueuedTimestamp ?? 0;
 const answeredInbound = parseCdrPush({
   ...missedNoAgentCdr,
   SessionId: 'a0a0a0a0-0000-4000-8000-000000000001',
   EndStatusString: 'ok',
-  RingTimestamp: missedNoAgentCdr.QueuedTimestamp! + 35,
-  AcceptTimestamp: missedNoAgentCdr.QueuedTimestamp! + 40,
-  EndedTimestamp: missedNoAgentCdr.QueuedTimestamp! + 400,
+  RingTimestamp: queuedAt + 35,
+  AcceptTimestamp: queuedAt + 40,
+  EndedTimestamp: queuedAt + 400,
   SeatUser: { Name: 'Wang Fang', Mail: 'wangfang@example.com', StaffNumber: '1001' },
 });
 

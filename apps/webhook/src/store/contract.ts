@@ -2,6 +2,7 @@ import { afterEach, describe } from 'vitest';
 import { describeAttemptsContract } from './contract-attempts.ts';
 import { describeBatchesContract } from './contract-batches.ts';
 import { describeCommitLimitsContract } from './contract-commit-limits.ts';
+import { describeDigestsContract } from './contract-digests.ts';
 import type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
 import { describeFollowUpReachContract } from './contract-follow-up-reach.ts';
 import { describeFollowUpsContract } from './contract-follow-ups.ts';
@@ -48,6 +49,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeOutboxContract(open);
     describeAttemptsContract(open);
     describeMaintenanceContract(open);
+    describeDigestsContract(open);
     describeQuarantineContract(open);
     describeRetentionContract(open);
     describeGroupCommitContract(open);

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { digestMigration } from './digest-sql.ts';
 import { StoreError, StoreErrorCode } from './errors.ts';
 import {
   followUpCallbackMigration,
@@ -144,6 +145,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     version: 9,
     name: 'follow-up resolutions counted once for the time-to-resolve histogram',
     sql: followUpCountedMigration('BIGINT'),
+  },
+  {
+    version: 10,
+    name: 'daily digests, one per day',
+    sql: digestMigration('BIGINT'),
   },
 ];
 

@@ -1,4 +1,5 @@
 import { resolveCommonOptions } from './common-options.ts';
+import { createDigestStore } from './digest-store.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
 import { followUpPostgres, resolvedOf, waitingCounts } from './follow-up-ops.ts';
 import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
@@ -101,6 +102,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
 
   return {
     engine: 'postgres',
+    digests: createDigestStore(
+      (text, values) => op('digests', () => query(text, [...values])),
+      (text, values) => op('digests', () => count(text, [...values])),
+    ),
     migrate: () =>
       op('migrate', async () => {
         const result = await migratePostgres(pool, schema, common.now);

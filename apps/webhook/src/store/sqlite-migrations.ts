@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { digestMigration } from './digest-sql.ts';
 import { StoreError, StoreErrorCode } from './errors.ts';
 import {
   followUpCallbackMigration,
@@ -170,6 +171,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 9,
     name: 'follow-up resolutions counted once for the time-to-resolve histogram',
     sql: followUpCountedMigration('INTEGER'),
+  },
+  {
+    version: 10,
+    name: 'daily digests, one per day',
+    sql: digestMigration('INTEGER'),
   },
 ];
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { resolveCommonOptions } from './common-options.ts';
+import { createDigestStore } from './digest-store.ts';
 import { StoreError, StoreErrorCode, toStoreError } from './errors.ts';
 import { followUpSqlite, resolvedOf, waitingCounts } from './follow-up-ops.ts';
 import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
@@ -65,8 +66,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const LEASE = leaseSql(callerClock);
   const RELEASE = releaseClaimsSql('SELECT value FROM json_each($2)');
 
+  const digestOp = <T>(fn: () => T) => op('digests', fn);
   return {
     engine: 'sqlite',
+    digests: createDigestStore(
+      (text, values) => digestOp(() => sql.all(text, ...values)),
+      (text, values) => digestOp(() => sql.run(text, ...values)),
+    ),
     migrate: () => op('migrate', () => migrateSqlite(db, common.now)),
     ingest: (items) =>
       op('ingest', () => {

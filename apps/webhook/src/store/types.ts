@@ -1,3 +1,4 @@
+import type { DigestStore } from './digest-store.ts';
 import type { FollowUpChange, FollowUpResult, FollowUpRow, ResolvedFollowUp } from './follow-up-types.ts';
 import type {
   QuarantineEviction,
@@ -54,6 +55,8 @@ export interface ListInboxOptions {
 export interface Store {
   /** `sqlite` or `postgres`. */
   readonly engine: 'sqlite' | 'postgres';
+  /** The daily digests, and the call pushes a digest is computed from. */
+  readonly digests: DigestStore;
   /** Creates or upgrades the tables (idempotent; concurrent callers are serialised). */
   migrate(): Promise<MigrationResult>;
   /** Stores a batch in ONE transaction; outcomes are in item order. Resolves only after the commit. */
