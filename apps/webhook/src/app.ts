@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { createDigestJob } from './digest/job.ts';
 import { observeResolutions } from './follow-up-facts.ts';
 import { createFollowUpHandler } from './http/follow-up-handler.ts';
 import { createMetrics, type WebhookMetrics } from './http/metrics.ts';
@@ -29,6 +30,8 @@ export interface Webhook {
   readonly relay: Relay;
   readonly metrics: WebhookMetrics;
   readonly reconciler: ReturnType<typeof createReconciler> | null;
+  /** The daily digest job, when `DIGEST_CHANNEL` is set (`runOnce()` checks now). */
+  readonly digest: ReturnType<typeof createDigestJob> | null;
   /** Graceful shutdown: stop accepting, finish in-flight acks, stop the relay and release claims. */
   stop(): Promise<void>;
 }
@@ -115,7 +118,7 @@ export async function startWebhook(
     keepAliveTimeoutMs: config.keepAliveTimeoutMs,
   });
   relay.start();
-  const jobs = startBackgroundJobs(wiring, submit, lastPushAt);
+  const jobs = startBackgroundJobs(wiring, submit, lastPushAt, slack);
   logger.info(
     { url, engine: store.engine, pushPath: config.pushPath, auth: config.auth.mode },
     'webhook listening',
@@ -129,6 +132,7 @@ export async function startWebhook(
     relay,
     metrics,
     reconciler: jobs.reconciler,
+    digest: jobs.digest,
     stop() {
       // Idempotent: a second stop (a signal during shutdown, a test's cleanup) waits for the first.
       stopping ??= stopAll();

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { createCccClient } from '@ccc-kit/ccc-client';
 import type { Logger } from 'pino';
+import { minuteOfDay } from './digest/day.ts';
 import type { Env, LoadedEnv } from './env.ts';
 import { isWebhookError, WebhookError, WebhookErrorCode } from './errors.ts';
 import { cccCallPages, cccChatPages } from './reconcile/ccc-pages.ts';
@@ -144,6 +145,13 @@ export function configFromEnv(env: Env, options: ConfigOptions = {}): WebhookCon
     metricsToken: env.METRICS_TOKEN,
     internalToken: env.INTERNAL_TOKEN,
     followUpWindowMs: env.FOLLOW_UP_WINDOW,
+    digest: env.DIGEST_CHANNEL
+      ? {
+          channel: env.DIGEST_CHANNEL,
+          atMinute: minuteOfDay(env.DIGEST_AT) ?? 9 * 60,
+          timeZone: env.DIGEST_TIME_ZONE ?? env.DISPLAY_TIMEZONE,
+        }
+      : undefined,
     relayOwner: env.RELAY_OWNER ?? hostname(),
     relayLeaseMs: env.RELAY_LEASE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,

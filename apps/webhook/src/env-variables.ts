@@ -1,4 +1,5 @@
 // Apart from env.ts so that the rules across variables (env.ts) can name the type of what this checks.
+import { isValidTimeZone } from '@ccc-kit/cdr-parser';
 import * as v from 'valibot';
 
 const DURATION = /^(\d+)(ms|s|m|h)$/;
@@ -91,6 +92,23 @@ export const VariablesSchema = v.object({
       v.string(),
       v.minLength(32, 'use at least 32 characters (e.g. openssl rand -hex 32), the same on the bot'),
     ),
+  ),
+  // The daily digest: off without a channel.
+  DIGEST_CHANNEL: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^(#[\p{Ll}\p{N}_-][\p{Ll}\p{N}._-]{0,79}|[CG][A-Z0-9]{6,})$/u,
+        'use a channel id like C0123ABCD',
+      ),
+    ),
+  ),
+  DIGEST_AT: v.optional(
+    v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM on a 24-hour clock, e.g. 09:00')),
+    '09:00',
+  ),
+  DIGEST_TIME_ZONE: v.optional(
+    v.pipe(v.string(), v.check(isValidTimeZone, 'use an IANA time zone such as Asia/Shanghai')),
   ),
   RELAY_OWNER: optionalText,
   RELAY_LEASE: duration('10m'),

@@ -1,3 +1,4 @@
+import type { DigestSettings } from './digest/job.ts';
 import type { PushAuth } from './http/auth.ts';
 import type { ListCalls, ListChats } from './reconcile/reconcile.ts';
 import type { RoutesFile } from './routes/index.ts';
@@ -45,6 +46,8 @@ export interface WebhookConfig {
   readonly internalToken?: string | undefined;
   /** A missed call is closed by a call reaching its customer within this long (default 24 h). */
   readonly followUpWindowMs?: number | undefined;
+  /** The daily digest (`DIGEST_CHANNEL`, `DIGEST_AT`, `DIGEST_TIME_ZONE`); off when absent. */
+  readonly digest?: DigestSettings | undefined;
   readonly relayOwner: string;
   readonly relayLeaseMs: number;
   /**

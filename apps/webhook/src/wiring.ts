@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import { createDigestJob } from './digest/job.ts';
 import { callFacts, factsOfCall, followUpOfRow } from './facts.ts';
 import type { WebhookMetrics } from './http/metrics.ts';
 import { factsOfChat } from './reconcile/chat-rows.ts';
@@ -68,6 +69,7 @@ export function startBackgroundJobs(
   wiring: Wiring,
   submit: (item: IngestItem) => Promise<IngestOutcome>,
   lastPushAt: number | null,
+  slack: WebClient,
 ) {
   const { config, store, logger, metrics, now } = wiring;
   const clock = now ? { now } : {};
@@ -102,13 +104,27 @@ export function startBackgroundJobs(
           ...clock,
         })
       : null;
+  const digest = config.digest
+    ? createDigestJob({
+        store,
+        slack,
+        settings: config.digest,
+        owner: config.relayOwner,
+        followUps: config.internalToken !== undefined,
+        logger,
+        ...clock,
+      })
+    : null;
   reconciler?.start();
   retention?.start();
+  digest?.start();
   return {
     reconciler,
+    digest,
     async stop(): Promise<void> {
       await reconciler?.stop();
       await retention?.stop();
+      await digest?.stop();
     },
   };
 }

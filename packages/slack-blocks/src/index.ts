@@ -29,6 +29,8 @@ export { callSummaryMessage } from './call-summary.ts';
 export type { ChatSummaryOptions } from './chat-summary.ts';
 export { chatSummaryMessage } from './chat-summary.ts';
 export { formatDateTime, isValidTimeZone, slackDate } from './dates.ts';
+export type { DigestFigures, DigestInput } from './digest.ts';
+export { digestMessage } from './digest.ts';
 export type { ErrorMessageOptions, UserFacingError } from './error-message.ts';
 export { errorMessage } from './error-message.ts';
 export { isSlackBlocksError, SlackBlocksError, SlackBlocksErrorCode } from './errors.ts';

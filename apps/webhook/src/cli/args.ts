@@ -15,6 +15,7 @@ const OPTIONS = {
   'replay-quarantine': { id: { type: 'string', multiple: true } },
   'replay-dead': {},
   backfill: { since: { type: 'string' }, until: { type: 'string' } },
+  digest: { date: { type: 'string' }, post: { type: 'boolean' } },
 } satisfies Record<CommandName, Options>;
 
 /** The arguments each command takes besides its options. */
@@ -24,6 +25,7 @@ const POSITIONALS: Readonly<Record<CommandName, readonly string[]>> = {
   'replay-quarantine': [],
   'replay-dead': [],
   backfill: [],
+  digest: [],
 };
 
 /** What the command line asks for: a help text to print, or a command with its raw values. */

@@ -157,3 +157,33 @@ describe('backfill', () => {
     expect(again.stdout).toContain(`${calls} calls seen, 0 missing ones stored`);
   });
 });
+
+describe('digest', () => {
+  test('prints a stored day as the channel reads it; --post queues it once; a bad --date says what to write', async () => {
+    const url = database('digest');
+    const store = await openStore(url);
+    const day = new Date((sandbox.dataset.calls[0]?.push.StartTimestamp ?? 0) * 1000)
+      .toISOString()
+      .slice(0, 10);
+    const calls = sandbox.dataset.calls.map((call) => ({
+      ...cdr(call.sessionId, []),
+      body: JSON.stringify(call.push),
+      receivedAt: (call.push.EndedTimestamp ?? 0) * 1000,
+    }));
+    await store.ingest(calls);
+    await store.close();
+    const env = { ...CLI_ENV, DATABASE_URL: url, DIGEST_CHANNEL: '#leads' };
+    const printed = await runCli(['digest', '--date', day], env);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toMatch(new RegExp(`^== :bar_chart: Calls on \\w{3} ${day} ==`));
+    expect(printed.stdout).toMatch(/Offered: \d+/);
+    expect(printed.stdout).toContain(`(${calls.length} calls stored for ${day}, UTC)`);
+    const posted = await runCli(['digest', '--date', day, '--post'], env);
+    expect(posted.stdout).toContain('Queued for #leads');
+    const again = await runCli(['digest', '--date', day, '--post'], env);
+    expect(again.stdout).toContain(`Not queued again: the digest of ${day} is already pending in #leads.`);
+    const bad = await runCli(['digest', '--date', '3 Dec'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--date is a day like 2026-12-03');
+  });
+});

@@ -5,6 +5,7 @@ import { openStore, type Store } from '../store/index.ts';
 import type { WebhookConfig } from '../webhook-config.ts';
 import { dateOption, type Invocation, parseOptions, wholeNumber } from './args.ts';
 import { backfill } from './backfill.ts';
+import { digestCommand } from './digest.ts';
 import { quarantineList } from './quarantine-list.ts';
 import { replayLines, replayQuarantine } from './replay.ts';
 import { routesCheck } from './routes-check.ts';
@@ -18,6 +19,14 @@ const RoutesCheckArgs = v.object({
     v.picklist(['cdr', 'imcdr', 'record', 'voicemail'], '--action is one of cdr, imcdr, record, voicemail'),
   ),
   'default-channel': v.optional(v.string()),
+});
+const DigestArgs = v.object({
+  date: v.pipe(
+    v.string('digest needs --date <YYYY-MM-DD>, the day to summarise'),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, '--date is a day like 2026-12-03'),
+    v.check((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), '--date is not a day of the calendar'),
+  ),
+  post: v.optional(v.boolean(), false),
 });
 const QuarantineListArgs = v.object({ limit: v.optional(wholeNumber('limit', 1, 10_000), '50') });
 const ReplayArgs = v.object({ id: v.optional(v.array(wholeNumber('id', 1, Number.MAX_SAFE_INTEGER))) });
@@ -80,6 +89,11 @@ async function runServiceCommand(invocation: Command): Promise<string> {
       }),
     );
     return replayLines(report);
+  }
+  if (command === 'digest') {
+    const { date, post } = parseOptions(DigestArgs, values, command);
+    const config = serviceConfig();
+    return withStore(config, (store) => digestCommand(store, config, { day: date, post, now: Date.now() }));
   }
   const range = parseOptions(BackfillArgs, values, 'backfill');
   const config = serviceConfig();

@@ -10,7 +10,8 @@ export type CommandName =
   | 'quarantine list'
   | 'replay-quarantine'
   | 'replay-dead'
-  | 'backfill';
+  | 'backfill'
+  | 'digest';
 
 /** Each command's help: what it does, its options, an example. */
 export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
@@ -50,6 +51,14 @@ Dates: 2026-11-01 or 2026-11-01T08:00:00Z. Progress per page on stderr (a bar on
 (calls seen, imported, quarantined) on stdout. Uses the service's environment.
 
 Example: pnpm -s webhook backfill --since 2026-11-01 --until 2026-11-02`,
+  digest: `Usage: webhook digest --date <YYYY-MM-DD> [--post]
+
+Prints the digest of a day (in DIGEST_TIME_ZONE, else DISPLAY_TIMEZONE) computed from the calls in the
+store, as the channel would read it. With --post, queues it for DIGEST_CHANNEL: the running service posts
+it within a minute, once (a day already posted or queued is said so and not posted again). Uses the
+service's environment (DATABASE_URL, DIGEST_*).
+
+Example: pnpm -s webhook digest --date 2026-12-03`,
 };
 
 /** The CLI's own help: every command in a line, and how to run it. */
@@ -63,6 +72,8 @@ Commands:
   replay-dead                  put dead-lettered Slack messages back in the queue
   backfill --since <date> [--until <date>]
                                import the calls pushes missed from DescribeTelCdr
+  digest --date <YYYY-MM-DD> [--post]
+                               print a day's digest from the store, or queue it for DIGEST_CHANNEL
 
 Every command but "routes check" uses the service's environment (DATABASE_URL, ROUTES_FILE, …).
 ${RUN_AS}`;
