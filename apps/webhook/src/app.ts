@@ -6,6 +6,7 @@ import { createFollowUpHandler } from './http/follow-up-handler.ts';
 import { createMetrics, type WebhookMetrics } from './http/metrics.ts';
 import { createPushHandler } from './http/push-handler.ts';
 import { createRequestListener, startServer } from './http/server.ts';
+import { createStatsHandler } from './http/stats-handler.ts';
 import { routePush } from './push-routing.ts';
 import { createReadiness } from './readiness.ts';
 import type { createReconciler } from './reconcile/reconcile.ts';
@@ -100,6 +101,9 @@ export async function startWebhook(
           logger,
           now: deps.now ?? Date.now,
         })
+      : undefined,
+    handleStats: config.internalToken
+      ? createStatsHandler({ token: config.internalToken, store })
       : undefined,
     beforeScrape: async () => {
       const stats = await store.stats();

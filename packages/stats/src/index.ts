@@ -2,6 +2,8 @@
  * `@ccc-kit/stats`: call and chat metrics from cdr-parser records. Charts are in `@ccc-kit/stats/charts`.
  * @packageDocumentation
  */
+
+export { addDays, dayStart, localTime } from './days/days.ts';
 export { isStatsError, StatsError, StatsErrorCode } from './errors.ts';
 export type { CallCounts, InboundCalls, MissedCalls, OutboundCalls } from './metrics/call-row.ts';
 export type { CallStats, CallStatsAccumulator, CallStatsRow } from './metrics/call-stats.ts';

@@ -1,7 +1,7 @@
 import type { DigestInput } from '@ccc-kit/slack-blocks';
 import type { CallStats } from '@ccc-kit/stats';
+import { addDays } from '@ccc-kit/stats';
 import type { Store } from '../store/index.ts';
-import { addDays } from './day.ts';
 import { type DayStatsOptions, dayStats, figuresOf, worstGroupOf } from './figures.ts';
 
 /** A day's digest: what the message says, and the day's metrics (for the chart). */

@@ -1,11 +1,10 @@
 import { toCallFacts } from '@ccc-kit/cdr-parser';
-import { aggregateCalls } from '@ccc-kit/stats';
+import { addDays, aggregateCalls, localTime } from '@ccc-kit/stats';
 import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startWebhook } from '../app.ts';
 import { type Harness, startHarness } from '../test-utils/harness.ts';
 import { createTestSchema, postgresSuite } from '../test-utils/postgres.ts';
-import { addDays, localTime } from './day.ts';
 
 const TOKEN = 'digest-internal-token-0123456789abcdefgh';
 const cleanup: (() => Promise<void>)[] = [];

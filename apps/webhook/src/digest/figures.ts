@@ -1,9 +1,8 @@
 import { toCallFacts } from '@ccc-kit/cdr-parser';
 import { parseCdrPush } from '@ccc-kit/schemas';
 import type { DigestFigures, DigestInput } from '@ccc-kit/slack-blocks';
-import { aggregateCalls, type CallStats, type StatsCall } from '@ccc-kit/stats';
+import { addDays, aggregateCalls, type CallStats, dayStart, type StatsCall } from '@ccc-kit/stats';
 import type { Store } from '../store/index.ts';
-import { addDays, dayStart } from './day.ts';
 
 /** Pushes of a day's calls can arrive after it (reconciliation, retries): read this far past its end. */
 const LATE_ARRIVALS_MS = 2 * 86_400_000;
@@ -16,24 +15,22 @@ export interface DayStatsOptions {
 }
 
 /**
- * The stored calls that started on `day` (local to `timeZone`), one page of pushes at a time: the store's
- * inbox holds one row per call session, so each call counts once. A stored body that no longer parses is
- * skipped (it was validated at ingest; skipping keeps one bad row from taking the digest down).
+ * The stored calls that started in [from, to) (epoch ms), one page of pushes at a time: the store's inbox
+ * holds one row per call session, so each call counts once. `keep` filters them (a skill group). A stored
+ * body that no longer parses is skipped (it was validated at ingest; one bad row never takes the rest down).
  */
-async function* callsOf(
+export async function* storedCalls(
   store: Pick<Store, 'digests'>,
-  day: string,
-  timeZone: string,
+  range: { readonly from: number; readonly to: number },
+  keep: (call: StatsCall) => boolean = () => true,
 ): AsyncGenerator<StatsCall> {
-  const from = dayStart(day, timeZone);
-  const to = dayStart(addDays(day, 1), timeZone);
   let after = 0;
   for (;;) {
-    const page = await store.digests.callBodies(from, to + LATE_ARRIVALS_MS, after, PAGE);
+    const page = await store.digests.callBodies(range.from, range.to + LATE_ARRIVALS_MS, after, PAGE);
     for (const row of page) {
       const call = parsed(row.body);
       const at = call?.startedAt?.getTime();
-      if (call && at !== undefined && at >= from && at < to) yield call;
+      if (call && at !== undefined && at >= range.from && at < range.to && keep(call)) yield call;
     }
     if (page.length < PAGE) return;
     after = page[page.length - 1]?.id ?? after;
@@ -56,7 +53,8 @@ export function dayStats(
   day: string,
   options: DayStatsOptions,
 ): Promise<CallStats> {
-  return aggregateCalls(callsOf(store, day, options.timeZone), {
+  const range = { from: dayStart(day, options.timeZone), to: dayStart(addDays(day, 1), options.timeZone) };
+  return aggregateCalls(storedCalls(store, range), {
     timeZone: options.timeZone,
     ...(options.serviceLevelSeconds !== undefined
       ? { serviceLevelSeconds: options.serviceLevelSeconds }

@@ -7,8 +7,8 @@ import {
   type FollowUpResult,
   type Store,
 } from '../store/index.ts';
-import { credentialsOf, safeEqual } from './auth.ts';
 import { readBody } from './body.ts';
+import { bearerAllowed, json } from './json-reply.ts';
 import type { WebhookMetrics } from './metrics.ts';
 
 /** Path of the internal follow-up API (the bot forwards the buttons' clicks here). */
@@ -65,15 +65,6 @@ export interface FollowUpApiDeps {
   readonly now: () => number;
 }
 
-const json = (res: ServerResponse, status: number, body: unknown): void => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-};
-
 /** HTTP status of a result: applied 200, no such call 404, refused by the current state 409. */
 const statusOf = (result: FollowUpResult): number =>
   result.ok ? 200 : result.reason === 'no_call' ? 404 : 409;
@@ -112,8 +103,7 @@ export function createFollowUpHandler(deps: FollowUpApiDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST' && req.method !== 'GET')
       return json(res, 405, { error: `use GET (list) or POST (change) on ${FOLLOW_UP_PATH}` });
-    const given = credentialsOf(req.headers.authorization, 'bearer');
-    if (given === null || !safeEqual(given, deps.token)) {
+    if (!bearerAllowed(req, deps.token)) {
       deps.metrics.followUps.inc({ action: 'unknown', result: 'unauthorized' });
       return json(res, 401, { error: 'send Authorization: Bearer <INTERNAL_TOKEN>' });
     }

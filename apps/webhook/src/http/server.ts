@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { NotReadyReason } from '../readiness.ts';
-import { credentialsOf, safeEqual } from './auth.ts';
 import { FOLLOW_UP_PATH } from './follow-up-handler.ts';
+import { bearerAllowed, json } from './json-reply.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { bounded } from './request-values.ts';
+import { STATS_PATH } from './stats-handler.ts';
 
 /** Routes and probes of the webhook's HTTP server. */
 export interface ServerDeps {
@@ -18,24 +19,12 @@ export interface ServerDeps {
   readonly metricsToken?: string | undefined;
   /** The internal follow-up API (`POST /internal/follow-ups`); absent without `INTERNAL_TOKEN`. */
   readonly handleFollowUp?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  /** The internal stats API (`GET /internal/stats`); absent without `INTERNAL_TOKEN`. */
+  readonly handleStats?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   /** Refreshes gauges (outbox depth…) before a scrape. */
   readonly beforeScrape?: () => Promise<void>;
   readonly logger: Logger;
 }
-
-const json = (res: ServerResponse, status: number, body: unknown): void => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-};
-
-const metricsAllowed = (req: IncomingMessage, token: string | undefined): boolean => {
-  const given = credentialsOf(req.headers.authorization, 'bearer');
-  return Boolean(token && given !== null && safeEqual(given, token));
-};
 
 /** Builds the request listener: push endpoint, `/healthz`, `/readyz`, `/metrics`. */
 export function createRequestListener(deps: ServerDeps) {
@@ -54,6 +43,13 @@ export function createRequestListener(deps: ServerDeps) {
           });
         return await deps.handleFollowUp(req, res);
       }
+      if (url.pathname === STATS_PATH) {
+        if (!deps.handleStats)
+          return json(res, 404, {
+            error: 'the stats API is disabled: set INTERNAL_TOKEN on the webhook and the bot',
+          });
+        return await deps.handleStats(req, res);
+      }
       if (req.method === 'GET' && url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
       if (req.method === 'GET' && url.pathname === '/readyz') {
         // A fixed word, never an error's text: anyone who reaches the port may ask.
@@ -67,7 +63,7 @@ export function createRequestListener(deps: ServerDeps) {
       if (req.method === 'GET' && url.pathname === '/metrics') {
         if (!deps.metricsToken)
           return json(res, 404, { error: 'metrics are disabled: set METRICS_TOKEN to enable them' });
-        if (!metricsAllowed(req, deps.metricsToken))
+        if (!bearerAllowed(req, deps.metricsToken))
           return json(res, 401, { error: 'send Authorization: Bearer <METRICS_TOKEN>' });
         await deps.beforeScrape?.();
         res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
