@@ -12,6 +12,7 @@ import { registerListeners } from './listeners.ts';
 import { type BotLogger, toBoltLogger } from './logger.ts';
 import { refuseFutureRequests } from './request-clock.ts';
 import { guardSlackRequests, MAX_BODY_BYTES } from './request-guard.ts';
+import { createWebhookStatsClient } from './stats-client.ts';
 
 /** Options of {@link createBotApp}; `main.ts` builds them from the environment, tests and the demo by hand. */
 export interface BotAppOptions {
@@ -41,6 +42,10 @@ export interface BotAppOptions {
   /** Users who may use `/ccc` and its buttons (default: all). */
   readonly allowedUsers?: readonly string[] | undefined;
   readonly logger: BotLogger;
+  /** The CCC client's requests per second per action (`CCC_RATE_PER_ACTION`), for `/ccc stats` estimates. */
+  readonly cccRatePerSecond?: number | undefined;
+  /** IANA time zone of `/ccc stats` days (default `UTC`). */
+  readonly timeZone?: string | undefined;
   /** Clock in Unix milliseconds (default `Date.now`). */
   readonly now?: (() => number) | undefined;
   /** Port used when `start()` gets none (default 3000). */
@@ -94,12 +99,15 @@ export function createBotApp(options: BotAppOptions): BotApp {
     slack,
     logger,
     now: options.now ?? Date.now,
+    timeZone: options.timeZone ?? 'UTC',
     access: createAccess({
       ...options,
       // Needs the usergroups:read scope (in the manifest); only asked when the list names a group.
       usergroupMembers: async (usergroup) => (await slack.usergroups.users.list({ usergroup })).users ?? [],
     }),
     followUps: options.followUps ? createFollowUpClient(options.followUps) : undefined,
+    webhookStats: options.followUps ? createWebhookStatsClient(options.followUps) : undefined,
+    cccRatePerSecond: options.cccRatePerSecond,
     agentMap: options.agentMap,
     botName: () => identity.current()?.name ?? 'ccc',
   };

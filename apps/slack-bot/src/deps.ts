@@ -4,6 +4,7 @@ import type { Block, KnownBlock, WebClient } from '@slack/web-api';
 import type { Access } from './access.ts';
 import type { FollowUpClient } from './follow-up-client.ts';
 import type { BotLogger } from './logger.ts';
+import type { WebhookStatsClient } from './stats-client.ts';
 
 /** Everything the command and action handlers use; built once by `createBotApp`. */
 export interface BotDeps {
@@ -21,6 +22,12 @@ export interface BotDeps {
   readonly followUps: FollowUpClient | undefined;
   /** Slack user ID → CCC agent email, for people whose Slack email is not their agent account. */
   readonly agentMap?: ReadonlyMap<string, string> | undefined;
+  /** The webhook's stats of its stored calls (`WEBHOOK_URL`, `INTERNAL_TOKEN`); Tencent's records otherwise. */
+  readonly webhookStats?: WebhookStatsClient | undefined;
+  /** Requests per second the CCC client makes per action (`CCC_RATE_PER_ACTION`), for time estimates. */
+  readonly cccRatePerSecond?: number | undefined;
+  /** IANA time zone of `/ccc stats` days (`DISPLAY_TIMEZONE`, default UTC). */
+  readonly timeZone: string;
   /** The bot's name in the workspace, for "invite me" notes (from auth.test). */
   botName(): string;
 }

@@ -1,4 +1,6 @@
 // Apart from env.ts so that the rules across variables (env-rules.ts) can name the type of what this checks.
+
+import { isValidTimeZone } from '@ccc-kit/cdr-parser';
 import { DESK_REGION_DOMAINS, type DeskRegion } from '@ccc-kit/desk-client';
 import * as v from 'valibot';
 
@@ -81,6 +83,11 @@ export const EnvSchema = v.object({
   FOLLOW_UP_ALLOWED_USERS: idList(
     /^[UWS][A-Z0-9]{2,}$/,
     'list Slack user IDs (U…) or user group IDs (S…) separated by commas, not names',
+  ),
+  // Days of `/ccc stats` (today, yesterday, 7d) run midnight to midnight here; times show in it as fallback text.
+  DISPLAY_TIMEZONE: v.optional(
+    v.pipe(v.string(), v.check(isValidTimeZone, 'use an IANA time zone such as Asia/Shanghai')),
+    'UTC',
   ),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });

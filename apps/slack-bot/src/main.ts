@@ -44,6 +44,8 @@ const bot = createBotApp({
   allowedChannels: env.ALLOWED_CHANNELS,
   allowedUsers: env.ALLOWED_USERS,
   logger,
+  timeZone: env.DISPLAY_TIMEZONE,
+  cccRatePerSecond: env.CCC_RATE_PER_ACTION,
   port: env.PORT,
 });
 

@@ -57,6 +57,7 @@ describe('manifest.yaml', () => {
       'channels:history',
       'chat:write',
       'commands',
+      'files:read',
       'files:write',
       'groups:history',
       'usergroups:read',

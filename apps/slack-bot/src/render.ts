@@ -65,6 +65,8 @@ export function notFoundReply(request: LookupRequest): Reply {
       return ephemeral(`No calls ${describeWindow(request.window)}.`);
     case 'missed':
       return ephemeral('No missed calls are waiting.');
+    case 'stats':
+      return ephemeral(`No calls ${request.window.label}.`);
   }
 }
 

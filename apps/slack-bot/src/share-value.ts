@@ -8,7 +8,7 @@ import { callsActionValue } from './render-calls.ts';
 /** Prefix of the `block_id` of the actions block holding a Share button; the lookup kind follows it. */
 export const SHARE_BLOCK_PREFIX = 'ccc_share:';
 
-const KINDS = ['state', 'transcript', 'sessions', 'calls', 'missed'] as const;
+const KINDS = ['state', 'transcript', 'sessions', 'calls', 'missed', 'stats'] as const;
 
 /** The button value repeating `request` (`@ccc-kit/slack-blocks` action values), or undefined if it cannot. */
 export function actionValueOf(request: LookupRequest, nowSeconds: number): ActionValue | undefined {
@@ -38,6 +38,12 @@ export function actionValueOf(request: LookupRequest, nowSeconds: number): Actio
     }
     case 'missed':
       return missedActionValue(request);
+    case 'stats': {
+      // The range's words and the group ride in the filter: `stats:{"label":…,"group":…}`.
+      const { label, start, end } = request.window;
+      const filter = `${STATS_PREFIX}${JSON.stringify({ label, ...(request.group ? { group: request.group } : {}) })}`;
+      return { v: 1, offset: 0, limit: 1, start, end, filter };
+    }
   }
 }
 
@@ -80,6 +86,24 @@ export function callsRequestOf(value: ActionValue, nowSeconds: number): LookupRe
 }
 
 const GROUP = /^group:(.{1,100})$/;
+const STATS_PREFIX = 'stats:';
+
+/** Rebuilds a `/ccc stats` request from its Share value; undefined for a value not ours. */
+export function statsRequestOf(value: ActionValue): LookupRequest | undefined {
+  if (!('offset' in value) || !value.filter?.startsWith(STATS_PREFIX)) return undefined;
+  try {
+    const { label, group } = JSON.parse(value.filter.slice(STATS_PREFIX.length)) as {
+      label?: unknown;
+      group?: unknown;
+    };
+    if (typeof label !== 'string' || label.length > 60) return undefined;
+    if (group !== undefined && (typeof group !== 'string' || group.length > 100)) return undefined;
+    const window = { start: value.start, end: value.end, label };
+    return { kind: 'stats', window, ...(group ? { group } : {}) };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Rebuilds a `/ccc missed` request from a More (or Share) value; undefined for a value not ours. */
 export function missedRequestOf(value: ActionValue): LookupRequest | undefined {
@@ -112,6 +136,7 @@ export function requestFromShare(
   if (kind === 'sessions') return sessionsRequestOf(value, nowSeconds);
   if (kind === 'calls') return callsRequestOf(value, nowSeconds);
   if (kind === 'missed') return missedRequestOf(value);
+  if (kind === 'stats') return statsRequestOf(value);
   if (!('sessionId' in value)) return undefined;
   if (kind === 'state') return { kind, query: { sessionId: value.sessionId } };
   if (kind === 'transcript') return { kind, sessionId: value.sessionId };

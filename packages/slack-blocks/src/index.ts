@@ -58,6 +58,8 @@ export { messageToText } from './message-to-text.ts';
 export type { SessionListItem, SessionPage } from './session-list.ts';
 export { sessionListMessage } from './session-list.ts';
 export { sessionStateMessage } from './session-state.ts';
+export type { StatsGroupLine, StatsSummaryInput } from './stats-summary.ts';
+export { statsSummaryMessage } from './stats-summary.ts';
 export { isTencentStorageUrl } from './storage-links.ts';
 export type { ThreadReplyOptions } from './thread-replies.ts';
 export { recordingReadyMessage, voicemailMessage } from './thread-replies.ts';

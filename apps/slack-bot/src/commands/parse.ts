@@ -1,5 +1,6 @@
 import type { SessionStateQuery } from '@ccc-kit/desk-client';
 import { type CallsFilter, parseCallsFilter } from './parse-calls.ts';
+import { parseStatsRange, type StatsRange } from './stats-range.ts';
 import { SUBCOMMANDS } from './usage.ts';
 
 /** A `--since` value as typed: a duration back from now (`24h`, `7d`) or a calendar date / ISO instant. */
@@ -20,6 +21,7 @@ export type ParsedCommand =
     }
   | { readonly kind: 'calls'; readonly filter: CallsFilter; readonly since: Since | undefined }
   | { readonly kind: 'missed'; readonly since: Since | undefined; readonly group: string | undefined }
+  | { readonly kind: 'stats'; readonly range: StatsRange; readonly group: string | undefined }
   | { readonly kind: 'invalid'; readonly problem: string };
 
 // The usage text lives apart; callers keep importing it from here, next to the parser it describes.
@@ -76,6 +78,7 @@ const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   call: ['--since'],
   calls: ['--since', '--agent'],
   missed: ['--since', '--group'],
+  stats: ['--group'],
   sessions: ['--since'],
 };
 
@@ -171,6 +174,14 @@ export function parseCommand(text: string): ParsedCommand {
             `\`/ccc missed\` takes no arguments (got \`${args.join(' ')}\`); a group goes after \`--group\`.`,
           )
         : { kind: 'missed', since, group: values.group };
+    case 'stats': {
+      if (args.length > 1)
+        return invalid(
+          `\`/ccc stats\` takes one range (got \`${args.join(' ')}\`); a group goes after \`--group\`.`,
+        );
+      const range = parseStatsRange(args[0]);
+      return 'problem' in range ? invalid(range.problem) : { kind: 'stats', range, group: values.group };
+    }
     case 'sessions': {
       const bad = args.length > 0 ? checkIds(args, ['the ClientUserId']) : undefined;
       return bad ? invalid(bad) : { kind: 'sessions', clientUserId: args[0], since };

@@ -12,6 +12,7 @@ import type { CallsQuery } from './calls-page.ts';
 import type { MissedQuery } from './missed-query.ts';
 import type { ParsedCommand } from './parse.ts';
 import type { SessionsQuery } from './sessions-page.ts';
+import { type StatsWindow, statsWindow } from './stats-range.ts';
 import {
   AGENT_CALLS_LOOKBACK_DAYS,
   callWindow,
@@ -31,7 +32,8 @@ export type LookupRequest =
   | { readonly kind: 'call'; readonly sessionId: string; readonly window: SearchWindow }
   | ({ readonly kind: 'sessions' } & SessionsQuery)
   | ({ readonly kind: 'calls' } & CallsQuery)
-  | ({ readonly kind: 'missed' } & MissedQuery);
+  | ({ readonly kind: 'missed' } & MissedQuery)
+  | { readonly kind: 'stats'; readonly window: StatsWindow; readonly group?: string | undefined };
 
 /** The answer of a lookup (with its Share button when ephemeral). */
 export interface LookupOutcome {
@@ -43,6 +45,7 @@ export interface LookupOutcome {
 /** Which backends a lookup can use. */
 export function backendsOf(kind: LookupRequest['kind']): readonly ('ccc' | 'desk' | 'webhook')[] {
   if (kind === 'missed') return ['webhook'];
+  if (kind === 'stats') return ['webhook', 'ccc'];
   if (kind === 'call' || kind === 'calls') return ['ccc'];
   if (kind === 'transcript') return ['desk', 'ccc'];
   return ['desk'];
@@ -55,12 +58,13 @@ export type CommandPlan =
 
 /**
  * Plans a parsed command: usage and problems are answered at once, backends that are not configured
- * too, and `--since` is resolved against `nowMs`.
+ * too, and `--since` is resolved against `nowMs` (`/ccc stats` days in `timeZone`).
  */
 export function planCommand(
   command: ParsedCommand,
   configured: { readonly ccc: boolean; readonly desk: boolean; readonly webhook?: boolean },
   nowMs: number,
+  timeZone = 'UTC',
 ): CommandPlan {
   if (command.kind === 'help') return { reply: usageReply() };
   if (command.kind === 'invalid') return { reply: problemReply(command.problem) };
@@ -68,7 +72,8 @@ export function planCommand(
   if (command.kind === 'missed' && !configured.webhook)
     return { reply: ephemeral(FOLLOW_UPS_NOT_CONFIGURED) };
   if (!backends.some((b) => configured[b])) {
-    const backend: Backend = command.kind === 'call' || command.kind === 'calls' ? 'call' : 'chat';
+    const calls = command.kind === 'call' || command.kind === 'calls' || command.kind === 'stats';
+    const backend: Backend = calls ? 'call' : 'chat';
     return { reply: notConfiguredReply(backend) };
   }
   switch (command.kind) {
@@ -102,6 +107,15 @@ export function planCommand(
       return {
         request: { kind: 'missed', since: start, until: end, skip: 0, ...group },
         what: 'the missed calls',
+      };
+    }
+    case 'stats': {
+      const result = statsWindow(command.range, nowMs, timeZone);
+      if (!result.ok) return { reply: problemReply(result.problem) };
+      const group = command.group ? { group: command.group } : {};
+      return {
+        request: { kind: 'stats', window: result.window, ...group },
+        what: `the calls of ${result.window.label}`,
       };
     }
     case 'sessions': {

@@ -29,7 +29,7 @@ export async function runCommand(
   if (refusal) return respond(ephemeral(refusal));
   const command = parseCommand(input.text);
   const configured = { ccc: Boolean(deps.ccc), desk: Boolean(deps.desk), webhook: Boolean(deps.followUps) };
-  const plan = planCommand(command, configured, deps.now());
+  const plan = planCommand(command, configured, deps.now(), deps.timeZone);
   if ('reply' in plan) return respond(plan.reply);
   // The note is not awaited, so the lookup's own requests start at once; the answer waits for it, so the
   // user never sees the answer above its note (`respond` never throws: a refused note is only logged).

@@ -10,6 +10,7 @@ import { lookupMissed } from './missed.ts';
 import type { LookupOutcome, LookupRequest } from './plan.ts';
 import { lookupSessions } from './sessions.ts';
 import { lookupState } from './state.ts';
+import { lookupStats } from './stats.ts';
 import { lookupTranscript } from './transcript.ts';
 
 async function answer(
@@ -31,6 +32,8 @@ async function answer(
       return lookupCalls(deps, request, audience);
     case 'missed':
       return lookupMissed(deps, request, audience);
+    case 'stats':
+      return lookupStats(deps, inv, request, audience);
   }
 }
 

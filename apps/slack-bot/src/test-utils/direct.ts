@@ -45,6 +45,7 @@ export async function startDirect(): Promise<DirectBot> {
     slack: web,
     logger,
     now: () => nowMs,
+    timeZone: 'UTC',
     access: createAccess({ logger }),
     followUps: undefined,
     botName: () => identity.current()?.name ?? 'ccc',
