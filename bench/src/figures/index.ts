@@ -7,6 +7,7 @@ import { signing } from './signing.ts';
 import { slackDrain } from './slack-drain.ts';
 import { slashCommand } from './slash-command.ts';
 import { stats } from './stats.ts';
+import { statsCommand } from './stats-command.ts';
 
 /** Every figure, in the order of the issue; `pnpm bench <name>` picks one by name. */
 export const FIGURES: readonly Figure[] = [
@@ -18,5 +19,6 @@ export const FIGURES: readonly Figure[] = [
   slashCommand,
   followUpClick,
   stats,
+  statsCommand,
   memory,
 ];

@@ -25,6 +25,8 @@ export interface SandboxOptions {
   readonly chats?: number;
   /** Start of the dataset's range (default: 00:00 UTC yesterday), Unix seconds or a Date. */
   readonly start?: Date | number;
+  /** End of the dataset's range (exclusive; default one day after `start`): a week for a week of calls. */
+  readonly end?: Date | number;
   /**
    * Also serve the sessions whose SessionIds Tencent's documentation prints (default false; `pnpm sandbox`
    * turns it on): see the dataset option of the same name.
@@ -95,6 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.calls === undefined ? {} : { calls: options.calls }),
     ...(options.chats === undefined ? {} : { chats: options.chats }),
     start: options.start ?? yesterday(now()),
+    ...(options.end === undefined ? {} : { end: options.end }),
     documentedSessions: options.documentedSessions ?? false,
     sdkAppId: SANDBOX_CREDENTIALS.ccc.sdkAppId,
   });
