@@ -53,7 +53,7 @@ async function askStats(
     await sleep(20);
   }
   const ms = performance.now() - started;
-  const blocks = (answered()?.body as { blocks?: unknown[] }).blocks ?? [];
+  const blocks = (answered()?.body as { blocks?: unknown[] } | undefined)?.blocks ?? [];
   return {
     ms,
     numbers: JSON.stringify(blocks.slice(1, 3)),

@@ -121,7 +121,7 @@ function callDetailsButton(
 }
 
 /**
- * Types `/ccc call`, `/ccc transcript`, `/ccc state` and `/ccc sessions` as Slack would (signed
+ * Types `/ccc call`, `/ccc transcript`, `/ccc state`, `/ccc sessions` and `/ccc stats` as Slack would (signed
  * requests to the bot), then clicks "Call details" on a webhook post; returns each answer as text.
  */
 export async function runExchanges(context: ExchangeContext): Promise<ExchangeReport[]> {
@@ -132,6 +132,7 @@ export async function runExchanges(context: ExchangeContext): Promise<ExchangeRe
     `transcript ${ids.chat}`,
     `state ${ids.liveChat}`,
     'sessions --since 7d',
+    'stats yesterday',
   ];
   const exchanges: ExchangeReport[] = [];
   for (const text of commands) {

@@ -85,6 +85,20 @@ async function summarize(
   };
 }
 
+/** Queues the digest of the demo's day (as `webhook digest --date <day> --post` does) and lets the job post it. */
+async function postDigest(stack: Stack): Promise<void> {
+  const first = stack.sandbox.dataset.calls[0]?.push.StartTimestamp ?? Math.floor(Date.now() / 1000) - 86_400;
+  const day = new Date(first * 1000).toISOString().slice(0, 10);
+  await stack.webhook.store.digests.queue(day, '#digest', Date.now());
+  await stack.webhook.digest?.runOnce();
+  const posted = await stack.webhook.store.digests.get(day);
+  if (posted?.state !== 'sent')
+    throw new DemoError(
+      DemoErrorCode.Unexpected,
+      `the digest of ${day} was not posted: ${posted?.lastError ?? posted?.state}`,
+    );
+}
+
 /** Pushes the day, waits for the posts, runs the commands, and prints the report. */
 async function showcase(stack: Stack, args: DemoArgs, out: ProgressStream, started: number): Promise<void> {
   const { sandbox, webhook } = stack;
@@ -127,6 +141,8 @@ async function showcase(stack: Stack, args: DemoArgs, out: ProgressStream, start
     drained,
     timeoutMs: 15_000,
   });
+  out.write("Posting the demo day's digest to #digest, as the webhook does each morning at DIGEST_AT…\n\n");
+  await postDigest(stack);
   const channels = DEMO_CHANNELS.map((name) => channelReport(sandbox.slack, name));
   out.write(`${rule('What the webhook posted, per channel')}\n\n`);
   for (const channel of channels) out.write(`${formatChannel(channel, args.show)}\n`);

@@ -12,7 +12,13 @@ import { type Logger, pino } from 'pino';
 import { COMMAND_CHANNEL } from './commands.ts';
 
 /** The channels of `apps/webhook/routes.example.yaml`, which the demo routes with. */
-export const DEMO_CHANNELS: readonly string[] = ['#support-missed', '#calls', '#voicemail', '#chats'];
+export const DEMO_CHANNELS: readonly string[] = [
+  '#support-missed',
+  '#calls',
+  '#voicemail',
+  '#chats',
+  '#digest',
+];
 
 /**
  * Messages per second per channel, in the Slack emulator and the webhook's relay alike. Real Slack allows
@@ -82,6 +88,13 @@ async function webhookOn(
       internalToken,
       // The demo's day is yesterday: a callback now must still close its missed calls.
       followUpWindowMs: 72 * 3_600_000,
+      // The daily digest goes to #digest. Its time is set 12 hours away so it never fires by itself while
+      // the demo runs: the demo queues the day once it is pushed, as `webhook digest --date … --post` does.
+      digest: {
+        channel: '#digest',
+        atMinute: (Math.floor(Date.now() / 60_000) + 720) % 1440,
+        timeZone: 'UTC',
+      },
     },
     { logger: logger.child({ app: 'webhook' }) },
   );
