@@ -43,6 +43,8 @@ function blockLines(block: KnownBlock): string[] {
       return [block.elements.map((e) => ('text' in e ? textOf(e) : `[image: ${e.alt_text}]`)).join(' · ')];
     case 'divider':
       return ['---'];
+    case 'image':
+      return [`[image: ${block.alt_text}]`];
     case 'actions':
       return [
         block.elements.map((e) => (e.type === 'button' ? `[${e.text.text}]` : `[${e.type}]`)).join(' '),

@@ -9,7 +9,12 @@ const CALLS = '#calls';
 
 /** Renders a Slack message as the demo prints it. */
 export const renderMessage = (message: SlackMessageRecord): string =>
-  messageToText({ text: message.text, blocks: (message.blocks ?? []) as never });
+  [
+    messageToText({ text: message.text, blocks: (message.blocks ?? []) as never }),
+    ...message.files.map((id) => `[file ${id} shared]`),
+  ]
+    .filter(Boolean)
+    .join('\n');
 
 /** A call's post as it reads now, its thread, and how many times the webhook updated it in place. */
 export interface FeaturedThread extends RenderedPost {

@@ -54,6 +54,17 @@ async function pushDay(harness: Harness): Promise<void> {
 const digestsIn = (harness: Harness) => harness.sandbox.slack.messages('#leads');
 
 describe('the daily digest', () => {
+  test('a chart Slack is still processing is shown once files.info says it is ready', async () => {
+    const clock = virtualClock();
+    clock.at('09:30');
+    const harness = await start(clock);
+    harness.sandbox.slack.setFilesProcessingMs(1_200);
+    await harness.webhook.digest?.runOnce();
+    const [post] = digestsIn(harness);
+    expect(JSON.stringify(post?.blocks)).toContain('"slack_file"');
+    expect(harness.sandbox.slack.files().at(-1)?.ready).toBe(true);
+  });
+
   test('posted once at DIGEST_AT with the numbers of the day, and its chart as a PNG', async () => {
     const clock = virtualClock();
     const harness = await start(clock);
@@ -74,6 +85,13 @@ describe('the daily digest', () => {
       `Calls on ${yesterday}: ${offered} offered, ${answered} answered, ${missed.total} missed`,
     );
     expect(offered).toBeGreaterThan(0);
+    // The chart: uploaded into the digest's thread, then shown in the digest once Slack processed it.
+    const image = (post?.blocks ?? []).find((b) => (b as { type?: string }).type === 'image') as
+      | { slack_file: { id: string } }
+      | undefined;
+    const file = harness.sandbox.slack.file(image?.slack_file.id ?? '');
+    expect([file.filetype, file.ready, file.threadTs]).toEqual(['png', true, post?.ts]);
+    expect(file.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
 
     clock.at('09:05');
     await digest?.runOnce();

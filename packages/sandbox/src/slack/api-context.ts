@@ -1,3 +1,4 @@
+import { type FileProcessing, usableImage } from './file-state.ts';
 import type { HistoryLimiter } from './history-limit.ts';
 import { type MessageContent, rejectionFor, validateMessage } from './message-rules.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -15,6 +16,8 @@ export interface ApiContext {
   readonly baseUrl: string;
   /** Emulator clock in milliseconds (the `now` option). */
   readonly now: () => number;
+  /** How long completed files stay processing (the `filesProcessingMs` option, changed by its setter). */
+  readonly fileProcessing: FileProcessing;
   /** The calling token's scopes (set per request; what a method answers may depend on them). */
   readonly scopes?: readonly string[];
 }
@@ -55,9 +58,12 @@ export function resolvePostChannel(ctx: ApiContext, ref: string | undefined): Sl
 export const isResult = (value: unknown): value is ApiResult =>
   typeof value === 'object' && value !== null && 'body' in value;
 
-/** Validates message content; the Slack error answer when it is refused. */
-export function rejectMessage(content: MessageContent): ApiResult | undefined {
-  const rejection = rejectionFor(validateMessage(content));
+/**
+ * Validates message content, with image blocks' `slack_file` checked against the emulator's files; the
+ * Slack error answer when it is refused.
+ */
+export function rejectMessage(content: MessageContent, ctx: ApiContext): ApiResult | undefined {
+  const rejection = rejectionFor(validateMessage(content, { files: usableImage(ctx) }));
   if (!rejection) return undefined;
   const extra: JsonObject = rejection.error.startsWith('invalid_blocks')
     ? { errors: rejection.messages.map((m) => m.replace(/^\[ERROR\] /, '')) }

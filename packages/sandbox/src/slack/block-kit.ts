@@ -1,4 +1,5 @@
 import { BLOCK_KIT_LIMITS, checkBlock, type Report } from './block-rules.ts';
+import type { SlackFileCheck } from './slack-file-rules.ts';
 import type { JsonObject } from './types.ts';
 
 /** Slack error names the message validator can produce. */
@@ -39,13 +40,14 @@ export function countBlocksText(value: unknown): number {
 }
 
 /**
- * Validates a `blocks` value (already JSON-parsed) against Block Kit's structure and limits.
+ * Validates a `blocks` value (already JSON-parsed) against Block Kit's structure and limits. `files` decides
+ * whether an image's `slack_file` may be shown; without it only the reference's shape is checked.
  *
  * @example
  * validateBlocks([{ type: 'header', text: { type: 'mrkdwn', text: 'x' } }]);
  * // → [{ error: 'invalid_blocks', message: 'must be one of: plain_text', pointer: '/blocks/0/text/type' }]
  */
-export function validateBlocks(blocks: unknown): MessageProblem[] {
+export function validateBlocks(blocks: unknown, files?: SlackFileCheck): MessageProblem[] {
   const problems: MessageProblem[] = [];
   if (!Array.isArray(blocks))
     return [{ error: 'invalid_blocks_format', message: 'must provide an array', pointer: '/blocks' }];
@@ -54,7 +56,7 @@ export function validateBlocks(blocks: unknown): MessageProblem[] {
     report(`no more than ${BLOCK_KIT_LIMITS.blocks} items allowed`, '/blocks');
   const blockIds = new Set<string>();
   blocks.forEach((block, i) => {
-    checkBlock(block, `/blocks/${i}`, report, blockIds);
+    checkBlock(block, `/blocks/${i}`, report, blockIds, files);
   });
   const total = countBlocksText(blocks);
   if (total > BLOCK_KIT_LIMITS.totalBlocksText)

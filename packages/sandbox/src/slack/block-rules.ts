@@ -1,3 +1,4 @@
+import { checkSlackFile, type SlackFileCheck } from './slack-file-rules.ts';
 import type { JsonObject } from './types.ts';
 
 /**
@@ -33,7 +34,7 @@ export const BLOCK_KIT_LIMITS: {
 
 /** Receives one problem: Slack-style message and JSON pointer. */
 export type Report = (message: string, pointer: string) => void;
-type BlockRule = (block: JsonObject, at: string, report: Report) => void;
+type BlockRule = (block: JsonObject, at: string, report: Report, files: SlackFileCheck | undefined) => void;
 
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -73,7 +74,7 @@ function checkList(value: unknown, at: string, max: number, report: Report): val
   return true;
 }
 
-function checkElement(element: unknown, at: string, report: Report): void {
+function checkElement(element: unknown, at: string, report: Report, files: SlackFileCheck | undefined): void {
   if (!isObject(element)) {
     report('must provide an object', at);
     return;
@@ -83,6 +84,9 @@ function checkElement(element: unknown, at: string, report: Report): void {
     return;
   }
   if (element.action_id !== undefined) checkString(element.action_id, `${at}/action_id`, 255, report);
+  // An accessory image may name an uploaded file too, and then needs the same checks as an image block.
+  if (element.type === 'image' && element.slack_file !== undefined)
+    checkSlackFile(element.slack_file, `${at}/slack_file`, report, files);
   if (element.type !== 'button') return;
   checkText(element.text, `${at}/text`, BLOCK_KIT_LIMITS.buttonText, report, true);
   if (element.value !== undefined) checkString(element.value, `${at}/value`, 2000, report);
@@ -91,15 +95,21 @@ function checkElement(element: unknown, at: string, report: Report): void {
     report('must be one of: primary, danger', `${at}/style`);
 }
 
-function checkImageFields(element: JsonObject, at: string, report: Report): void {
+function checkImageFields(
+  element: JsonObject,
+  at: string,
+  report: Report,
+  files: SlackFileCheck | undefined,
+): void {
   if (element.image_url === undefined && element.slack_file === undefined)
     report('must provide image_url or slack_file', at);
   if (element.image_url !== undefined) checkString(element.image_url, `${at}/image_url`, 3000, report);
+  if (element.slack_file !== undefined) checkSlackFile(element.slack_file, `${at}/slack_file`, report, files);
   checkString(element.alt_text, `${at}/alt_text`, 2000, report);
 }
 
 const rules: Record<string, BlockRule> = {
-  section(block, at, report) {
+  section(block, at, report, files) {
     if (block.text === undefined && block.fields === undefined) {
       report('must provide either text or fields', at);
       return;
@@ -112,28 +122,28 @@ const rules: Record<string, BlockRule> = {
       block.fields.forEach((f, i) => {
         checkText(f, `${at}/fields/${i}`, BLOCK_KIT_LIMITS.fieldText, report);
       });
-    if (block.accessory !== undefined) checkElement(block.accessory, `${at}/accessory`, report);
+    if (block.accessory !== undefined) checkElement(block.accessory, `${at}/accessory`, report, files);
   },
   header(block, at, report) {
     checkText(block.text, `${at}/text`, BLOCK_KIT_LIMITS.headerText, report, true);
   },
   divider() {},
-  context(block, at, report) {
+  context(block, at, report, files) {
     if (!checkList(block.elements, `${at}/elements`, BLOCK_KIT_LIMITS.contextElements, report)) return;
     block.elements.forEach((element, i) => {
       const where = `${at}/elements/${i}`;
-      if (isObject(element) && element.type === 'image') checkImageFields(element, where, report);
+      if (isObject(element) && element.type === 'image') checkImageFields(element, where, report, files);
       else checkText(element, where, BLOCK_KIT_LIMITS.sectionText, report);
     });
   },
-  actions(block, at, report) {
+  actions(block, at, report, files) {
     if (!checkList(block.elements, `${at}/elements`, BLOCK_KIT_LIMITS.actionsElements, report)) return;
     block.elements.forEach((element, i) => {
-      checkElement(element, `${at}/elements/${i}`, report);
+      checkElement(element, `${at}/elements/${i}`, report, files);
     });
   },
-  image(block, at, report) {
-    checkImageFields(block, at, report);
+  image(block, at, report, files) {
+    checkImageFields(block, at, report, files);
     if (block.title !== undefined) checkText(block.title, `${at}/title`, 2000, report, true);
   },
   markdown(block, at, report) {
@@ -147,8 +157,17 @@ const rules: Record<string, BlockRule> = {
 for (const type of ['input', 'file', 'video', 'table', 'context_actions', 'alert', 'data_table', 'call'])
   rules[type] = () => {};
 
-/** Checks one block (and its block_id's uniqueness against `blockIds`), reporting each problem. */
-export function checkBlock(block: unknown, at: string, report: Report, blockIds: Set<string>): void {
+/**
+ * Checks one block (and its block_id's uniqueness against `blockIds`), reporting each problem; `files`
+ * decides whether an image's `slack_file` may be shown (without it, only its shape is checked).
+ */
+export function checkBlock(
+  block: unknown,
+  at: string,
+  report: Report,
+  blockIds: Set<string>,
+  files?: SlackFileCheck,
+): void {
   if (!isObject(block)) {
     report('must provide an object', at);
     return;
@@ -168,5 +187,5 @@ export function checkBlock(block: unknown, at: string, report: Report, blockIds:
       report(`duplicate block_id: ${block.block_id}`, `${at}/block_id`);
     if (typeof block.block_id === 'string') blockIds.add(block.block_id);
   }
-  rule(block, at, report);
+  rule(block, at, report, files);
 }

@@ -45,7 +45,7 @@ const postMessage: ApiMethod = (params, ctx) => {
   if (limit.limited) return { ...fail('ratelimited'), retryAfter: limit.retryAfter };
   const thread = resolveThread(ctx, channel, asString(params.thread_ts));
   if (isResult(thread)) return thread;
-  const rejected = rejectMessage(content(params));
+  const rejected = rejectMessage(content(params), ctx);
   if (rejected) return rejected;
   const metadata = readMetadata(params.metadata);
   const message = ctx.store.addMessage({
@@ -75,7 +75,7 @@ const update: ApiMethod = (params, ctx) => {
   if (!message) return fail('message_not_found');
   // Slack only lets a token edit what it posted.
   if (message.botId !== ctx.identity.botId) return fail('cant_update_message');
-  const rejected = rejectMessage(content(params));
+  const rejected = rejectMessage(content(params), ctx);
   if (rejected) return rejected;
   message.edits.push({ text: message.text, blocks: message.blocks, replacedAt: ctx.store.nextTs() });
   // Omitted blocks/attachments are kept, as chat.update documents; an empty array removes them.
@@ -97,7 +97,7 @@ const postEphemeral: ApiMethod = (params, ctx) => {
   if (!user) return missingArgument('user');
   const thread = resolveThread(ctx, channel, asString(params.thread_ts));
   if (isResult(thread)) return thread;
-  const rejected = rejectMessage(content(params));
+  const rejected = rejectMessage(content(params), ctx);
   if (rejected) return rejected;
   const ts = ctx.store.nextTs();
   ctx.store.ephemerals.push({

@@ -6,6 +6,7 @@ import type {
   SlackChannel,
   SlackChannelInit,
   SlackEphemeralRecord,
+  SlackFileRecord,
   SlackIdentity,
   SlackMessageRecord,
   SlackRequestRecord,
@@ -49,6 +50,12 @@ export interface SlackEmulatorOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** Override the workspace/bot identity returned by auth.test and used in payloads. */
   readonly identity?: Partial<SlackIdentity>;
+  /**
+   * How long a file stays "processing" after files.completeUploadExternal, in ms of the `now` clock
+   * (default 0: ready at once). Meanwhile files.info answers it with empty `mimetype`/`filetype` and no
+   * channels, and an image block naming it is refused with `invalid_blocks` (`invalid slack file`).
+   */
+  readonly filesProcessingMs?: number;
 }
 
 /** A running Slack emulator. */
@@ -82,6 +89,11 @@ export interface SlackEmulator {
   addToken(token: string, scopes?: readonly string[]): void;
   /** Makes a token answer `token_revoked`. */
   revokeToken(token: string): void;
+  /**
+   * Changes the file processing delay (`filesProcessingMs`) from now on, for files already completed too;
+   * `reset()` restores the option's value. Throws `sandbox_invalid_options` for a negative or non-finite value.
+   */
+  setFilesProcessingMs(ms: number): void;
   /** Answers the next `count` API requests naming `channel` (any request when `*`) with 429 + Retry-After. */
   storm429(channel: string, count: number, retryAfterSeconds: number): void;
   /** Adds a message from a human user (the bot cannot update it: `cant_update_message`). */
@@ -125,6 +137,13 @@ export interface SlackEmulator {
   responses(responseUrl?: string): readonly SlackResponseRecord[];
   /** Files created by files.getUploadURLExternal, in order. */
   uploads(): readonly SlackUploadRecord[];
+  /**
+   * Completed files (files.completeUploadExternal accepted them), in order, with their bytes, the type
+   * detected from them and whether they are done processing.
+   */
+  files(): readonly SlackFileRecord[];
+  /** One completed file by ID; throws `sandbox_invalid_options` for any other ID. */
+  file(id: string): SlackFileRecord;
   /** Modals opened with views.open, in order: the view as answered, the user whose trigger opened it, when. */
   views(): readonly SlackViewRecord[];
   /** Every request (of one method when given) with time, status, and rate-limit outcome. */
@@ -133,7 +152,7 @@ export interface SlackEmulator {
   rateLimitedCount(): number;
   /**
    * Clears messages, files, views, trigger_ids, logs, rate-limit state (history tier included), storms, faults
-   * and response URLs; restores channels, tokens and their scopes.
+   * and response URLs; restores channels, tokens and their scopes, and the file processing delay.
    */
   reset(): void;
   /** Closes the server. */

@@ -1,6 +1,7 @@
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { SlackEmulator } from './emulator-types.ts';
+import { MAX_STORED_UPLOADS } from './files.ts';
 import { startSlackEmulator } from './server.ts';
 import { emulatorClient, rejectionOf } from './test-utils.ts';
 
@@ -93,5 +94,16 @@ describe('upload steps', () => {
       client.files.completeUploadExternal({ files: [{ id: id as string }], channel_id: 'C0NOPE' }),
     );
     expect((error as WebAPIPlatformError).data.error).toBe('invalid_channel');
+  });
+
+  test('keeps only the newest MAX_STORED_UPLOADS files, so requests cannot grow memory without end', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i <= MAX_STORED_UPLOADS; i++) {
+      const { file_id: id } = await client.files.getUploadURLExternal({ filename: `f${i}.txt`, length: 1 });
+      ids.push(id as string);
+    }
+    const kept = slack.uploads().map((u) => u.id);
+    expect(kept).toHaveLength(MAX_STORED_UPLOADS);
+    expect(kept).toEqual(ids.slice(1));
   });
 });

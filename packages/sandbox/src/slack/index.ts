@@ -10,6 +10,7 @@ export { validateMessage } from './message-rules.ts';
 export { startSlackEmulator } from './server.ts';
 export { signSlackRequest } from './signing.ts';
 export type {
+  SlackFileRecord,
   SlackMessageRecord,
   SlackRequestRecord,
   SlackResponseRecord,

@@ -1,4 +1,5 @@
 import { type MessageErrorCode, type MessageProblem, validateBlocks } from './block-kit.ts';
+import type { SlackFileCheck } from './slack-file-rules.ts';
 
 /** The content fields of a message (chat.postMessage, chat.update, chat.postEphemeral, response_url). */
 export interface MessageContent {
@@ -6,6 +7,15 @@ export interface MessageContent {
   readonly blocks?: unknown;
   readonly attachments?: unknown;
   readonly markdown_text?: unknown;
+}
+
+/** What {@link validateMessage} checks beyond the message itself. */
+export interface ValidateMessageOptions {
+  /**
+   * Whether an image's `slack_file` names a file the message may show (the emulator's own files). Without
+   * it a `slack_file` is only checked for its shape: exactly one of `id` (`F…`) or `url`.
+   */
+  readonly files?: SlackFileCheck;
 }
 
 /** The error Slack answers for a list of problems, with its `response_metadata.messages`. */
@@ -85,8 +95,11 @@ function checkText(message: MessageContent): MessageProblem[] {
  * const problems = validateMessage({ text: 'Call ended', blocks });
  * expect(problems).toEqual([]);
  */
-export function validateMessage(message: MessageContent): MessageProblem[] {
-  const blocks = present(message.blocks) ? validateBlocks(message.blocks) : [];
+export function validateMessage(
+  message: MessageContent,
+  options: ValidateMessageOptions = {},
+): MessageProblem[] {
+  const blocks = present(message.blocks) ? validateBlocks(message.blocks, options.files) : [];
   return [...blocks, ...checkAttachments(message.attachments), ...checkText(message)];
 }
 

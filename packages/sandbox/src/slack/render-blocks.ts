@@ -1,4 +1,5 @@
 import { escapeHtml, mrkdwnToHtml } from './mrkdwn.ts';
+import { SLACK_FILE_ID } from './slack-file-rules.ts';
 import type { JsonObject } from './types.ts';
 
 const isObject = (value: unknown): value is JsonObject =>
@@ -17,6 +18,32 @@ function renderLink(url: string, label: string): string {
   return `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
 }
 
+// Only the emulator's own files are shown as pictures (the page's CSP allows images from itself alone).
+const FILE_PATH = /^\/files\/([^/]+)/;
+
+/** The local path of the uploaded file a `slack_file` names (by `id`, or by one of its emulator URLs). */
+function slackFileSrc(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const fromUrl =
+    typeof value.url === 'string' && URL.canParse(value.url)
+      ? FILE_PATH.exec(new URL(value.url).pathname)?.[1]
+      : undefined;
+  const id = typeof value.id === 'string' ? value.id : fromUrl;
+  // The ID pattern keeps anything but `F` + capitals and digits out of the attribute.
+  return id !== undefined && SLACK_FILE_ID.test(id) ? `/files/${id}` : undefined;
+}
+
+/**
+ * Renders an image block or element: an uploaded file as `<img>`, an `image_url` as a link (the page
+ * fetches nothing from outside 127.0.0.1).
+ */
+function renderImage(image: JsonObject, className: string): string {
+  const alt = str(image.alt_text);
+  const src = slackFileSrc(image.slack_file);
+  if (src) return `<img class="${className}" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">`;
+  return `<span class="${className}">${renderLink(str(image.image_url), `[image: ${alt}]`)}</span>`;
+}
+
 /** Renders an interactive element; buttons look disabled since the page is read-only. */
 function renderElement(element: unknown): string {
   if (!isObject(element)) return '';
@@ -25,7 +52,7 @@ function renderElement(element: unknown): string {
       element.style === 'primary' || element.style === 'danger' ? ` class="${element.style}"` : '';
     return `<button type="button" disabled${style}>${renderTextObject(element.text)}</button>`;
   }
-  if (element.type === 'image') return `<span class="image">[${escapeHtml(str(element.alt_text))}]</span>`;
+  if (element.type === 'image') return renderImage(element, 'thumb');
   const placeholder = isObject(element.placeholder) ? renderTextObject(element.placeholder) : '';
   return `<span class="element">[${escapeHtml(str(element.type))}${placeholder ? `: ${placeholder}` : ''}]</span>`;
 }
@@ -60,8 +87,10 @@ const renderers: Record<string, (block: JsonObject) => string> = {
     return `<div class="context">${parts.join(' ')}</div>`;
   },
   actions: (block) => `<div class="actions">${list(block.elements).map(renderElement).join(' ')}</div>`,
-  image: (block) =>
-    `<div class="image">${renderLink(str(block.image_url), `[image: ${str(block.alt_text)}]`)}</div>`,
+  image(block) {
+    const title = isObject(block.title) ? `<figcaption>${renderTextObject(block.title)}</figcaption>` : '';
+    return `<figure class="image">${renderImage(block, 'picture')}${title}</figure>`;
+  },
   markdown: (block) => `<div class="markdown">${escapeHtml(str(block.text)).replaceAll('\n', '<br>')}</div>`,
   rich_text: (block) =>
     `<div class="rich-text">${escapeHtml(richText(block.elements)).replaceAll('\n', '<br>')}</div>`,

@@ -127,7 +127,7 @@ export function showImmediateAnswer(
 ): { readonly status: number; readonly error: string } | undefined {
   const state = registry.get(path);
   if (!state) return { status: 404, error: 'no_service' };
-  const refused = refusal(state, deps.now()) ?? rejectionOf(body);
+  const refused = refusal(state, deps.now()) ?? rejectionOf(body, deps);
   if (refused) return refused;
   apply(deps, state.target, body, shapeOf(body), 'ack');
   return undefined;
@@ -177,7 +177,7 @@ export async function handleResponseUrl(
   const reply = { responseUrl: `${deps.baseUrl}${path}`, at: deps.now(), body, ...shapeOf(body) };
   const invalid = body ? undefined : { status: 400, error: 'invalid_payload' };
   const refused: Refusal | undefined =
-    refusal(state, reply.at) ?? invalid ?? (reply.deleteOriginal ? undefined : rejectionOf(body ?? {}));
+    refusal(state, reply.at) ?? invalid ?? (reply.deleteOriginal ? undefined : rejectionOf(body ?? {}, deps));
   const answer = refused ? { ok: false, ...refused.extra, error: refused.error } : { ok: true };
   deps.store.responses.push({ ...reply, status: refused?.status ?? 200, error: refused?.error });
   if (!refused && state && body) {
@@ -190,8 +190,8 @@ export async function handleResponseUrl(
   record.status = delivery === 'sent' ? status : 0;
 }
 
-function rejectionOf(body: JsonObject): Refusal | undefined {
-  const rejected = rejectMessage({ text: body.text, blocks: body.blocks, attachments: body.attachments });
+function rejectionOf({ text, blocks, attachments }: JsonObject, deps: WebApiDeps): Refusal | undefined {
+  const rejected = rejectMessage({ text, blocks, attachments }, deps);
   if (!rejected) return undefined;
   const { ok: _ok, error, ...extra } = rejected.body;
   return { status: 400, error: String(error), extra };

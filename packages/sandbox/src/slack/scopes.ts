@@ -30,6 +30,7 @@ export const METHOD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   'views.open': null,
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
+  'files.info': 'files:read',
 };
 
 /** Every scope a method of the emulator can need, plus `commands`: what a token without limits has. */
@@ -45,6 +46,7 @@ export const ALL_SCOPES: readonly string[] = [
   'users:read',
   'users:read.email',
   'files:write',
+  'files:read',
 ];
 
 /**

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SandboxError, SandboxErrorCode } from '../errors.ts';
-import { createFaults, deliverAnswer } from '../faults.ts';
-import { listen, readBody, sendJson } from '../http.ts';
+import { createFaults } from '../faults.ts';
+import { listen, sendJson } from '../http.ts';
 import { type AppRequestDeps, sendInteraction, sendSlashCommand } from './app-requests.ts';
 import type { SlackEmulator, SlackEmulatorOptions } from './emulator-types.ts';
-import { receiveUpload, UPLOAD_PATH } from './files.ts';
+import { handleUpload, sendFile } from './file-routes.ts';
+import { checkProcessingMs } from './file-state.ts';
+import { UPLOAD_PATH } from './files.ts';
 import { createHistoryLimiter } from './history-limit.ts';
 import { handleInvocations, INVOCATIONS_PATH } from './invocations.ts';
 import { channelOf as channelOfStore, createSlackQueries } from './queries.ts';
@@ -14,8 +16,8 @@ import { createSlackStore, type SlackStore } from './store.ts';
 import { createTokenRegistry } from './tokens.ts';
 import type { SlackChannel, SlackChannelInit, SlackIdentity } from './types.ts';
 import { submitView } from './view-submission.ts';
-import { applyFault, handleApiRequest, logRequest, type WebApiDeps } from './web-api.ts';
-import { renderPage, sendFile, sendHtml } from './web-view.ts';
+import { handleApiRequest, type WebApiDeps } from './web-api.ts';
+import { renderPage, sendHtml } from './web-view.ts';
 
 /** Defaults of {@link startSlackEmulator}. */
 export const SLACK_EMULATOR_DEFAULTS: {
@@ -42,25 +44,6 @@ export const SLACK_EMULATOR_DEFAULTS: {
 };
 
 const DEFAULT_USER = { id: 'U0SANDBOXUSER', name: 'sandbox.user' } as const;
-
-async function handleUpload(
-  req: IncomingMessage,
-  res: ServerResponse,
-  deps: WebApiDeps,
-  fileId: string,
-): Promise<void> {
-  const body = await readBody(req);
-  const record = logRequest(deps, 'upload', { file_id: fileId, bytes: body.length });
-  const fault = deps.faults.take('upload');
-  if (await applyFault(fault, res, record)) return;
-  const { status, text } = await receiveUpload(req, body, deps, fileId);
-  record.ok = status === 200;
-  const delivery = await deliverAnswer(fault, res, () => {
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(text);
-  });
-  record.status = delivery === 'sent' ? status : 0;
-}
 
 function createRouter(deps: WebApiDeps, responseUrls: ResponseUrlRegistry) {
   const invocations = { api: deps, responseUrls, defaultUser: DEFAULT_USER };
@@ -132,6 +115,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     now,
   });
   const tokens = createTokenRegistry(initialTokens, options.tokenScopes);
+  const processingMs = checkProcessingMs(options.filesProcessingMs ?? 0);
   const responseUrls: ResponseUrlRegistry = new Map();
   const deps: WebApiDeps & { baseUrl: string } = {
     store,
@@ -141,6 +125,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     faults: createFaults(),
     tokens,
     now,
+    fileProcessing: { ms: processingMs },
     baseUrl: '',
   };
   const server = await listen(createRouter(deps, responseUrls), options.port ?? 0);
@@ -175,6 +160,9 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     },
     addToken: (token, scopes) => tokens.add(token, scopes),
     revokeToken: (token) => void tokens.revoked.add(token),
+    setFilesProcessingMs(ms) {
+      deps.fileProcessing.ms = checkProcessingMs(ms);
+    },
     storm429: (ref, count, retryAfter) =>
       limiter.storm(ref === '*' ? '*' : channelOf(ref).id, count, retryAfter),
     postUserMessage: (ref, { user, text, threadTs }) =>
@@ -183,7 +171,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     sendSlashCommand: (opts) => sendSlashCommand(appDeps, opts),
     sendInteraction: (opts) => sendInteraction(appDeps, opts),
     submitView: (opts) => submitView(appDeps, store, opts),
-    ...createSlackQueries(store),
+    ...createSlackQueries(deps),
     reset() {
       store.reset();
       limiter.reset();
@@ -191,6 +179,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       deps.faults.clear();
       responseUrls.clear();
       tokens.reset();
+      deps.fileProcessing.ms = processingMs;
     },
     stop: () => server.close(),
   };

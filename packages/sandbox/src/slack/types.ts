@@ -1,3 +1,5 @@
+export type { SlackFileRecord, SlackUploadRecord } from './file-types.ts';
+
 /** A JSON object as the emulator receives it: shape unknown until validated. */
 export type JsonObject = Record<string, unknown>;
 
@@ -127,27 +129,6 @@ export interface SlackResponseRecord {
   readonly deleteOriginal: boolean;
   readonly text: string | undefined;
   readonly blocks: readonly unknown[] | undefined;
-}
-
-/** A file created by files.getUploadURLExternal. */
-export interface SlackUploadRecord {
-  /** `F…` file ID. */
-  readonly id: string;
-  readonly filename: string;
-  /** Declared `length`. */
-  readonly length: number;
-  title: string;
-  /** Bytes posted to the upload URL (undefined until then). */
-  bytes: Buffer | undefined;
-  /** The bytes decoded as UTF-8 (undefined until uploaded). */
-  readonly text: string | undefined;
-  /** True once files.completeUploadExternal accepted it. */
-  completed: boolean;
-  channel: string | undefined;
-  threadTs: string | undefined;
-  initialComment: string | undefined;
-  readonly altText: string | undefined;
-  readonly snippetType: string | undefined;
 }
 
 /** One logged request to the emulator's API, upload or response URLs. */

@@ -1,4 +1,5 @@
 import { checkBlock, checkString, checkText, type Report } from './block-rules.ts';
+import type { SlackFileCheck } from './slack-file-rules.ts';
 import type { JsonObject } from './types.ts';
 
 /** Modal limits from Slack's view reference (https://api.slack.com/reference/surfaces/views). */
@@ -79,7 +80,7 @@ function checkInput(block: JsonObject, at: string, report: Report): void {
   if (element.action_id !== undefined) checkString(element.action_id, `${at}/element/action_id`, 255, report);
 }
 
-function checkBlocks(blocks: unknown, report: Report): boolean {
+function checkBlocks(blocks: unknown, report: Report, files: SlackFileCheck | undefined): boolean {
   if (!Array.isArray(blocks)) {
     report(blocks === undefined ? 'missing required field: blocks' : 'must provide an array', '/view/blocks');
     return false;
@@ -90,7 +91,7 @@ function checkBlocks(blocks: unknown, report: Report): boolean {
   let hasInput = false;
   blocks.forEach((block, i) => {
     const at = `/view/blocks/${i}`;
-    checkBlock(block, at, report, blockIds);
+    checkBlock(block, at, report, blockIds, files);
     if (isObject(block) && block.type === 'input') {
       hasInput = true;
       checkInput(block, at, report);
@@ -102,12 +103,13 @@ function checkBlocks(blocks: unknown, report: Report): boolean {
 /**
  * Checks a modal (already JSON-parsed) the way views.open does: type, title, close/submit buttons (a modal
  * with input blocks needs submit), callback_id, private_metadata, at most 100 blocks with unique block_ids,
- * and input blocks with a label and an input element. An empty list means Slack accepts it.
+ * and input blocks with a label and an input element. An empty list means Slack accepts it. `files` decides
+ * whether an image's `slack_file` may be shown (without it, only its shape is checked).
  *
  * @example
  * validateView({ type: 'modal', title: { type: 'plain_text', text: 'Follow up' }, blocks: [] }); // → []
  */
-export function validateView(view: unknown): ViewProblem[] {
+export function validateView(view: unknown, files?: SlackFileCheck): ViewProblem[] {
   const problems: ViewProblem[] = [];
   const report: Report = (message, pointer) => problems.push({ message, pointer });
   if (!isObject(view)) {
@@ -123,7 +125,7 @@ export function validateView(view: unknown): ViewProblem[] {
   checkOptionalString(view.callback_id, '/view/callback_id', MODAL_LIMITS.callbackId, report);
   checkOptionalString(view.external_id, '/view/external_id', MODAL_LIMITS.externalId, report);
   checkOptionalString(view.private_metadata, '/view/private_metadata', MODAL_LIMITS.privateMetadata, report);
-  const hasInput = checkBlocks(view.blocks, report);
+  const hasInput = checkBlocks(view.blocks, report, files);
   if (hasInput && view.submit === undefined)
     report('missing required field: submit (a modal with input blocks needs one)', '/view');
   return problems;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type ApiMethod, fail, missingArgument, ok } from './api-context.ts';
+import { usableImage } from './file-state.ts';
 import { formatProblem } from './message-rules.ts';
 import { asString } from './params.ts';
 import type { SlackStore } from './store.ts';
@@ -41,7 +42,7 @@ const viewsOpen: ApiMethod = (params, ctx) => {
   const trigger = usableTrigger(ctx.store, triggerId, at);
   if (typeof trigger === 'string') return fail(trigger);
   const view = parseView(params.view);
-  const problems = validateView(view);
+  const problems = validateView(view, usableImage(ctx));
   // A refused view does not use the trigger up: the app may fix the view and retry within the 3 seconds.
   if (problems.length > 0)
     return fail('invalid_arguments', { response_metadata: { messages: problems.map(formatProblem) } });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { SlackEmulator } from './emulator-types.ts';
 import { mrkdwnToHtml } from './mrkdwn.ts';
 import { startSlackEmulator } from './server.ts';
-import { emulatorClient } from './test-utils.ts';
+import { emulatorClient, tinyPng, uploadFile } from './test-utils.ts';
 
 describe('mrkdwnToHtml', () => {
   test('renders bold, italic, strike and code', () => {
@@ -103,6 +103,40 @@ describe('web page', () => {
     const { html } = await page();
     expect(html).not.toMatch(/<script|<img/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  test('shows an uploaded image as <img> served by the emulator, alt text and title escaped', async () => {
+    const client = emulatorClient(slack);
+    const png = tinyPng();
+    const id = await uploadFile(client, { bytes: png, filename: 'chart.png', channel: 'C0CALLS' });
+    const evil = '"><script>alert(1)</script>';
+    await client.chat.postMessage({
+      channel: 'C0CALLS',
+      text: 'Digest',
+      blocks: [
+        { type: 'image', slack_file: { id }, alt_text: evil, title: { type: 'plain_text', text: evil } },
+        { type: 'image', image_url: 'https://example.com/a.png', alt_text: 'remote' },
+        { type: 'image', slack_file: { url: `${slack.url}/files/${id}/chart.png` }, alt_text: 'by url' },
+      ],
+    });
+    const { html, csp } = await page('/channels/C0CALLS');
+    const escaped = '&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;';
+    expect(html).toContain(`<img class="picture" src="/files/${id}" alt="${escaped}">`);
+    expect(html).toContain(
+      `<a href="/files/${id}">chart.png</a> (${png.length} bytes)<br><img class="picture"`,
+    );
+    expect(html).toContain(`<figcaption>${escaped}</figcaption>`);
+    expect(html).toContain(`<img class="picture" src="/files/${id}" alt="by url">`);
+    expect(html).not.toContain('<script');
+    // A remote image stays a link: the page loads images from the emulator only.
+    expect(html).not.toContain('src="https://example.com');
+    expect(csp).toContain("img-src 'self'");
+    const image = await fetch(`${slack.url}/files/${id}`);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(image.headers.get('content-disposition')).toBeNull();
+    expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true);
+    const download = await fetch(`${slack.url}/files/${id}/download/chart.png`);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="chart.png"');
   });
 
   test('shows one channel at /channels/<id>, 404 for an unknown one', async () => {

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { sniffFile } from './file-kind.ts';
 import { escapeHtml, mrkdwnToHtml } from './mrkdwn.ts';
 import { renderBlocks } from './render-blocks.ts';
 import type { SlackStore } from './store.ts';
@@ -10,10 +11,13 @@ nav a{margin-right:1em}.channel{border-top:2px solid #ddd;margin-top:1.5em}
 .meta{color:#616061;font-size:12px}.fields{display:grid;grid-template-columns:1fr 1fr;gap:.3em 1em}
 .context{color:#616061;font-size:12px}.thread{margin-left:1.5em}.header{margin:.3em 0}
 button{margin:.2em .3em .2em 0}button.primary{background:#007a5a;color:#fff}button.danger{background:#e01e5a;color:#fff}
-code,pre{background:#f4f4f4;border-radius:3px;padding:0 .2em}.file{margin:.3em 0}`;
+code,pre{background:#f4f4f4;border-radius:3px;padding:0 .2em}.file{margin:.3em 0}
+figure{margin:.3em 0}.picture{max-width:100%;max-height:360px}.thumb{height:1.3em;vertical-align:middle}`;
 
-// No script may run on this page: message content is untrusted.
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+// No script may run on this page: message content is untrusted. Images only from the emulator itself
+// (uploaded files), so viewing the page never makes a request leave 127.0.0.1.
+const CSP =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 function renderBody(message: { text: string; blocks: readonly unknown[] | undefined }): string {
   return message.blocks && message.blocks.length > 0
@@ -27,7 +31,13 @@ function renderFiles(store: SlackStore, ids: readonly string[]): string {
       const file = store.uploads.get(id);
       const title = escapeHtml(file?.title ?? id);
       const size = file?.bytes ? ` (${file.bytes.length} bytes)` : '';
-      return `<div class="file">File: <a href="/files/${encodeURIComponent(id)}">${title}</a>${size}</div>`;
+      const href = `/files/${encodeURIComponent(id)}`;
+      // Slack shows a shared image itself under the message, not only its name.
+      const preview =
+        file?.bytes && sniffFile(file.bytes).isImage
+          ? `<br><img class="picture" src="${href}" alt="${title}">`
+          : '';
+      return `<div class="file">File: <a href="${href}">${title}</a>${size}${preview}</div>`;
     })
     .join('');
 }
@@ -93,28 +103,4 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
     'x-content-type-options': 'nosniff',
   });
   res.end(html);
-}
-
-/** Serves an uploaded file: as UTF-8 text when it decodes as such, otherwise as a download. */
-export function sendFile(res: ServerResponse, store: SlackStore, fileId: string): void {
-  const file = store.uploads.get(fileId);
-  if (!file?.bytes) {
-    sendHtml(res, 404, '<!doctype html><title>Not found</title><p>No such file.</p>');
-    return;
-  }
-  let isText = true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-  } catch {
-    isText = false;
-  }
-  res.writeHead(200, {
-    'content-type': isText ? 'text/plain; charset=utf-8' : 'application/octet-stream',
-    'content-security-policy': "default-src 'none'; sandbox",
-    'x-content-type-options': 'nosniff',
-    ...(isText
-      ? {}
-      : { 'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"` }),
-  });
-  res.end(file.bytes);
 }

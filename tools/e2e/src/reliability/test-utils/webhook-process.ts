@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,52 @@ export interface WebhookProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** The process tree under `pid` (a prefix such as a wrapper runs the webhook as a descendant). */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${tree[i]}/task`))
+        for (const child of readFileSync(`/proc/${tree[i]}/task/${task}/children`, 'utf8').split(' '))
+          if (child.trim()) tree.push(Number(child));
+    } catch {
+      // The process ended meanwhile: nothing below it.
+    }
+  }
+  return tree;
+}
+
+/**
+ * Whether the listener on `port` belongs to the child (Linux: its sockets against /proc/net/tcp). Two
+ * suites can be handed the same free port; the one that loses gets EADDRINUSE, and without this check its
+ * readiness poll would be answered by the other one's webhook. True where /proc cannot tell.
+ */
+function listensOn(pid: number, port: number): boolean {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  let inodes: Set<string>;
+  try {
+    const lines = ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
+      readFileSync(file, 'utf8').split('\n'),
+    );
+    const listening = lines
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f[1]?.endsWith(`:${hex}`) && f[3] === '0A');
+    inodes = new Set(listening.map((f) => f[9] as string));
+  } catch {
+    return true;
+  }
+  return processTree(pid).some((owner) => {
+    try {
+      return readdirSync(`/proc/${owner}/fd`).some((fd) => {
+        const target = readlinkSync(`/proc/${owner}/fd/${fd}`, { encoding: 'utf8' });
+        return inodes.has(/^socket:\[(\d+)\]$/.exec(target)?.[1] ?? '');
+      });
+    } catch {
+      return false;
+    }
+  });
+}
+
 const ready = async (url: string, child: ChildProcess, timeoutMs: number, output: () => string) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -72,7 +118,7 @@ const ready = async (url: string, child: ChildProcess, timeoutMs: number, output
       },
       () => 0,
     );
-    if (status === 200) return;
+    if (status === 200 && listensOn(child.pid as number, Number(new URL(url).port))) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`webhook not ready after ${timeoutMs} ms:\n${output().slice(-4_000)}`);
