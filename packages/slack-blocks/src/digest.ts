@@ -1,6 +1,7 @@
 import { formatDuration } from '@ccc-kit/cdr-parser';
 import type { KnownBlock } from '@slack/types';
 import { context, fields, header } from './blocks.ts';
+import { type ChatTotals, chatTotalsLine } from './chat-totals.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { fitToLimits } from './limits.ts';
 import type { SlackMessage } from './types.ts';
@@ -40,6 +41,8 @@ export interface DigestInput {
   readonly waiting?: { readonly open: number; readonly taken: number } | null | undefined;
   /** Seconds of service level target (the `N` of "answered within N s"). */
   readonly serviceLevelSeconds: number;
+  /** The day's chats, shown as one line when there were any. */
+  readonly chats?: ChatTotals | null | undefined;
   /** An uploaded chart (Slack file id `F…`) shown as an image block. */
   readonly chart?: { readonly fileId: string; readonly alt: string } | null | undefined;
 }
@@ -81,7 +84,7 @@ function previousDay(day: string): string {
 /**
  * The morning digest of one day: offered, answered and missed calls and the answer rate, each compared with
  * the day before and the same weekday a week before; service level, p90 and longest wait; the worst skill
- * group; the missed calls still waiting for a callback; and the chart, when one was uploaded.
+ * group; the missed calls still waiting for a callback; the day's chats; and the chart, when one was uploaded.
  *
  * @example
  * await client.chat.postMessage({ channel, ...digestMessage({ day: '2026-12-03', figures, serviceLevelSeconds: 20 }) });
@@ -114,6 +117,7 @@ export function digestMessage(input: DigestInput): SlackMessage {
           ]),
         ]
       : []),
+    ...(input.chats && input.chats.sessions > 0 ? [context([chatTotalsLine(input.chats)])] : []),
     ...(input.chart
       ? [{ type: 'image' as const, slack_file: { id: input.chart.fileId }, alt_text: input.chart.alt }]
       : []),

@@ -28,6 +28,8 @@ export type { CallSummaryOptions, CallThread } from './call-summary.ts';
 export { callSummaryMessage } from './call-summary.ts';
 export type { ChatSummaryOptions } from './chat-summary.ts';
 export { chatSummaryMessage } from './chat-summary.ts';
+export type { ChatTotals } from './chat-totals.ts';
+export { chatTotalsLine } from './chat-totals.ts';
 export { formatDateTime, isValidTimeZone, slackDate } from './dates.ts';
 export type { DigestFigures, DigestInput } from './digest.ts';
 export { digestMessage } from './digest.ts';

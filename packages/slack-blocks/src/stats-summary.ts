@@ -1,6 +1,7 @@
 import { formatDuration } from '@ccc-kit/cdr-parser';
 import type { KnownBlock } from '@slack/types';
 import { context, fields, header, section } from './blocks.ts';
+import { type ChatTotals, chatTotalsLine } from './chat-totals.ts';
 import { slackDate } from './dates.ts';
 import type { DigestFigures } from './digest.ts';
 import { escapeMrkdwn } from './escape.ts';
@@ -30,6 +31,8 @@ export interface StatsSummaryInput {
   /** The busiest groups first; at most `maxGroups` are listed, the rest counted. */
   readonly groups: readonly StatsGroupLine[];
   readonly group?: string | undefined;
+  /** The range's chats, shown as one line when there were any. */
+  readonly chats?: ChatTotals | null | undefined;
   /** Where the numbers come from, in words (`the webhook's store`, `Tencent's call records (35 pages)`). */
   readonly source: string;
   readonly timeZone?: string | undefined;
@@ -77,6 +80,7 @@ export function statsSummaryMessage(input: StatsSummaryInput): SlackMessage {
       ],
     ]),
     ...(groups ? [section(groups)] : []),
+    ...(input.chats && input.chats.sessions > 0 ? [section(chatTotalsLine(input.chats))] : []),
     context([
       `${slackDate(input.start, input.timeZone)} to ${slackDate(input.end, input.timeZone)} · from ${escapeMrkdwn(input.source)}`,
     ]),

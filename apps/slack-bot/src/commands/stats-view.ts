@@ -1,4 +1,4 @@
-import type { DigestFigures, StatsSummaryInput } from '@ccc-kit/slack-blocks';
+import type { ChatTotals, DigestFigures, StatsSummaryInput } from '@ccc-kit/slack-blocks';
 import * as v from 'valibot';
 
 const count = v.pipe(v.number(), v.minValue(0));
@@ -35,6 +35,19 @@ export const StatsViewSchema = v.object({
 /** What `/ccc stats` shows of a `CallStats`. */
 export type StatsView = v.InferOutput<typeof StatsViewSchema>;
 
+/** The part of a `ChatStats` that `/ccc stats` shows (slack-blocks' `ChatTotals`). */
+export const ChatsViewSchema = v.object({
+  totals: v.object({
+    sessions: count,
+    answeredByAgent: count,
+    answeredByBot: count,
+    missed: v.object({ total: count }),
+    answerRate: rate,
+    wait: v.object({ p90: v.nullable(count) }),
+    satisfaction: v.object({ count, mean: v.nullable(v.number()) }),
+  }),
+});
+
 /** The headline numbers of a view (inbound calls). */
 export function figuresOf(view: StatsView): DigestFigures {
   const inbound = view.totals.inbound;
@@ -53,7 +66,12 @@ export function figuresOf(view: StatsView): DigestFigures {
 export function summaryOf(
   view: StatsView,
   window: { readonly start: number; readonly end: number; readonly label: string },
-  extra: { readonly source: string; readonly group?: string | undefined; readonly timeZone: string },
+  extra: {
+    readonly source: string;
+    readonly group?: string | undefined;
+    readonly timeZone: string;
+    readonly chats: ChatTotals | null;
+  },
 ): StatsSummaryInput {
   const { outbound } = view.totals;
   return {

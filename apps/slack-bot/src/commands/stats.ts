@@ -1,10 +1,11 @@
-import { statsSummaryMessage } from '@ccc-kit/slack-blocks';
+import { type ChatTotals, statsSummaryMessage } from '@ccc-kit/slack-blocks';
 import type { Audience, BotDeps, Invocation } from '../deps.ts';
 import { BotError, BotErrorCode } from '../errors.ts';
 import { shareable } from '../render.ts';
 import { ephemeral } from '../replies.ts';
 import type { LookupOutcome, LookupRequest } from './plan.ts';
 import { sendStatsChart } from './stats-chart.ts';
+import { deskChatTotals } from './stats-desk.ts';
 import { type StatsProgress, tencentStats } from './stats-tencent.ts';
 import { type StatsView, summaryOf } from './stats-view.ts';
 
@@ -41,17 +42,28 @@ function progressNotes(deps: BotDeps, inv: Invocation) {
   };
 }
 
+/** The chats of the request from Desk's session list, or none without Desk (or when Desk fails: logged). */
+async function deskChats(deps: BotDeps, request: StatsRequest): Promise<ChatTotals | null> {
+  if (!deps.desk) return null;
+  try {
+    return await deskChatTotals(deps.desk, request.window, { timeZone: deps.timeZone, group: request.group });
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'chats of /ccc stats not read from Desk');
+    return null;
+  }
+}
+
 /** The stats of the request: from the webhook's store when the bot knows it, else from Tencent's records. */
 async function statsOf(
   deps: BotDeps,
   inv: Invocation,
   request: StatsRequest,
-): Promise<{ view: StatsView; source: string }> {
+): Promise<{ view: StatsView; chats: ChatTotals | null; source: string }> {
   const { window, group } = request;
   if (deps.webhookStats) {
     const query = { from: window.start * 1000, to: window.end * 1000, group, timeZone: deps.timeZone };
     const answer = await deps.webhookStats.stats(query);
-    if (answer.ok) return { view: answer.stats, source: "the webhook's store" };
+    if (answer.ok) return { view: answer.stats, chats: answer.chats, source: "the webhook's store" };
     deps.logger.warn({ err: answer.detail }, 'webhook stats not read');
     throw new BotError(
       BotErrorCode.WebhookUnavailable,
@@ -65,7 +77,12 @@ async function statsOf(
     group,
     onPage: progressNotes(deps, inv),
   });
-  return { view: read.stats, source: `Tencent's call records (${plural(read.pages, 'page')})` };
+  const chats = await deskChats(deps, request);
+  return {
+    view: read.stats,
+    chats,
+    source: `Tencent's call records (${plural(read.pages, 'page')})${chats ? " and Desk's chat sessions" : ''}`,
+  };
 }
 
 /**
@@ -79,8 +96,13 @@ export async function lookupStats(
   request: StatsRequest,
   audience: Audience,
 ): Promise<LookupOutcome> {
-  const { view, source } = await statsOf(deps, inv, request);
-  const summary = summaryOf(view, request.window, { source, group: request.group, timeZone: deps.timeZone });
+  const { view, chats, source } = await statsOf(deps, inv, request);
+  const summary = summaryOf(view, request.window, {
+    source,
+    group: request.group,
+    timeZone: deps.timeZone,
+    chats,
+  });
   const reply = statsSummaryMessage(summary);
   const title = `Inbound calls per hour${request.group ? ` in ${request.group}` : ''}, ${request.window.label}`;
   void sendStatsChart(

@@ -2,7 +2,7 @@ import type { DigestInput } from '@ccc-kit/slack-blocks';
 import type { CallStats } from '@ccc-kit/stats';
 import { addDays } from '@ccc-kit/stats';
 import type { Store } from '../store/index.ts';
-import { type DayStatsOptions, dayStats, figuresOf, worstGroupOf } from './figures.ts';
+import { type DayStatsOptions, dayChatStats, dayStats, figuresOf, worstGroupOf } from './figures.ts';
 
 /** A day's digest: what the message says, and the day's metrics (for the chart). */
 export interface BuiltDigest {
@@ -13,7 +13,7 @@ export interface BuiltDigest {
 /**
  * Computes `day`'s digest from the store: the day, the day before and the same weekday a week before (a
  * comparison day with no stored calls is left out, so a new installation does not read "−100%"), the
- * worst skill group and, with follow-ups, the missed calls waiting now.
+ * worst skill group, the day's chats and, with follow-ups, the missed calls waiting now.
  */
 export async function buildDigest(
   store: Pick<Store, 'digests' | 'countWaitingFollowUps'>,
@@ -21,6 +21,7 @@ export async function buildDigest(
   options: DayStatsOptions & { readonly followUps: boolean },
 ): Promise<BuiltDigest> {
   const stats = await dayStats(store, day, options);
+  const chats = await dayChatStats(store, day, options);
   const [before, lastWeek] = await Promise.all(
     [addDays(day, -1), addDays(day, -7)].map((other) => dayStats(store, other, options)),
   );
@@ -33,6 +34,7 @@ export async function buildDigest(
       previousDay: compared(before),
       lastWeek: compared(lastWeek),
       worstGroup: worstGroupOf(stats),
+      chats: chats.totals,
       waiting: options.followUps ? await store.countWaitingFollowUps() : null,
       serviceLevelSeconds: stats.serviceLevelSeconds,
     },

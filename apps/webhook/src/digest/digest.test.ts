@@ -1,5 +1,6 @@
-import { toCallFacts } from '@ccc-kit/cdr-parser';
-import { addDays, aggregateCalls, localTime } from '@ccc-kit/stats';
+import { toCallFacts, toChatRecord } from '@ccc-kit/cdr-parser';
+import { chatTotalsLine } from '@ccc-kit/slack-blocks';
+import { addDays, aggregateCalls, aggregateChats, localTime } from '@ccc-kit/stats';
 import { pino } from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startWebhook } from '../app.ts';
@@ -39,13 +40,23 @@ async function start(clock: ReturnType<typeof virtualClock>, databaseUrl?: strin
   return harness;
 }
 
-/** Pushes the sandbox's day (yesterday, UTC) and waits until it is posted. */
+/** The sandbox day's ended chats: Tencent pushes a chat when it ends. */
+const endedChats = (harness: Harness) => harness.sandbox.dataset.chats.filter((c) => c.push.EndStatusString);
+
+/** Pushes the sandbox's day (yesterday, UTC), calls and chats, and waits until it is posted. */
 async function pushDay(harness: Harness): Promise<void> {
-  const pushes = harness.sandbox.dataset.calls.map((call) => ({
-    action: 'cdr' as const,
-    body: call.push,
-    pushId: `digest-${call.sessionId}`,
-  }));
+  const pushes = [
+    ...harness.sandbox.dataset.calls.map((call) => ({
+      action: 'cdr' as const,
+      body: call.push,
+      pushId: `digest-${call.sessionId}`,
+    })),
+    ...endedChats(harness).map((chat) => ({
+      action: 'imcdr' as const,
+      body: chat.push,
+      pushId: `digest-${chat.sessionId}`,
+    })),
+  ];
   const results = await harness.pusher.pushAll(pushes, { concurrency: 8 });
   expect(results.every((r) => r.delivered)).toBe(true);
   await harness.drained();
@@ -85,6 +96,9 @@ describe('the daily digest', () => {
       `Calls on ${yesterday}: ${offered} offered, ${answered} answered, ${missed.total} missed`,
     );
     expect(offered).toBeGreaterThan(0);
+    const chats = await aggregateChats(endedChats(harness).map((c) => toChatRecord(c.push)));
+    expect(chats.totals.sessions).toBeGreaterThan(0);
+    expect(JSON.stringify(post?.blocks)).toContain(JSON.stringify(chatTotalsLine(chats.totals)));
     // The chart: uploaded into the digest's thread, then shown in the digest once Slack processed it.
     const image = (post?.blocks ?? []).find((b) => (b as { type?: string }).type === 'image') as
       | { slack_file: { id: string } }

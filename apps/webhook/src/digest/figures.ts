@@ -1,7 +1,16 @@
-import { toCallFacts } from '@ccc-kit/cdr-parser';
-import { parseCdrPush } from '@ccc-kit/schemas';
+import { toCallFacts, toChatRecord } from '@ccc-kit/cdr-parser';
+import { parseCdrPush, parseImCdrPush } from '@ccc-kit/schemas';
 import type { DigestFigures, DigestInput } from '@ccc-kit/slack-blocks';
-import { addDays, aggregateCalls, type CallStats, dayStart, type StatsCall } from '@ccc-kit/stats';
+import {
+  addDays,
+  aggregateCalls,
+  aggregateChats,
+  type CallStats,
+  type ChatStats,
+  dayStart,
+  type StatsCall,
+  type StatsChat,
+} from '@ccc-kit/stats';
 import type { Store } from '../store/index.ts';
 
 /** Pushes of a day's calls can arrive after it (reconciliation, retries): read this far past its end. */
@@ -14,31 +23,56 @@ export interface DayStatsOptions {
   readonly serviceLevelSeconds?: number;
 }
 
+type Range = { readonly from: number; readonly to: number };
+type BodyPage = Store['digests']['callBodies'];
+
 /**
- * The stored calls that started in [from, to) (epoch ms), one page of pushes at a time: the store's inbox
- * holds one row per call session, so each call counts once. `keep` filters them (a skill group). A stored
- * body that no longer parses is skipped (it was validated at ingest; one bad row never takes the rest down).
+ * The stored records that started in [from, to) (epoch ms), one page of pushes at a time: the store's inbox
+ * holds one row per session, so each counts once. `keep` filters them (a skill group). A stored body that no
+ * longer parses is skipped (it was validated at ingest; one bad row never takes the rest down).
  */
-export async function* storedCalls(
-  store: Pick<Store, 'digests'>,
-  range: { readonly from: number; readonly to: number },
-  keep: (call: StatsCall) => boolean = () => true,
-): AsyncGenerator<StatsCall> {
+async function* storedRecords<T extends { readonly startedAt: Date | null }>(
+  page: BodyPage,
+  parse: (body: string) => T | null,
+  range: Range,
+  keep: (record: T) => boolean,
+): AsyncGenerator<T> {
   let after = 0;
   for (;;) {
-    const page = await store.digests.callBodies(range.from, range.to + LATE_ARRIVALS_MS, after, PAGE);
-    for (const row of page) {
-      const call = parsed(row.body);
-      const at = call?.startedAt?.getTime();
-      if (call && at !== undefined && at >= range.from && at < range.to && keep(call)) yield call;
+    const rows = await page(range.from, range.to + LATE_ARRIVALS_MS, after, PAGE);
+    for (const row of rows) {
+      const record = parse(row.body);
+      const at = record?.startedAt?.getTime();
+      if (record && at !== undefined && at >= range.from && at < range.to && keep(record)) yield record;
     }
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]?.id ?? after;
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]?.id ?? after;
   }
 }
 
+/** The stored calls that started in the range (see {@link storedRecords}). */
+export function storedCalls(
+  store: Pick<Store, 'digests'>,
+  range: Range,
+  keep: (call: StatsCall) => boolean = () => true,
+): AsyncGenerator<StatsCall> {
+  return storedRecords((...page) => store.digests.callBodies(...page), parsedCall, range, keep);
+}
+
+/**
+ * The stored chats (IM CDR pushes) that started in the range. A push carries no rating, so their
+ * `satisfaction` is unknown here (Desk's session list has it).
+ */
+export function storedChats(
+  store: Pick<Store, 'digests'>,
+  range: Range,
+  keep: (chat: StatsChat) => boolean = () => true,
+): AsyncGenerator<StatsChat> {
+  return storedRecords((...page) => store.digests.chatBodies(...page), parsedChat, range, keep);
+}
+
 /** A call's facts for the stats; a call without a start time has no day and is left out. */
-function parsed(body: string): StatsCall | null {
+function parsedCall(body: string): StatsCall | null {
   try {
     const cdr = parseCdrPush(JSON.parse(body));
     return { ...toCallFacts(cdr), uui: cdr.Uui ?? null };
@@ -47,19 +81,41 @@ function parsed(body: string): StatsCall | null {
   }
 }
 
+function parsedChat(body: string): StatsChat | null {
+  try {
+    return toChatRecord(parseImCdrPush(JSON.parse(body)));
+  } catch {
+    return null;
+  }
+}
+
+/** The epoch-ms range of a calendar day in a time zone. */
+const dayRange = (day: string, timeZone: string): Range => ({
+  from: dayStart(day, timeZone),
+  to: dayStart(addDays(day, 1), timeZone),
+});
+
+const statsOptions = (options: DayStatsOptions) => ({
+  timeZone: options.timeZone,
+  ...(options.serviceLevelSeconds !== undefined ? { serviceLevelSeconds: options.serviceLevelSeconds } : {}),
+});
+
 /** `@ccc-kit/stats` metrics of the calls that started on `day`, from the webhook's own store. */
 export function dayStats(
   store: Pick<Store, 'digests'>,
   day: string,
   options: DayStatsOptions,
 ): Promise<CallStats> {
-  const range = { from: dayStart(day, options.timeZone), to: dayStart(addDays(day, 1), options.timeZone) };
-  return aggregateCalls(storedCalls(store, range), {
-    timeZone: options.timeZone,
-    ...(options.serviceLevelSeconds !== undefined
-      ? { serviceLevelSeconds: options.serviceLevelSeconds }
-      : {}),
-  });
+  return aggregateCalls(storedCalls(store, dayRange(day, options.timeZone)), statsOptions(options));
+}
+
+/** `@ccc-kit/stats` metrics of the chats that started on `day`, from the webhook's own store. */
+export function dayChatStats(
+  store: Pick<Store, 'digests'>,
+  day: string,
+  options: DayStatsOptions,
+): Promise<ChatStats> {
+  return aggregateChats(storedChats(store, dayRange(day, options.timeZone)), statsOptions(options));
 }
 
 /** The digest's headline numbers of a day (inbound calls). */

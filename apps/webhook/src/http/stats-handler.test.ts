@@ -1,5 +1,5 @@
-import { toCallFacts } from '@ccc-kit/cdr-parser';
-import { aggregateCalls } from '@ccc-kit/stats';
+import { toCallFacts, toChatRecord } from '@ccc-kit/cdr-parser';
+import { aggregateCalls, aggregateChats } from '@ccc-kit/stats';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type Harness, startHarness } from '../test-utils/harness.ts';
 import { STATS_PATH } from './stats-handler.ts';
@@ -21,23 +21,30 @@ describe('GET /internal/stats', () => {
     const h = await startHarness({ config: { internalToken: TOKEN } });
     harness = h;
     const calls = h.sandbox.dataset.calls;
-    const pushes = calls.map((c) => ({
-      action: 'cdr' as const,
-      body: c.push,
-      pushId: `stats-${c.sessionId}`,
-    }));
+    // Only ended chats are pushed (Tencent pushes a chat when it ends).
+    const chats = h.sandbox.dataset.chats.filter((c) => c.push.EndStatusString);
+    const pushes = [
+      ...calls.map((c) => ({ action: 'cdr' as const, body: c.push, pushId: `stats-${c.sessionId}` })),
+      ...chats.map((c) => ({ action: 'imcdr' as const, body: c.push, pushId: `stats-${c.sessionId}` })),
+    ];
     expect((await h.pusher.pushAll(pushes, { concurrency: 8 })).every((r) => r.delivered)).toBe(true);
     const from = Math.min(...calls.map((c) => (c.push.StartTimestamp ?? 0) * 1000));
     const to = from + 86_400_000;
     const answer = await ask(h, `from=${from}&to=${to}&timeZone=Asia/Shanghai`);
     expect(answer.status).toBe(200);
-    const body = (await answer.json()) as { source: string; stats: unknown };
+    const body = (await answer.json()) as { source: string; stats: unknown; chats: unknown };
     const expected = await aggregateCalls(
       calls.map((c) => toCallFacts(c.push)).filter((c) => (c.startedAt?.getTime() ?? 0) < to),
       { timeZone: 'Asia/Shanghai' },
     );
     expect(body.source).toBe('webhook');
     expect(body.stats).toEqual(JSON.parse(JSON.stringify(expected)));
+    const expectedChats = await aggregateChats(
+      chats.map((c) => toChatRecord(c.push)).filter((c) => (c.startedAt?.getTime() ?? 0) < to),
+      { timeZone: 'Asia/Shanghai' },
+    );
+    expect(expectedChats.totals.sessions).toBeGreaterThan(0);
+    expect(body.chats).toEqual(JSON.parse(JSON.stringify(expectedChats)));
 
     const group = expected.bySkillGroup.find((row) => row.kind === 'key');
     const narrowed = (await (

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidTimeZone } from '@ccc-kit/cdr-parser';
-import { aggregateCalls, type CallStats } from '@ccc-kit/stats';
+import { aggregateCalls, aggregateChats, type CallStats, type ChatStats } from '@ccc-kit/stats';
 import * as v from 'valibot';
-import { storedCalls } from '../digest/figures.ts';
+import { storedCalls, storedChats } from '../digest/figures.ts';
 import type { Store } from '../store/index.ts';
 import { bearerAllowed, json } from './json-reply.ts';
 
@@ -37,24 +37,27 @@ export interface StatsApiDeps {
   readonly store: Pick<Store, 'digests'>;
 }
 
-/** The stats of the stored calls of a range (and skill group), as `GET /internal/stats` answers them. */
+/** The stats of the stored calls and chats of a range (and skill group), as `GET /internal/stats` answers them. */
 export async function statsOfRange(
   store: Pick<Store, 'digests'>,
   query: v.InferOutput<typeof StatsQuery>,
-): Promise<CallStats> {
+): Promise<{ readonly stats: CallStats; readonly chats: ChatStats }> {
   const group = query.group?.toLowerCase();
   const keep = group
-    ? (call: { skillGroup: { name: string | null } | null }) => call.skillGroup?.name?.toLowerCase() === group
+    ? (record: { skillGroup: { name: string | null } | null }) =>
+        record.skillGroup?.name?.toLowerCase() === group
     : undefined;
-  return aggregateCalls(storedCalls(store, query, keep), {
+  const options = {
     timeZone: query.timeZone,
     ...(query.serviceLevel !== undefined ? { serviceLevelSeconds: query.serviceLevel } : {}),
-  });
+  };
+  const stats = await aggregateCalls(storedCalls(store, query, keep), options);
+  return { stats, chats: await aggregateChats(storedChats(store, query, keep), options) };
 }
 
 /**
  * `GET /internal/stats?from=<ms>&to=<ms>[&group=…][&timeZone=…][&serviceLevel=20]`: `@ccc-kit/stats`
- * metrics of the stored calls that started in the range (at most 90 days), authenticated with
+ * metrics of the stored calls (`stats`) and chats (`chats`) that started in the range (at most 90 days), authenticated with
  * `Authorization: Bearer <INTERNAL_TOKEN>`. No Tencent request: the store holds every call it was pushed.
  */
 export function createStatsHandler(deps: StatsApiDeps) {
@@ -69,6 +72,6 @@ export function createStatsHandler(deps: StatsApiDeps) {
       const key = issue?.path?.[0]?.key;
       return json(res, 400, { error: `${key ? `${String(key)}: ` : ''}${issue?.message ?? 'invalid'}` });
     }
-    json(res, 200, { source: 'webhook', stats: await statsOfRange(deps.store, query.output) });
+    json(res, 200, { source: 'webhook', ...(await statsOfRange(deps.store, query.output)) });
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cdr, type MakeStore, T0 } from './contract-fixtures.ts';
+import { cdr, type MakeStore, other, T0 } from './contract-fixtures.ts';
 
 const MINUTE = 60_000;
 
@@ -61,6 +61,19 @@ export function describeDigestsContract(open: MakeStore): void {
       expect(page.map((row) => JSON.parse(row.body).SessionId)).toEqual(['c1', 'c2']);
       const next = await store.digests.callBodies(T0, T0 + 50, page[1]?.id ?? 0, 2);
       expect(next.map((row) => JSON.parse(row.body).SessionId)).toEqual(['c3']);
+    });
+
+    test('the chat pushes of a time range apart from the calls, paged by inbox id', async () => {
+      const { store } = await open();
+      const chat = (id: string, receivedAt: number) =>
+        other('imcdr', id, [], { receivedAt, body: JSON.stringify({ SessionId: id }) });
+      await store.ingest([chat('m1', T0), cdr('c1', [], { receivedAt: T0 + 1 }), chat('m2', T0 + 2)]);
+      await store.ingest([chat('m3', T0 + 3), chat('m4', T0 + 60)]);
+      const page = await store.digests.chatBodies(T0, T0 + 50, 0, 2);
+      expect(page.map((row) => JSON.parse(row.body).SessionId)).toEqual(['m1', 'm2']);
+      const next = await store.digests.chatBodies(T0, T0 + 50, page[1]?.id ?? 0, 2);
+      expect(next.map((row) => JSON.parse(row.body).SessionId)).toEqual(['m3']);
+      expect((await store.digests.callBodies(T0, T0 + 50, 0, 10)).length).toBe(1);
     });
   });
 }

@@ -33,6 +33,9 @@ export const DIGEST_SQL = {
   /** Call pushes stored in [$1, $2) (received at), after inbox id $3, at most $4, in id order. */
   callBodies: `SELECT id, body FROM inbox WHERE kind = 'cdr' AND received_at >= $1 AND received_at < $2
       AND id > $3 ORDER BY id LIMIT $4`,
+  /** Chat (IM CDR) pushes stored in [$1, $2) (received at), after inbox id $3, at most $4, in id order. */
+  chatBodies: `SELECT id, body FROM inbox WHERE kind = 'imcdr' AND received_at >= $1 AND received_at < $2
+      AND id > $3 ORDER BY id LIMIT $4`,
 } as const;
 
 /** Migration 10 of both engines: the daily digests. */

@@ -46,6 +46,8 @@ export interface DigestStore {
   ): Promise<boolean>;
   /** Call pushes received in [from, to), after inbox id `afterId`, at most `limit`, in id order. */
   callBodies(from: number, to: number, afterId: number, limit: number): Promise<StoredCallBody[]>;
+  /** Chat (IM CDR) pushes received in [from, to), after inbox id `afterId`, at most `limit`, in id order. */
+  chatBodies(from: number, to: number, afterId: number, limit: number): Promise<StoredCallBody[]>;
 }
 
 /** Runs one statement of `DIGEST_SQL` with its values: rows for reads and RETURNING, [] otherwise. */
@@ -77,6 +79,9 @@ function toDigestRow(raw: RawRow): DigestRow {
   };
 }
 
+const bodies = (rows: readonly RawRow[]): StoredCallBody[] =>
+  rows.map((row) => ({ id: Number(row.id), body: String(row.body) }));
+
 /** The digest operations over an engine's runner (each engine wraps them in its own error handling). */
 export function createDigestStore(run: DigestRunner, count: DigestCounter): DigestStore {
   return {
@@ -95,9 +100,8 @@ export function createDigestStore(run: DigestRunner, count: DigestCounter): Dige
         ? (await count(DIGEST_SQL.sent, [digestKey(day), owner, outcome.ts])) > 0
         : (await count(DIGEST_SQL.failed, [digestKey(day), owner, outcome.retryAt, outcome.error])) > 0,
     callBodies: async (from, to, afterId, limit) =>
-      (await run(DIGEST_SQL.callBodies, [from, to, afterId, limit])).map((row) => ({
-        id: Number(row.id),
-        body: String(row.body),
-      })),
+      bodies(await run(DIGEST_SQL.callBodies, [from, to, afterId, limit])),
+    chatBodies: async (from, to, afterId, limit) =>
+      bodies(await run(DIGEST_SQL.chatBodies, [from, to, afterId, limit])),
   };
 }

@@ -1,25 +1,8 @@
-import { type CurrentState, DeskEndStatus, type ImEndStatus } from '@ccc-kit/schemas';
+import { type CurrentState, DESK_TO_IM_END_STATUS, DeskEndStatus } from '@ccc-kit/schemas';
 import type { Random } from './random.ts';
 
-/**
- * How a Desk `EndStatus` (describe_im_cdr_list) reads as the IM CDR push's `EndStatusString`. Tencent
- * documents both lists but not how they relate; this is the closest meaning:
- * both "ended" statuses are a normal end (`ok`), a customer reply timeout is `autoFinished`, an agent that did
- * not answer or reply in time is `seatGiveUp`, a chatbot-only session ended in the bot flow (`ivrEnd`), a
- * manual transfer is `seatForward`, and leaving the queue is `ringingGiveUp` ("left while an agent was being
- * assigned").
- */
-export const DESK_TO_IM_END_STATUS: Readonly<Record<DeskEndStatus, ImEndStatus>> = {
-  AgentEndedSession: 'ok',
-  UserEndedSession: 'ok',
-  UserTimeout: 'autoFinished',
-  AgentTimeout: 'seatGiveUp',
-  ChatbotReception: 'ivrEnd',
-  NoAgentsOnline: 'noSeatOnline',
-  TimeoutTransfer: 'seatGiveUp',
-  ManualTransfer: 'seatForward',
-  UserAbandonedDuringQueueing: 'ringingGiveUp',
-};
+/** How a Desk `EndStatus` reads as the IM CDR push's `EndStatusString`: the product's own table. */
+export { DESK_TO_IM_END_STATUS };
 
 /** What one generated chat will be. Exactly one of `endStatus` (ended) and `live` (in progress) is set. */
 export interface ChatPlan {

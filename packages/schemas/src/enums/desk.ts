@@ -69,3 +69,20 @@ export const ImEndStatus = {
 } as const;
 /** Known IM end statuses. */
 export type ImEndStatus = keyof typeof ImEndStatus;
+
+/**
+ * The IM CDR push's `EndStatusString` that a Desk `describe_im_cdr_list` `EndStatus` corresponds to, matched
+ * by meaning: Tencent documents no mapping between the two, so this is our reading of both tables. It lets a
+ * Desk session row be classified by the push's outcome rules (cdr-parser's `chatOutcomeOf`).
+ */
+export const DESK_TO_IM_END_STATUS: Readonly<Record<DeskEndStatus, ImEndStatus>> = {
+  AgentEndedSession: 'ok',
+  UserEndedSession: 'ok',
+  UserTimeout: 'autoFinished',
+  AgentTimeout: 'seatGiveUp',
+  ChatbotReception: 'ivrEnd',
+  NoAgentsOnline: 'noSeatOnline',
+  TimeoutTransfer: 'seatGiveUp',
+  ManualTransfer: 'seatForward',
+  UserAbandonedDuringQueueing: 'ringingGiveUp',
+};

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createCccClient } from '@ccc-kit/ccc-client';
+import { createDeskClient } from '@ccc-kit/desk-client';
 import { type Sandbox, startSandbox } from '@ccc-kit/sandbox';
 import { type BotApp, createBotApp, createLogger } from '@ccc-kit/slack-bot';
 import { parseRoutes, startWebhook, type Webhook } from '@ccc-kit/webhook/app';
@@ -10,7 +11,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 // `/ccc stats` both ways on the same sandbox day: from the webhook's store (the day was pushed to it) and
-// from Tencent's records (DescribeTelCdr pages), through the bot as Slack calls it. Same numbers.
+// from Tencent's records (DescribeTelCdr pages, Desk's session list), through the bot as Slack calls it.
+// Same numbers.
 
 const TOKEN = 'e2e-stats-internal-token-0123456789abcdef';
 const PUSH = { user: 'tencent', password: 'stats-push-password' };
@@ -23,7 +25,7 @@ const urls: { store: string; tencent: string } = { store: '', tencent: '' };
 let dir: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 5, calls: 600, chats: 0, slack: { ratePerChannel: 100 } });
+  sandbox = await startSandbox({ seed: 5, calls: 600, chats: 120, slack: { ratePerChannel: 100 } });
   dir = mkdtempSync(join(tmpdir(), 'ccc-e2e-stats-'));
   const { slack } = sandbox.credentials;
   webhook = await startWebhook(
@@ -52,15 +54,22 @@ beforeAll(async () => {
     { logger: pino({ level: 'silent' }) },
   );
   const pusher = sandbox.pusher({ url: `${webhook.url}/push`, auth: { basic: PUSH } });
-  const pushes = sandbox.dataset.calls.map((c) => ({
-    action: 'cdr' as const,
-    body: c.push,
-    pushId: `s-${c.sessionId}`,
-  }));
+  const pushes = [
+    ...sandbox.dataset.calls.map((c) => ({
+      action: 'cdr' as const,
+      body: c.push,
+      pushId: `s-${c.sessionId}`,
+    })),
+    // Tencent pushes a chat when it ends.
+    ...sandbox.dataset.chats
+      .filter((c) => c.push.EndStatusString)
+      .map((c) => ({ action: 'imcdr' as const, body: c.push, pushId: `s-${c.sessionId}` })),
+  ];
   expect((await pusher.pushAll(pushes, { concurrency: 8 })).every((r) => r.delivered)).toBe(true);
   const common = {
     slack: { token: slack.token, signingSecret: slack.signingSecret, apiUrl: sandbox.slackApiUrl },
     ccc: createCccClient({ ...sandbox.credentials.ccc, endpoint: sandbox.cccUrl }),
+    desk: createDeskClient({ ...sandbox.credentials.desk, endpoint: sandbox.deskUrl }),
     logger: createLogger('silent'),
     timeZone: 'UTC',
   };
@@ -92,6 +101,13 @@ async function stats(url: string, text: string, until = 'Offered') {
 const numbersOf = (answer: string | undefined) =>
   JSON.stringify(JSON.parse(answer ?? '{}').blocks?.slice(1, 3) ?? null);
 
+/**
+ * The chat counts of an answer: sessions, who answered, missed. The rest differs by source on purpose:
+ * the push has queue times (p90 wait) and Desk's session list has ratings.
+ */
+const chatCountsOf = (answer: string | undefined) =>
+  /Chats: ([^·]*)/.exec(JSON.stringify(JSON.parse(answer ?? '{}').blocks?.[3] ?? null))?.[1];
+
 describe('/ccc stats', () => {
   test("yesterday from the webhook's store and from Tencent's records: the same numbers, within the rate budget", async () => {
     const fromStore = await stats(urls.store, 'stats yesterday');
@@ -101,6 +117,11 @@ describe('/ccc stats', () => {
     expect(tencentAnswer).toMatch(/from Tencent's call records \(\d+ pages\)/);
     expect(numbersOf(storeAnswer)).toMatch(/Offered\*\\n\d+.*p90 wait/);
     expect(numbersOf(storeAnswer)).toEqual(numbersOf(tencentAnswer));
+    expect(chatCountsOf(storeAnswer)).toMatch(/^\d+ sessions, \d+ answered by agents/);
+    expect(chatCountsOf(storeAnswer)).toEqual(chatCountsOf(tencentAnswer));
+    expect(storeAnswer).toContain('p90 wait');
+    expect(tencentAnswer).toMatch(/satisfaction \d\.\d of 5/);
+    expect(tencentAnswer).toContain("and Desk's chat sessions");
     // The "Looking up…" note, the size and time estimate, the answer: within the response URL's 5 uses.
     expect(fromTencent.length).toBeLessThanOrEqual(5);
     expect(fromTencent.some((r) => r.includes('Reading'))).toBe(true);
