@@ -5,6 +5,7 @@ import type { DeskClient } from '@ccc-kit/desk-client';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { createAccess } from './access.ts';
+import { createStatsReadCache } from './commands/stats-cache.ts';
 import type { BotDeps } from './deps.ts';
 import { createFollowUpClient, type FollowUpClientOptions } from './follow-up-client.ts';
 import { createIdentityCache } from './identity.ts';
@@ -93,12 +94,13 @@ export function createBotApp(options: BotAppOptions): BotApp {
       return { botToken: options.slack.token, botId, botUserId, teamId };
     },
   });
+  const now = options.now ?? Date.now;
   const deps: BotDeps = {
     ccc: options.ccc,
     desk: options.desk,
     slack,
     logger,
-    now: options.now ?? Date.now,
+    now,
     timeZone: options.timeZone ?? 'UTC',
     access: createAccess({
       ...options,
@@ -107,6 +109,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     }),
     followUps: options.followUps ? createFollowUpClient(options.followUps) : undefined,
     webhookStats: options.followUps ? createWebhookStatsClient(options.followUps) : undefined,
+    statsReads: createStatsReadCache(now),
     cccRatePerSecond: options.cccRatePerSecond,
     agentMap: options.agentMap,
     botName: () => identity.current()?.name ?? 'ccc',

@@ -2,6 +2,7 @@ import type { CccClient } from '@ccc-kit/ccc-client';
 import type { DeskClient } from '@ccc-kit/desk-client';
 import type { Block, KnownBlock, WebClient } from '@slack/web-api';
 import type { Access } from './access.ts';
+import type { StatsReadCache } from './commands/stats-cache.ts';
 import type { FollowUpClient } from './follow-up-client.ts';
 import type { BotLogger } from './logger.ts';
 import type { WebhookStatsClient } from './stats-client.ts';
@@ -24,6 +25,8 @@ export interface BotDeps {
   readonly agentMap?: ReadonlyMap<string, string> | undefined;
   /** The webhook's stats of its stored calls (`WEBHOOK_URL`, `INTERNAL_TOKEN`); Tencent's records otherwise. */
   readonly webhookStats?: WebhookStatsClient | undefined;
+  /** `/ccc stats` reads of Tencent's records, kept for Share (see `stats-cache.ts`). */
+  readonly statsReads?: StatsReadCache | undefined;
   /** Requests per second the CCC client makes per action (`CCC_RATE_PER_ACTION`), for time estimates. */
   readonly cccRatePerSecond?: number | undefined;
   /** IANA time zone of `/ccc stats` days (`DISPLAY_TIMEZONE`, default UTC). */

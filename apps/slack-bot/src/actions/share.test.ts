@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lookupCall } from '../commands/call.ts';
 import type { LookupOutcome } from '../commands/plan.ts';
 import { lookupState } from '../commands/state.ts';
+import { lookupStats } from '../commands/stats.ts';
+import { createStatsReadCache } from '../commands/stats-cache.ts';
 import { lookupTranscript } from '../commands/transcript.ts';
 import { findButton } from '../test-utils/buttons.ts';
 import {
@@ -99,5 +101,32 @@ describe('shareToChannel (the Share button under an ephemeral answer)', () => {
       },
     ]);
     expect(bot.sandbox.desk.requests().length + bot.sandbox.ccc.requests().length).toBe(before);
+  });
+
+  test("a stats answer from Tencent's records: Share shows the numbers read, without reading them again", async () => {
+    let now = bot.nowMs;
+    const deps = bot.deps({ now: () => now, statsReads: createStatsReadCache(() => now) });
+    const day = Math.floor(bot.nowMs / 86_400_000) * 86_400 - 86_400;
+    const request = {
+      kind: 'stats',
+      window: { start: day, end: day + 86_400, endsNow: false, label: 'yesterday' },
+    } as const;
+    const pages = () => bot.sandbox.ccc.requests().filter((r) => r.action === 'DescribeTelCdr').length;
+    openDirectMessages(bot.sandbox.slack, 'U0AGENT');
+    const answer = await lookupStats(deps, recordingInvocation(), request, 'ephemeral');
+    const read = pages();
+    expect(read).toBeGreaterThan(0);
+    const button = findButton(answer.reply.blocks, SHARE);
+    const input = { value: button.value as string, blockId: button.block_id as string, onEphemeral: true };
+    const inv = recordingInvocation();
+    await shareToChannel(deps, inv, input);
+    const [shared] = inv.replies();
+    expect(shared?.response_type).toBe('in_channel');
+    expect(shared?.text).toBe(answer.reply.text);
+    expect(pages()).toBe(read);
+    // A quarter of an hour later the read is gone: Share reads the range again.
+    now += 16 * 60_000;
+    await shareToChannel(deps, recordingInvocation(), input);
+    expect(pages()).toBeGreaterThan(read);
   });
 });

@@ -4,6 +4,7 @@ import { BotError, BotErrorCode } from '../errors.ts';
 import { shareable } from '../render.ts';
 import { ephemeral } from '../replies.ts';
 import type { LookupOutcome, LookupRequest } from './plan.ts';
+import { type StatsRead, statsReadKey } from './stats-cache.ts';
 import { sendStatsChart } from './stats-chart.ts';
 import { deskChatTotals } from './stats-desk.ts';
 import { type StatsProgress, tencentStats } from './stats-tencent.ts';
@@ -54,11 +55,7 @@ async function deskChats(deps: BotDeps, request: StatsRequest): Promise<ChatTota
 }
 
 /** The stats of the request: from the webhook's store when the bot knows it, else from Tencent's records. */
-async function statsOf(
-  deps: BotDeps,
-  inv: Invocation,
-  request: StatsRequest,
-): Promise<{ view: StatsView; chats: ChatTotals | null; source: string }> {
+async function statsOf(deps: BotDeps, inv: Invocation, request: StatsRequest): Promise<StatsRead> {
   const { window, group } = request;
   if (deps.webhookStats) {
     const query = { from: window.start * 1000, to: window.end * 1000, group, timeZone: deps.timeZone };
@@ -70,11 +67,21 @@ async function statsOf(
       'I could not reach the webhook just now: try again in a moment.',
     );
   }
+  const key = statsReadKey(window, group, deps.timeZone);
+  const kept = deps.statsReads?.get(key);
+  if (kept) return kept;
+  const read = await tencentRead(deps, inv, request);
+  deps.statsReads?.set(key, read);
+  return read;
+}
+
+/** Reads the request's calls (DescribeTelCdr) and chats (Desk) from Tencent, with progress notes. */
+async function tencentRead(deps: BotDeps, inv: Invocation, request: StatsRequest): Promise<StatsRead> {
   if (!deps.ccc)
     throw new BotError(BotErrorCode.NotConfigured, 'The call lookup is not configured on this workspace.');
-  const read = await tencentStats(deps.ccc, window, {
+  const read = await tencentStats(deps.ccc, request.window, {
     timeZone: deps.timeZone,
-    group,
+    group: request.group,
     onPage: progressNotes(deps, inv),
   });
   const chats = await deskChats(deps, request);
