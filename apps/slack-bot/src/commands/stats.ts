@@ -8,7 +8,7 @@ import { type StatsRead, statsReadKey } from './stats-cache.ts';
 import { sendStatsChart } from './stats-chart.ts';
 import { deskChatTotals } from './stats-desk.ts';
 import { type StatsProgress, tencentStats } from './stats-tencent.ts';
-import { type StatsView, summaryOf } from './stats-view.ts';
+import { summaryOf } from './stats-view.ts';
 
 type StatsRequest = Extract<LookupRequest, { kind: 'stats' }>;
 
