@@ -8,6 +8,8 @@ export interface AccessOptions {
   readonly recordingAllowedUsers?: readonly string[] | undefined;
   /** User and user group IDs who may act on missed calls (take, resolve, reopen); empty: everyone. */
   readonly followUpAllowedUsers?: readonly string[] | undefined;
+  /** User and user group IDs who see the wallboard in the app's Home tab; empty: everyone. */
+  readonly homeAllowedUsers?: readonly string[] | undefined;
   /** A user group's members (Slack `usergroups.users.list`); needed when the list names groups. */
   readonly usergroupMembers?: ((groupId: string) => Promise<readonly string[]>) | undefined;
   readonly logger?: BotLogger | undefined;
@@ -25,11 +27,17 @@ export interface Access {
   canHearRecordings(userId: string): Promise<boolean>;
   /** Whether `userId` may act on missed calls (`FOLLOW_UP_ALLOWED_USERS`, directly or by group; empty: all). */
   canFollowUp(userId: string): Promise<boolean>;
+  /** Whether `userId` sees the Home tab's numbers (`HOME_ALLOWED_USERS`, directly or by group; empty: all). */
+  canSeeHome(userId: string): Promise<boolean>;
 }
 
 /** The message for users who may not act on missed calls. */
 export const FOLLOW_UPS_FORBIDDEN =
   'You are not allowed to act on missed calls here: only the people in `FOLLOW_UP_ALLOWED_USERS` (directly or through a user group) may. Ask your Slack admin to add you.';
+
+/** What the Home tab says to people not in `HOME_ALLOWED_USERS`. */
+export const HOME_FORBIDDEN =
+  'The contact-center wallboard is only shown to the people in `HOME_ALLOWED_USERS` (directly or through a user group). Ask your Slack admin to add you.';
 
 /** The message for users who may not get recording links. */
 export const RECORDINGS_FORBIDDEN = 'You are not allowed to access recordings.';
@@ -71,6 +79,20 @@ function groupChecker(groups: readonly string[], options: AccessOptions) {
   };
 }
 
+/** A list of users and user groups where an empty list means everyone. */
+function openList(
+  listed: readonly string[] | undefined,
+  options: AccessOptions,
+): (userId: string) => Promise<boolean> {
+  const ids = listed ?? [];
+  const users = new Set(ids.filter((id) => !id.startsWith('S')));
+  const inGroup = groupChecker(
+    ids.filter((id) => id.startsWith('S')),
+    options,
+  );
+  return async (userId) => ids.length === 0 || users.has(userId) || inGroup(userId);
+}
+
 /**
  * Builds the access rules from the allowlists.
  *
@@ -87,12 +109,8 @@ export function createAccess(options: AccessOptions): Access {
     listed.filter((id) => id.startsWith('S')),
     options,
   );
-  const followUpListed = options.followUpAllowedUsers ?? [];
-  const followUpUsers = new Set(followUpListed.filter((id) => !id.startsWith('S')));
-  const inFollowUpGroup = groupChecker(
-    followUpListed.filter((id) => id.startsWith('S')),
-    options,
-  );
+  const canFollowUp = openList(options.followUpAllowedUsers, options);
+  const canSeeHome = openList(options.homeAllowedUsers, options);
   const userRefusal = (userId: string): string | undefined =>
     users.size > 0 && !users.has(userId) ? 'You are not allowed to use /ccc on this workspace.' : undefined;
   return {
@@ -103,7 +121,7 @@ export function createAccess(options: AccessOptions): Access {
     },
     userRefusal,
     canHearRecordings: async (userId) => recordingUsers.has(userId) || inGroup(userId),
-    canFollowUp: async (userId) =>
-      followUpListed.length === 0 || followUpUsers.has(userId) || inFollowUpGroup(userId),
+    canFollowUp,
+    canSeeHome,
   };
 }

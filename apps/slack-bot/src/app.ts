@@ -38,6 +38,8 @@ export interface BotAppOptions {
   readonly agentMap?: ReadonlyMap<string, string> | undefined;
   /** Who may act on missed calls: user and user group IDs (default: everyone). */
   readonly followUpAllowedUsers?: readonly string[] | undefined;
+  /** User and user group IDs who see the Home tab wallboard (`HOME_ALLOWED_USERS`); empty: everyone. */
+  readonly homeAllowedUsers?: readonly string[] | undefined;
   /** Channels where `/ccc` works (default: all). */
   readonly allowedChannels?: readonly string[] | undefined;
   /** Users who may use `/ccc` and its buttons (default: all). */

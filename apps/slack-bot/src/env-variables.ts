@@ -84,6 +84,10 @@ export const EnvSchema = v.object({
     /^[UWS][A-Z0-9]{2,}$/,
     'list Slack user IDs (U…) or user group IDs (S…) separated by commas, not names',
   ),
+  HOME_ALLOWED_USERS: idList(
+    /^[UWS][A-Z0-9]{2,}$/,
+    'list Slack user IDs (U…) or user group IDs (S…) separated by commas, not names',
+  ),
   // Days of `/ccc stats` (today, yesterday, 7d) run midnight to midnight here; times show in it as fallback text.
   DISPLAY_TIMEZONE: v.optional(
     v.pipe(v.string(), v.check(isValidTimeZone, 'use an IANA time zone such as Asia/Shanghai')),

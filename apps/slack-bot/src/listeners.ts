@@ -6,6 +6,7 @@ import {
   ACTION_FOLLOW_UP_REOPEN,
   ACTION_FOLLOW_UP_RESOLVE,
   ACTION_FOLLOW_UP_TAKE,
+  ACTION_HOME_REFRESH,
   ACTION_MISSED_MORE,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
@@ -28,6 +29,7 @@ import { type AfterAck, createAfterAck } from './after-ack.ts';
 import { runCommand } from './commands/run-command.ts';
 import type { BotDeps, Invocation, Reply } from './deps.ts';
 import { describeFailure } from './failures.ts';
+import { createHomePublisher, directReply } from './home/publish.ts';
 import { ephemeral } from './replies.ts';
 
 type ActionHandler = (deps: BotDeps, inv: Invocation, input: ActionInput) => Promise<void>;
@@ -69,11 +71,15 @@ interface ActionRun extends Pick<SlackActionMiddlewareArgs<BlockAction>, 'body' 
   readonly handler: ActionHandler;
 }
 
+/** A button of the Home tab: it has no response URL, so its answer goes to the clicker's DM. */
+const fromHome = (body: BlockAction): boolean =>
+  (body.container as { type?: unknown } | undefined)?.type === 'view' && body.view?.type === 'home';
+
 async function runAction(deps: BotDeps, { name, handler, body, action, respond }: ActionRun): Promise<void> {
   const inv: Invocation = {
     userId: body.user.id,
     channelId: body.channel?.id,
-    respond: responder(deps, respond, true),
+    respond: fromHome(body) ? directReply(deps, body.user.id) : responder(deps, respond, true),
   };
   const refusal = deps.access.userRefusal(inv.userId);
   if (refusal) return inv.respond(ephemeral(refusal));
@@ -85,6 +91,22 @@ async function runAction(deps: BotDeps, { name, handler, body, action, respond }
     triggerId: body.trigger_id,
   };
   await handler(deps, inv, input);
+}
+
+/**
+ * The Home tab: published when a user opens it (`app_home_opened`, which Bolt acknowledges on receipt)
+ * and on its Refresh button (acknowledged first, like every button).
+ */
+function registerHome(app: App, deps: BotDeps, afterAck: AfterAck): void {
+  const publishHome = createHomePublisher(deps);
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    await afterAck(() => publishHome(event.user));
+  });
+  app.action(ACTION_HOME_REFRESH, async ({ ack, body }) => {
+    await ack();
+    await afterAck(() => publishHome(body.user.id));
+  });
 }
 
 /**
@@ -110,6 +132,7 @@ export function registerListeners(app: App, deps: BotDeps, afterAck: AfterAck = 
   app.action(ACTION_FOLLOW_UP_RESOLVE, onAction(deps, afterAck, 'follow_up_resolve', openResolveModal));
   app.action(ACTION_FOLLOW_UP_REOPEN, onAction(deps, afterAck, 'follow_up_reopen', reopenFollowUp));
   // The form's answer decides whether it closes, so this acks with the webhook's result (within 2 s).
+  registerHome(app, deps, afterAck);
   app.view(FOLLOW_UP_RESOLVE_MODAL, async ({ ack, body, view }) => {
     await ack(await submitResolve(deps, body.user.id, view));
   });

@@ -40,6 +40,7 @@ const bot = createBotApp({
   recordingAllowedUsers: env.RECORDING_ALLOWED_USERS,
   followUps: env.followUps,
   followUpAllowedUsers: env.FOLLOW_UP_ALLOWED_USERS,
+  homeAllowedUsers: env.HOME_ALLOWED_USERS,
   agentMap: env.CCC_AGENT_MAP,
   allowedChannels: env.ALLOWED_CHANNELS,
   allowedUsers: env.ALLOWED_USERS,

@@ -20,7 +20,11 @@ interface Manifest {
     }[];
   };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
-  settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+  settings: {
+    interactivity: { is_enabled: boolean; request_url: string };
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    socket_mode_enabled: boolean;
+  };
 }
 
 const manifest = parse(readFileSync(new URL('../manifest.yaml', import.meta.url), 'utf8')) as Manifest;
@@ -44,9 +48,17 @@ describe('manifest.yaml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
 
+  test('the Home tab is enabled and opening it reaches the bot (app_home_opened, no other event)', () => {
+    const url = manifest.features.slash_commands[0]?.url;
+    expect(manifest.settings.event_subscriptions).toEqual({
+      request_url: url,
+      bot_events: ['app_home_opened'],
+    });
+  });
+
   test('transcripts can reach people in the Messages tab, which nobody needs to write in', () => {
     expect(manifest.features.app_home).toEqual({
-      home_tab_enabled: false,
+      home_tab_enabled: true,
       messages_tab_enabled: true,
       messages_tab_read_only_enabled: true,
     });

@@ -1,5 +1,6 @@
 import type { Figure } from '../harness/types.ts';
 import { followUpClick } from './follow-up-click.ts';
+import { homeOpened } from './home-opened.ts';
 import { ingest, ingestPostgres } from './ingest.ts';
 import { memory } from './memory.ts';
 import { parse } from './parse.ts';
@@ -18,6 +19,7 @@ export const FIGURES: readonly Figure[] = [
   slackDrain,
   slashCommand,
   followUpClick,
+  homeOpened,
   stats,
   statsCommand,
   memory,

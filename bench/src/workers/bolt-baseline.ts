@@ -1,7 +1,7 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 
 // The baseline of the slash-command figure: a bare Bolt 5 app on the same HTTPReceiver (signature
-// verification included) whose /ccc and button handlers only ack. Port, signing secret, token and Slack API URL in argv.
+// verification included) whose /ccc and button handlers only ack, and whose app_home_opened listener does nothing. Port, signing secret, token and Slack API URL in argv.
 const [port = '0', signingSecret = '', token = '', slackApiUrl = ''] = process.argv.slice(2);
 
 const receiver = new HTTPReceiver({
@@ -36,6 +36,8 @@ app.command('/ccc', async ({ ack }) => {
 app.action(/.+/, async ({ ack }) => {
   await ack();
 });
+// The home-opened figure's baseline: Bolt acknowledges an event on receipt; the listener does nothing.
+app.event('app_home_opened', async () => {});
 await app.start(Number(port));
 process.once('SIGTERM', () => {
   app.stop().then(() => process.exit(0));

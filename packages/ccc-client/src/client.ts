@@ -4,11 +4,13 @@ import {
   safeParseDescribeTelRecordAsrResponse,
   safeParseDescribeTelSessionResponse,
 } from '@ccc-kit/schemas';
+import { callInMetricsMethods } from './call-in-metrics.ts';
 import { callOutMethods } from './call-out.ts';
 import { resolveClientConfig } from './config.ts';
 import { CccClientErrorCode, CccError } from './errors.ts';
 import { imCdrMethods } from './im-cdr.ts';
 import { staffInfoMethods } from './staff-info.ts';
+import { staffStatusMethods } from './staff-status.ts';
 import { iterateTelCdrPages, type TelCdrParams, telCdrPageParams } from './tel-cdr.ts';
 import type { CccClient, CccClientOptions, SessionArgs } from './types.ts';
 import { validateResponse, validateTolerantResponse } from './validate.ts';
@@ -54,6 +56,8 @@ export function createCccClient(options: CccClientOptions): CccClient {
     ...imCdrMethods(execute, sdkAppId, logger),
     ...callOutMethods(execute, sdkAppId),
     ...staffInfoMethods(execute, sdkAppId, logger),
+    ...callInMetricsMethods(execute, sdkAppId, logger),
+    ...staffStatusMethods(execute, sdkAppId, logger),
     describeTelCdr: async (args) => fetchTelCdr(telCdrPageParams(sdkAppId, args, clock())),
     iterateTelCdrPages: pages,
     async *iterateTelCdrs(args) {

@@ -1,12 +1,15 @@
 import type {
   CreateCallOutSessionResponse,
+  DescribeCallInMetricsResponse,
   DescribeIMCdrListResponse,
   DescribeSessionDetailResponse,
   DescribeStaffInfoListResponse,
+  DescribeStaffStatusMetricsResponse,
   DescribeTelCdrResponse,
   DescribeTelRecordAsrResponse,
   DescribeTelSessionResponse,
   IMCdrInfo,
+  StaffStatus,
   TelCdrInfo,
 } from '@ccc-kit/schemas';
 
@@ -150,6 +153,24 @@ export interface DescribeStaffInfoListArgs {
   readonly modifiedTime?: number;
 }
 
+/** Arguments of `describeCallInMetrics` (all optional: every skill group, no line dimension). */
+export interface DescribeCallInMetricsArgs {
+  /** Only these skill groups (non-empty; omit for every group). */
+  readonly groupIds?: readonly number[];
+  /** Also answer each line's counters (`NumberMetrics`); default false, as Tencent's. */
+  readonly enabledNumber?: boolean;
+}
+
+/** Arguments of `describeStaffStatusMetrics` (all optional: every agent). */
+export interface DescribeStaffStatusMetricsArgs {
+  /** Only these agents, by account (email); non-empty when given. */
+  readonly emails?: readonly string[];
+  /** Only the agents of these skill groups; non-empty when given. */
+  readonly groupIds?: readonly number[];
+  /** Only agents in these statuses; non-empty when given. A status Tencent adds later may be passed too. */
+  readonly statuses?: readonly (StaffStatus | (string & {}))[];
+}
+
 /** Arguments of the single-session actions. */
 export interface SessionArgs {
   readonly sessionId: string;
@@ -204,6 +225,31 @@ export interface CccClient {
    * const roles = StaffList[0]?.RoleList;
    */
   describeStaffInfoList(args?: DescribeStaffInfoListArgs): Promise<DescribeStaffInfoListResponse>;
+  /**
+   * The live inbound queue (DescribeCallInMetrics, `EnabledSkillGroup: true`): calls in the IVR, queued,
+   * ringing and connected now, in total (`TotalMetrics`) and per skill group (`SkillGroupMetrics`; per line
+   * too with `enabledNumber`), with the longest and average wait, ring and talk so far. `AcceptCount` is the
+   * calls connected now (Tencent's `接通中数量`), not the calls answered today. Every counter is optional
+   * (Tencent's own sample omits a group's `Metrics`); read tolerantly like DescribeTelCdr.
+   *
+   * @example
+   * const { SkillGroupMetrics } = await ccc.describeCallInMetrics();
+   * for (const group of SkillGroupMetrics) console.log(group.Name, group.Metrics?.QueueCount ?? 0);
+   */
+  describeCallInMetrics(args?: DescribeCallInMetricsArgs): Promise<DescribeCallInMetricsResponse>;
+  /**
+   * Every agent's live status (DescribeStaffStatusMetrics; the list is `Metrics`): `Status` (`free`,
+   * `busy`, `rest`, `notReady`, `afterCallWork`, `offline`, or a status Tencent adds later), today's time in
+   * each status, and when it last changed; filtered by `emails`, `groupIds` and `statuses`. Read tolerantly:
+   * one odd agent drops its odd field (a warning to `logger`), never the list.
+   *
+   * @example
+   * const { Metrics } = await ccc.describeStaffStatusMetrics({ groupIds: [2501], statuses: ['free'] });
+   * const free = Metrics.map((agent) => agent.Email);
+   */
+  describeStaffStatusMetrics(
+    args?: DescribeStaffStatusMetricsArgs,
+  ): Promise<DescribeStaffStatusMetricsResponse>;
   describeTelSession(args: SessionArgs): Promise<DescribeTelSessionResponse>;
   /** Any other action, signed, rate-limited and retried the same way; the result is only envelope-checked. */
   call(

@@ -1,8 +1,10 @@
+export * from './ccc/call-in-metrics.ts';
 export * from './ccc/call-out-session.ts';
 export * from './ccc/common.ts';
 export * from './ccc/im-cdr-list.ts';
 export * from './ccc/session-detail.ts';
 export * from './ccc/staff-info-list.ts';
+export * from './ccc/staff-status-metrics.ts';
 export * from './ccc/tel-cdr.ts';
 export * from './ccc/tel-record-asr.ts';
 export * from './ccc/tel-session.ts';
@@ -14,6 +16,7 @@ export * from './desk/session-state.ts';
 export * from './enums/call.ts';
 export * from './enums/desk.ts';
 export * from './enums/end-status.ts';
+export * from './enums/staff.ts';
 export type { Parser, SafeParser, TolerantSafeParser } from './helpers.ts';
 export {
   identifier,

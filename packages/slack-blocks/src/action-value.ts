@@ -15,6 +15,8 @@ export const ACTION_MISSED_MORE = 'ccc_missed_more';
 export const ACTION_CALLS_MORE = 'ccc_calls_more';
 /** `action_id` of the "Share to channel" button under an ephemeral lookup. */
 export const ACTION_SHARE = 'ccc_share_to_channel';
+/** Action id of the Home tab's Refresh button. */
+export const ACTION_HOME_REFRESH = 'ccc_home_refresh';
 /**
  * `action_id` of "I'll call back" on the post of a call that needs follow-up: the clicker takes the call
  * back. Its value is the call's {@link CallActionValue}, as on "Call details".

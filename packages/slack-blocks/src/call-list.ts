@@ -37,7 +37,8 @@ export const MAX_CALL_ROWS = 20;
 const customerOf = (call: CallRecord): string =>
   call.direction === 'outbound' ? call.callee.masked : call.caller.masked;
 
-function row(call: CallRecord, options: RenderOptions): SectionBlock {
+/** One call as a list row: outcome, time, customer, agent, talk time, session id, and a Details button. */
+export function callRow(call: CallRecord, options: RenderOptions): SectionBlock {
   const zone = options.timeZone ? { timeZone: options.timeZone } : {};
   const title = summarize(call, zone).title;
   const emoji = CALL_OUTCOME_EMOJI[call.outcome] ?? CALL_OUTCOME_EMOJI.unknown;
@@ -81,7 +82,7 @@ export function callListMessage(
     blocks: [
       header(title),
       ...(shown.length
-        ? shown.map((call) => row(call, options))
+        ? shown.map((call) => callRow(call, options))
         : [section('_No calls in this time range._')]),
       context([window, ...(page.note ? [page.note] : [])]),
       ...(page.next ? [actions([button('More', ACTION_CALLS_MORE, encodeActionValue(page.next))])] : []),

@@ -12,6 +12,7 @@ export {
   ACTION_FOLLOW_UP_REOPEN,
   ACTION_FOLLOW_UP_RESOLVE,
   ACTION_FOLLOW_UP_TAKE,
+  ACTION_HOME_REFRESH,
   ACTION_MISSED_MORE,
   ACTION_SESSIONS_MORE,
   ACTION_SHARE,
@@ -54,6 +55,18 @@ export {
 } from './follow-up.ts';
 export type { WaitingFollowUp, WaitingPage } from './follow-up-list.ts';
 export { waitingFollowUpsMessage } from './follow-up-list.ts';
+export type {
+  HomeAgentCounts,
+  HomeAgents,
+  HomeInput,
+  HomePart,
+  HomeQueue,
+  HomeQueueRow,
+  HomeToday,
+  HomeYourCalls,
+} from './home-types.ts';
+export type { HomeView } from './home-view.ts';
+export { HOME_MAX_BLOCKS, homeNotice, homeView } from './home-view.ts';
 export type { SlackLimits } from './limits.ts';
 export { countBlocksText, fitToLimits, LIMITS } from './limits.ts';
 export { messageToText } from './message-to-text.ts';

@@ -70,6 +70,11 @@ describe('pnpm demo', () => {
       /── A voicemail in its call's thread[^\n]*\n(?:.*\n)*?.*1 voicemail in the thread\n.*\[Play voicemail\]\n {4}↳ :mailbox_with_mail: Voicemail from/,
     );
     expect(stdout).toMatch(/Posts updated +\d+ \(in place/);
+    // The Home tab: the live queue and agents of the sandbox, published on app_home_opened.
+    expect(stdout).toMatch(
+      /── The Home tab of U0DEMOLEAD[^\n]*\n(?:.*\n)*? {2}== Queue now ==\n(?:.*\n)*? {2}== Agents ==\n/,
+    );
+    expect(stdout).toMatch(/Free: \d+/);
     expect(stdout).not.toContain('Something went wrong');
     expect(stdout).toMatch(/Time taken +\d+\.\d s/);
     // Numbers are masked everywhere: no number's last seven digits appear in a row.

@@ -4,6 +4,7 @@ import { COMMAND_CHANNEL, runExchanges } from './commands.ts';
 import { waitForDrain } from './drain.ts';
 import { DemoError, DemoErrorCode } from './errors.ts';
 import { runFollowUpLoop } from './follow-up-loop.ts';
+import { HOME_USER, openHomeTab } from './home-tab.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
 import { type PushOutcome, planPushes, sendPlan } from './pushes.ts';
 import {
@@ -143,6 +144,8 @@ async function showcase(stack: Stack, args: DemoArgs, out: ProgressStream, start
   });
   out.write("Posting the demo day's digest to #digest, as the webhook does each morning at DIGEST_AT…\n\n");
   await postDigest(stack);
+  out.write(`Opening the app's Home tab as ${HOME_USER}, as Slack does when someone clicks the app…\n\n`);
+  const home = await openHomeTab(sandbox.slack, stack.eventsUrl, { timeoutMs: 15_000 });
   const channels = DEMO_CHANNELS.map((name) => channelReport(sandbox.slack, name));
   out.write(`${rule('What the webhook posted, per channel')}\n\n`);
   for (const channel of channels) out.write(`${formatChannel(channel, args.show)}\n`);
@@ -151,6 +154,9 @@ async function showcase(stack: Stack, args: DemoArgs, out: ProgressStream, start
   for (const exchange of exchanges) out.write(`${formatExchange(exchange)}\n`);
   out.write(`${rule('Missed-call follow-up, from Slack')}\n\n`);
   for (const exchange of loop) out.write(`${formatExchange(exchange)}\n`);
+  out.write(
+    `${formatExchange({ action: `The Home tab of ${HOME_USER} (the live wallboard, published on app_home_opened)`, reply: home })}\n`,
+  );
   out.write(
     formatSummary(
       await summarize(
@@ -192,7 +198,7 @@ export async function runDemo(
     await showcase(stack, args, out, started);
     if (serve) {
       out.write(
-        `\nSlack web view: ${stack.sandbox.slackWebUrl}\nEverything keeps running; press Ctrl-C to stop.\n`,
+        `\nSlack web view: ${stack.sandbox.slackWebUrl} (the Home tab: ${stack.sandbox.slackWebUrl.replace(/\/$/, '')}/home/${HOME_USER})\nEverything keeps running; press Ctrl-C to stop.\n`,
       );
       await serve();
     } else

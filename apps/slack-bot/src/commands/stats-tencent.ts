@@ -1,6 +1,6 @@
 import type { CccClient } from '@ccc-kit/ccc-client';
 import { toCallFacts } from '@ccc-kit/cdr-parser';
-import { parseCdrPush, type TelCdrInfo } from '@ccc-kit/schemas';
+import { type CdrPush, parseCdrPush, type TelCdrInfo } from '@ccc-kit/schemas';
 import { type CallStats, createCallStats, type StatsCall } from '@ccc-kit/stats';
 
 /** Where a Tencent read stands: pages read, pages in all (from the first page's `TotalCount`). */
@@ -11,10 +11,10 @@ export interface StatsProgress {
 }
 
 /** A DescribeTelCdr row as the stats read it: its fields are those of a CDR push (the webhook stores them so). */
-function statsCallOf(row: TelCdrInfo): StatsCall | null {
+function parsedRow(row: TelCdrInfo): { readonly cdr: CdrPush; readonly call: StatsCall } | null {
   try {
     const cdr = parseCdrPush(row);
-    return { ...toCallFacts(cdr), uui: cdr.Uui ?? null };
+    return { cdr, call: { ...toCallFacts(cdr), uui: cdr.Uui ?? null } };
   } catch {
     return null;
   }
@@ -33,6 +33,8 @@ export async function tencentStats(
     readonly timeZone: string;
     readonly group?: string | undefined;
     readonly onPage?: (progress: StatsProgress) => Promise<void> | void;
+    /** Each call counted, as its validated row (the Home tab keeps each agent's last calls from the same read). */
+    readonly onCall?: ((cdr: CdrPush, call: StatsCall) => void) | undefined;
   },
 ): Promise<{ readonly stats: CallStats; readonly pages: number }> {
   const stats = createCallStats({ timeZone: options.timeZone });
@@ -45,10 +47,12 @@ export async function tencentStats(
   })) {
     pages += 1;
     for (const row of page.TelCdrList) {
-      const call = statsCallOf(row);
-      const at = call?.startedAt?.getTime();
-      if (!call || at === undefined || at < from || at >= to) continue;
-      if (group === undefined || call.skillGroup?.name?.toLowerCase() === group) stats.add(call);
+      const parsed = parsedRow(row);
+      const at = parsed?.call.startedAt?.getTime();
+      if (!parsed || at === undefined || at < from || at >= to) continue;
+      if (group !== undefined && parsed.call.skillGroup?.name?.toLowerCase() !== group) continue;
+      stats.add(parsed.call);
+      options.onCall?.(parsed.cdr, parsed.call);
     }
     const totalCalls = page.TotalCount ?? 0;
     await options.onPage?.({ pages, totalPages: Math.max(pages, Math.ceil(totalCalls / 100)), totalCalls });

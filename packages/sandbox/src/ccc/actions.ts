@@ -6,10 +6,12 @@ import {
 } from '@ccc-kit/schemas';
 import type { CallFixture, Dataset } from '../dataset/types.ts';
 import { type ActionResult, fail, failWithDefault } from './api-error.ts';
+import { describeCallInMetrics } from './call-in-metrics.ts';
 import { type CallOutContext, createCallOutSession } from './call-out.ts';
 import { describeIMCdrList } from './im-cdr-list.ts';
 import { checkIntegers, checkSdkAppId, checkWindow, readParams } from './params.ts';
 import { describeStaffInfoList } from './staff-info-list.ts';
+import { describeStaffStatusMetrics } from './staff-status-metrics.ts';
 
 /** What an action handler sees besides the request body. */
 export interface ActionContext {
@@ -128,9 +130,11 @@ const describeTelSession: ActionHandler = (body, context) => {
 /** The emulated CCC actions (Version 2020-02-10). */
 export const cccActions: Readonly<Record<string, ActionHandler>> = {
   CreateCallOutSession: createCallOutSession,
+  DescribeCallInMetrics: describeCallInMetrics,
   DescribeIMCdrList: describeIMCdrList,
   DescribeSessionDetail: describeSessionDetail,
   DescribeStaffInfoList: describeStaffInfoList,
+  DescribeStaffStatusMetrics: describeStaffStatusMetrics,
   DescribeTelCdr: describeTelCdr,
   DescribeTelRecordAsr: describeTelRecordAsr,
   DescribeTelSession: describeTelSession,

@@ -58,7 +58,8 @@ export interface CccEmulator {
 /**
  * Starts a local emulator of CCC API 3.0 (`POST /`, TC3-signed) serving DescribeIMCdrList,
  * DescribeSessionDetail, DescribeStaffInfoList, DescribeTelCdr, DescribeTelRecordAsr and DescribeTelSession
- * from a dataset, and CreateCallOutSession, whose calls join the dataset's until `reset()`.
+ * from a dataset, the real-time DescribeCallInMetrics and DescribeStaffStatusMetrics as a snapshot of it at
+ * `now`, and CreateCallOutSession, whose calls join the dataset's until `reset()`.
  *
  * @example
  * const ccc = await startCccEmulator({ dataset, sdkAppId: 1400000000,

@@ -47,6 +47,17 @@ export function checkIntegers(
   return undefined;
 }
 
+/** `InvalidParameter` when the list parameter `name` is present and holds a value that is not an integer. */
+export function checkIntegerList(
+  params: Readonly<Record<string, unknown>>,
+  name: string,
+): ApiFailure | undefined {
+  const list = params[name];
+  return Array.isArray(list) && list.some((value) => !Number.isSafeInteger(value))
+    ? fail('InvalidParameter', `The parameter \`${name}\` must hold integers.`)
+    : undefined;
+}
+
 /** The documented time-window rules, answered with `InvalidParameterValue`. */
 export function checkWindow(
   start: number,

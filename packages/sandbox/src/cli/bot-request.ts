@@ -1,4 +1,4 @@
-import { postSignedForm } from '../slack/app-requests.ts';
+import { postSigned } from '../slack/signed-post.ts';
 import { CliFailure } from './options.ts';
 
 /** How the bot answered a signed request. */
@@ -12,18 +12,22 @@ export interface BotAnswer {
 }
 
 /**
- * POSTs a form to the bot signed as Slack signs (v0: HMAC-SHA256 of `v0:<timestamp>:<body>` with the
+ * POSTs a form (a command, a click) or a JSON object (an Events API event) to the bot signed as Slack signs (v0: HMAC-SHA256 of `v0:<timestamp>:<body>` with the
  * signing secret, in `x-slack-signature` and `x-slack-request-timestamp`), timed from the real clock as the
  * bot checks it. Gives up after `timeoutMs`, as Slack does after 3 s.
  */
 export async function postToBot(
   url: string,
   signingSecret: string,
-  form: URLSearchParams,
+  form: URLSearchParams | Readonly<Record<string, unknown>>,
   timeoutMs: number,
 ): Promise<BotAnswer> {
+  const [body, type] =
+    form instanceof URLSearchParams
+      ? [form.toString(), 'application/x-www-form-urlencoded' as const]
+      : [JSON.stringify(form), 'application/json' as const];
   try {
-    const answer = await postSignedForm({ signingSecret, fetch }, { url, timeoutMs }, form);
+    const answer = await postSigned({ signingSecret, fetch }, { url, timeoutMs }, body, type);
     return { status: answer.status, body: answer.body, json: answer.json, elapsedMs: answer.elapsedMs };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;

@@ -48,6 +48,17 @@ const Message: v.GenericSchema<unknown, Message> = v.looseObject({
   blocks: v.optional(v.array(v.unknown())),
 });
 
+/** A user's Home tab in the emulator: the view views.publish published last (`null`, version 0: none). */
+export interface HomeState {
+  readonly version: number;
+  readonly view: { readonly id: string; readonly blocks?: readonly unknown[] | undefined } | null;
+}
+
+const HomeState: v.GenericSchema<unknown, HomeState> = v.object({
+  version: v.number(),
+  view: v.nullable(v.looseObject({ id: v.string(), blocks: v.optional(v.array(v.unknown())) })),
+});
+
 const Refusal = v.object({ ok: v.literal(false), error: v.string(), message: v.optional(v.string()) });
 
 /** The Slack emulator's Web API and sandbox endpoints, as the CLI uses them. */
@@ -65,6 +76,10 @@ export interface EmulatorClient {
   replies(responseUrl: string): Promise<Reply[]>;
   /** The newest messages of a channel, newest first. */
   history(channel: string): Promise<Message[]>;
+  /** The `app_home_opened` Events API body for `user` to send to the bot (the user now "opened" the tab). */
+  openHome(user: string): Promise<Record<string, unknown>>;
+  /** The Home tab the bot published for `user` last. */
+  homeView(user: string): Promise<HomeState>;
 }
 
 const HINTS: Readonly<Record<string, string>> = {
@@ -118,6 +133,7 @@ async function call<S extends v.GenericSchema>(
  */
 export function emulatorClient(baseUrl: string, token: string): EmulatorClient {
   const where = { baseUrl, token };
+  const home = (user: string) => `/sandbox/invocations/home?user=${encodeURIComponent(user)}`;
   const replies = (url: string) => `/sandbox/invocations/replies?response_url=${encodeURIComponent(url)}`;
   return {
     createInvocation: (input) => call(where, '/sandbox/invocations', Invocation, input),
@@ -132,5 +148,8 @@ export function emulatorClient(baseUrl: string, token: string): EmulatorClient {
       return (await call(where, '/api/conversations.history', v.object({ messages: v.array(Message) }), body))
         .messages;
     },
+    openHome: async (user) =>
+      (await call(where, home(user), v.object({ event: v.record(v.string(), v.unknown()) }), {})).event,
+    homeView: (user) => call(where, home(user), HomeState),
   };
 }

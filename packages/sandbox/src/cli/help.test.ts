@@ -12,6 +12,7 @@ describe('--help', () => {
     [['push', '--help'], 'Usage: pnpm sandbox push'],
     [['slash', '--help'], 'Usage: pnpm sandbox slash'],
     [['click', '-h'], 'Usage: pnpm sandbox click'],
+    [['home', '--help'], 'Usage: pnpm sandbox home'],
     [['push', '--file', 'x.json', '--help'], 'Usage: pnpm sandbox push'],
   ])('%j: exit 0, the usage on stdout, nothing on stderr', async (args, usage) => {
     const run = await runCli(args);
@@ -26,7 +27,7 @@ describe('usage mistakes: exit 2, what was wrong and the usage on stderr', () =>
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      /^Unknown command "pushh": use serve, push, slash or click\.\n\nUsage: pnpm sandbox/,
+      /^Unknown command "pushh": use serve, push, slash, click or home\.\n\nUsage: pnpm sandbox/,
     );
   });
 

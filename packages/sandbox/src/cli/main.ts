@@ -1,4 +1,5 @@
 import { CLICK_USAGE, click } from './click.ts';
+import { HOME_USAGE, home } from './home.ts';
 import { CliFailure, type CliIo, UsageError } from './options.ts';
 import { PUSH_USAGE, push } from './push.ts';
 import { SERVE_USAGE, serve } from './serve.ts';
@@ -12,6 +13,7 @@ Commands:
   push    send data pushes to a webhook as Tencent does: a generated day, or one JSON file
   slash   send a signed slash command to the bot, e.g. slash "/ccc help"; answers show in the web view
   click   click a button of a message in an emulator channel, as Slack sends it to the bot
+  home    open a user's Home tab: a signed app_home_opened event to the bot; prints the tab it publishes
 
 Run pnpm sandbox <command> --help for its options.`;
 
@@ -22,6 +24,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   push: { run: push, usage: PUSH_USAGE },
   slash: { run: slash, usage: SLASH_USAGE },
   click: { run: click, usage: CLICK_USAGE },
+  home: { run: home, usage: HOME_USAGE },
 };
 
 /**
@@ -41,7 +44,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const named = first !== undefined && !first.startsWith('-');
   const command = named ? COMMANDS[first] : COMMANDS.serve;
   if (!command) {
-    io.stderr.write(`Unknown command "${first}": use serve, push, slash or click.\n\n${USAGE}\n`);
+    io.stderr.write(`Unknown command "${first}": use serve, push, slash, click or home.\n\n${USAGE}\n`);
     return 2;
   }
   try {

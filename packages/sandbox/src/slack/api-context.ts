@@ -1,5 +1,5 @@
 import { type FileProcessing, usableImage } from './file-state.ts';
-import type { HistoryLimiter } from './history-limit.ts';
+import type { HistoryLimiter, MinuteLimiter } from './history-limit.ts';
 import { type MessageContent, rejectionFor, validateMessage } from './message-rules.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { SlackStore } from './store.ts';
@@ -12,6 +12,10 @@ export interface ApiContext {
   readonly limiter: RateLimiter;
   /** The rate tier of conversations.history and conversations.replies. */
   readonly historyLimiter: HistoryLimiter;
+  /** The rate tier of views.publish (Tier 4: the `viewsPublishPerMinute` option). */
+  readonly publishLimiter: MinuteLimiter;
+  /** Whether the app has its Home tab enabled (the `homeTabEnabled` option): else views.publish is `not_enabled`. */
+  readonly homeTabEnabled: boolean;
   /** Emulator base URL without trailing slash. */
   readonly baseUrl: string;
   /** Emulator clock in milliseconds (the `now` option). */

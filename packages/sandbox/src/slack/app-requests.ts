@@ -1,19 +1,9 @@
 import type { ResponseUrlTarget } from './response-url.ts';
-import { type SignatureTamper, signatureHeaders } from './signing.ts';
+import { postPayload, postSignedForm, type SignedAnswer, type SignedTransport } from './signed-post.ts';
 import type { JsonObject, SlackIdentity } from './types.ts';
 
 /** Options shared by the signed requests the emulator sends to an app (as Slack does). */
-export interface SignedRequestOptions {
-  /** The app's request URL, e.g. `http://127.0.0.1:3000/slack/events`. */
-  readonly url: string;
-  /** Break the signature on purpose (tests of rejection). */
-  readonly tamper?: SignatureTamper;
-  /** Unix seconds to sign with; defaults to the real clock, since the app checks against its own. */
-  readonly timestamp?: number;
-  /** Give up after this long, like Slack's 3-second ack window (default 3000). */
-  readonly timeoutMs?: number;
-  /** Extra headers, e.g. `x-slack-retry-num`. */
-  readonly headers?: Readonly<Record<string, string>>;
+export interface SignedRequestOptions extends SignedTransport {
   /** Invoking user; default the emulator's sandbox user. */
   readonly userId?: string;
   readonly userName?: string;
@@ -37,23 +27,17 @@ export interface InteractionOptions extends SignedRequestOptions {
 }
 
 /** What the app answered. */
-export interface SignedRequestResult {
-  /** HTTP status; 0 when the app did not answer within `timeoutMs`. */
-  readonly status: number;
-  /** Raw response body ('' on timeout). */
-  readonly body: string;
-  /** The body parsed as JSON when it is JSON (e.g. `ack({ text })`). */
-  readonly json: unknown;
+export interface SignedRequestResult extends SignedAnswer {
   /**
    * The fresh response URL sent in the request; read replies with `responses(responseUrl)`. `''` for a
-   * view_submission, which carries none (as Slack's).
+   * view_submission, a click in a view or an event, which carry none (as Slack's).
    */
   readonly responseUrl: string;
-  /** The fresh trigger_id sent in the request: the app can open a modal with it (views.open) within 3 s. */
+  /**
+   * The fresh trigger_id sent in the request: the app can open a modal with it (views.open) within 3 s.
+   * `''` for an event, which carries none.
+   */
   readonly triggerId: string;
-  /** Time until the answer (or the timeout). */
-  readonly elapsedMs: number;
-  readonly timedOut: boolean;
 }
 
 /** What the request senders need from the emulator. */
@@ -67,47 +51,6 @@ export interface AppRequestDeps {
   createResponseUrl(target: ResponseUrlTarget): string;
   /** A fresh trigger_id issued for `user`, which views.open then accepts once within 3 seconds. */
   issueTrigger(user: string): string;
-}
-
-/**
- * POSTs `form` to `options.url` signed as Slack signs (v0), and reads the answer: status, body, JSON when it
- * is JSON. A timeout is an answer (`status` 0, `timedOut`); any other failure (connection refused) throws.
- * Used by the emulator's senders and by `pnpm sandbox slash|click`.
- */
-export async function postSignedForm(
-  deps: Pick<AppRequestDeps, 'signingSecret' | 'fetch'>,
-  options: Pick<SignedRequestOptions, 'url' | 'tamper' | 'timestamp' | 'timeoutMs' | 'headers'>,
-  form: URLSearchParams,
-): Promise<Omit<SignedRequestResult, 'responseUrl' | 'triggerId'>> {
-  const body = form.toString();
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers = {
-    'content-type': 'application/x-www-form-urlencoded',
-    ...signatureHeaders(deps.signingSecret, body, timestamp, options.tamper),
-    ...options.headers,
-  };
-  const started = performance.now();
-  const signal = AbortSignal.timeout(options.timeoutMs ?? 3000);
-  try {
-    const response = await deps.fetch(options.url, { method: 'POST', headers, body, signal });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return {
-      status: response.status,
-      body: text,
-      json,
-      elapsedMs: performance.now() - started,
-      timedOut: false,
-    };
-  } catch (error) {
-    if ((error as Error).name !== 'TimeoutError') throw error;
-    return { status: 0, body: '', json: undefined, elapsedMs: performance.now() - started, timedOut: true };
-  }
 }
 
 /** Sends a signed slash command to an app, with a fresh response URL and trigger_id. */
@@ -142,18 +85,15 @@ const field = (value: unknown, key: string): string | undefined => {
   return typeof inner === 'string' ? inner : undefined;
 };
 
-/** Sends a signed interaction (`payload` form field) to an app, with a fresh response URL and trigger_id. */
-export async function sendInteraction(
-  deps: AppRequestDeps,
-  options: InteractionOptions,
-): Promise<SignedRequestResult> {
+/** The channel and response URL of a click in a message; none for one in a view (Home tab, modal). */
+function messagePlace(deps: AppRequestDeps, options: InteractionOptions, userId: string) {
   const { payload } = options;
+  if (field(payload.container, 'type') === 'view') return { channelId: undefined, responseUrl: '' };
   const channelId =
     options.channelId ??
     field(payload.channel, 'id') ??
     field(payload.container, 'channel_id') ??
     deps.defaultChannelId();
-  const userId = options.userId ?? field(payload.user, 'id') ?? deps.defaultUser.id;
   const messageTs =
     options.messageTs ?? field(payload.container, 'message_ts') ?? field(payload.message, 'ts');
   const responseUrl =
@@ -164,6 +104,20 @@ export async function sendInteraction(
       ...(channelId ? { channel: channelId } : {}),
       ...(messageTs ? { messageTs } : {}),
     });
+  return { channelId, messageTs, responseUrl };
+}
+
+/**
+ * Sends a signed interaction (`payload` form field) to an app, with a fresh trigger_id, and a fresh response
+ * URL unless it happens in a view (`container.type: 'view'`), where Slack sends neither channel nor URL.
+ */
+export async function sendInteraction(
+  deps: AppRequestDeps,
+  options: InteractionOptions,
+): Promise<SignedRequestResult> {
+  const { payload } = options;
+  const userId = options.userId ?? field(payload.user, 'id') ?? deps.defaultUser.id;
+  const { channelId, messageTs, responseUrl } = messagePlace(deps, options, userId);
   // A trigger_id the caller wrote into the payload is not the emulator's: views.open does not know it.
   const trigger = field(payload, 'trigger_id') ?? deps.issueTrigger(userId);
   const { teamId, teamDomain, appId } = deps.identity;
@@ -179,16 +133,7 @@ export async function sendInteraction(
       : {}),
     ...payload,
     trigger_id: trigger,
-    response_url: responseUrl,
+    ...(responseUrl ? { response_url: responseUrl } : {}),
   };
   return { ...(await postPayload(deps, options, full)), responseUrl, triggerId: trigger };
-}
-
-/** POSTs an interaction payload as Slack does: JSON in the `payload` field of a signed form. */
-export function postPayload(
-  deps: Pick<AppRequestDeps, 'signingSecret' | 'fetch'>,
-  options: Pick<SignedRequestOptions, 'url' | 'tamper' | 'timestamp' | 'timeoutMs' | 'headers'>,
-  payload: JsonObject,
-): Promise<Omit<SignedRequestResult, 'responseUrl' | 'triggerId'>> {
-  return postSignedForm(deps, options, new URLSearchParams({ payload: JSON.stringify(payload) }));
 }

@@ -1,6 +1,8 @@
 import type { Faults } from '../faults.ts';
 import type { InteractionOptions, SignedRequestResult, SlashCommandOptions } from './app-requests.ts';
 import type { SlackHistoryLimits } from './history-limit.ts';
+import type { EventDeliveryResult, HomeClickOptions, HomeOpenedOptions } from './home-events.ts';
+import type { SlackHomeViewRecord } from './home-types.ts';
 import type { ResponseUrlTarget } from './response-url.ts';
 import type {
   SlackChannel,
@@ -56,6 +58,13 @@ export interface SlackEmulatorOptions {
    * channels, and an image block naming it is refused with `invalid_blocks` (`invalid slack file`).
    */
   readonly filesProcessingMs?: number;
+  /**
+   * Whether the app has its Home tab enabled (App Home settings; default true). When false, views.publish
+   * answers `not_enabled` and `openHome` throws, since Slack users cannot open it.
+   */
+  readonly homeTabEnabled?: boolean;
+  /** views.publish requests per sliding minute before HTTP 429 (default 100, Slack's Tier 4; `Infinity`: none). */
+  readonly viewsPublishPerMinute?: number;
 }
 
 /** A running Slack emulator. */
@@ -123,6 +132,22 @@ export interface SlackEmulator {
    * });
    */
   submitView(options: ViewSubmissionOptions): Promise<SignedRequestResult>;
+  /**
+   * Opens a user's Home tab like Slack does: a signed Events API `app_home_opened` event (JSON) to the app's
+   * request URL, with the user's current Home view when one was published. Returns the app's answer and
+   * the `eventId` (pass it back as `eventId` to send Slack's retry of the same event).
+   *
+   * @example
+   * await slack.openHome({ url: 'http://127.0.0.1:3000/slack/events', userId: 'U0AGENT' });
+   * slack.homeView('U0AGENT')?.view.blocks; // what the app published with views.publish
+   */
+  openHome(options: HomeOpenedOptions): Promise<EventDeliveryResult>;
+  /**
+   * Clicks a button (by `actionId`) of a user's published Home tab like Slack does: a signed `block_actions`
+   * with `container: { type: 'view', view_id }`, the `view`, a fresh trigger_id and no response_url.
+   * Throws `sandbox_invalid_options` when the user has no Home view or it has no such button.
+   */
+  clickHomeButton(options: HomeClickOptions): Promise<SignedRequestResult>;
 
   /**
    * Top-level messages of a channel (ID or name) in order, broadcast replies included, deleted ones left out.
@@ -146,12 +171,16 @@ export interface SlackEmulator {
   file(id: string): SlackFileRecord;
   /** Modals opened with views.open, in order: the view as answered, the user whose trigger opened it, when. */
   views(): readonly SlackViewRecord[];
+  /** A user's Home tab as views.publish last published it (`version` counts the publishes), or undefined. */
+  homeView(userId: string): SlackHomeViewRecord | undefined;
+  /** Every user's published Home tab, in the order of their first publish. */
+  homeViews(): readonly SlackHomeViewRecord[];
   /** Every request (of one method when given) with time, status, and rate-limit outcome. */
   requests(method?: string): readonly SlackRequestRecord[];
   /** How many requests were answered 429. */
   rateLimitedCount(): number;
   /**
-   * Clears messages, files, views, trigger_ids, logs, rate-limit state (history tier included), storms, faults
+   * Clears messages, files, views, Home tabs, trigger_ids, logs, rate-limit state (history tier included), storms, faults
    * and response URLs; restores channels, tokens and their scopes, and the file processing delay.
    */
   reset(): void;

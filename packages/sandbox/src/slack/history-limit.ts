@@ -18,32 +18,29 @@ export const TIER_3_HISTORY_LIMITS: SlackHistoryLimits = { perMinute: 50, maxLim
  */
 export const CLAMPED_HISTORY_LIMITS: SlackHistoryLimits = { perMinute: 1, maxLimit: 15 };
 
-/** The sliding-minute limiter of the history methods. */
-export interface HistoryLimiter {
-  readonly maxLimit: number;
+/** A sliding-minute limiter: each method has its own 60 s of the emulator clock. */
+export interface MinuteLimiter {
   /** Counts one request to `method` now, or says how long to wait (whole seconds) when the minute is full. */
   take(method: string): RateDecision;
   reset(): void;
 }
 
+/** The sliding-minute limiter of the history methods. */
+export interface HistoryLimiter extends MinuteLimiter {
+  readonly maxLimit: number;
+}
+
 const MINUTE_MS = 60_000;
 
-/** Creates the limiter (Tier 3 by default); `now` is the emulator clock in milliseconds. */
-export function createHistoryLimiter(
-  limits: SlackHistoryLimits | undefined,
-  now: () => number,
-): HistoryLimiter {
-  const { perMinute, maxLimit } = limits ?? TIER_3_HISTORY_LIMITS;
-  if (!(perMinute >= 1) || !Number.isInteger(maxLimit) || maxLimit < 1)
-    throw new SandboxError(
-      SandboxErrorCode.InvalidOptions,
-      `historyLimits needs perMinute >= 1 and an integer maxLimit >= 1, got ${JSON.stringify(limits)}`,
-    );
-  // Slack counts "per API method per workspace per app": each method has its own minute.
+/**
+ * A limiter allowing `perMinute` requests per method in any 60 s of `now` (`Infinity`: no limit), as Slack
+ * counts its rate tiers "per API method per workspace per app".
+ */
+export function createMinuteLimiter(perMinute: number, now: () => number): MinuteLimiter {
   const windows = new Map<string, number[]>();
   return {
-    maxLimit,
     take(method) {
+      if (perMinute === Number.POSITIVE_INFINITY) return { limited: false };
       const at = now();
       const window = (windows.get(method) ?? []).filter((t) => t > at - MINUTE_MS);
       windows.set(method, window);
@@ -56,4 +53,18 @@ export function createHistoryLimiter(
     },
     reset: () => windows.clear(),
   };
+}
+
+/** Creates the limiter (Tier 3 by default); `now` is the emulator clock in milliseconds. */
+export function createHistoryLimiter(
+  limits: SlackHistoryLimits | undefined,
+  now: () => number,
+): HistoryLimiter {
+  const { perMinute, maxLimit } = limits ?? TIER_3_HISTORY_LIMITS;
+  if (!(perMinute >= 1) || !Number.isInteger(maxLimit) || maxLimit < 1)
+    throw new SandboxError(
+      SandboxErrorCode.InvalidOptions,
+      `historyLimits needs perMinute >= 1 and an integer maxLimit >= 1, got ${JSON.stringify(limits)}`,
+    );
+  return { maxLimit, ...createMinuteLimiter(perMinute, now) };
 }

@@ -6,11 +6,13 @@ export {
   type SlackHistoryLimits,
   TIER_3_HISTORY_LIMITS,
 } from './history-limit.ts';
+export type { EventDeliveryResult, HomeClickOptions, HomeOpenedOptions } from './home-events.ts';
 export { validateMessage } from './message-rules.ts';
 export { startSlackEmulator } from './server.ts';
 export { signSlackRequest } from './signing.ts';
 export type {
   SlackFileRecord,
+  SlackHomeViewRecord,
   SlackMessageRecord,
   SlackRequestRecord,
   SlackResponseRecord,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import { readBody, sendJson } from '../http.ts';
+import { handleHome } from './home-invocations.ts';
 import { bearerToken } from './params.ts';
 import { createResponseUrl, type ResponseUrlRegistry, showImmediateAnswer } from './response-url.ts';
 import type { SlackChannel } from './types.ts';
@@ -119,8 +120,8 @@ function authError(req: IncomingMessage, deps: InvocationDeps): string | undefin
 /**
  * Handles `POST /sandbox/invocations` (a new response URL and trigger_id), `POST /sandbox/invocations/ack`
  * (show an app's immediate answer, as Slack shows an `ack` with a message) and `GET
- * /sandbox/invocations/replies?response_url=…` (what the app posted to it). Loopback only, with the bot
- * token as `Authorization: Bearer …`.
+ * /sandbox/invocations/replies?response_url=…` (what the app posted to it), and the Home tab's
+ * `…/home?user=` (home-invocations.ts). Loopback only, with the bot token as `Authorization: Bearer …`.
  */
 export async function handleInvocations(
   req: IncomingMessage,
@@ -147,6 +148,7 @@ export async function handleInvocations(
       refused.status === 404 ? 'the response_url is unknown, expired or used up' : 'not a valid message';
     return refuse(res, refused.status, refused.error, `Slack would not show this answer: ${why}`);
   }
+  if (url.pathname === `${INVOCATIONS_PATH}/home`) return handleHome(req, res, deps.api, url);
   if (route === `GET ${INVOCATIONS_PATH}/replies`)
     return replies(res, deps, url.searchParams.get('response_url'));
   refuse(res, 404, 'unknown_endpoint', `see POST ${INVOCATIONS_PATH} in the sandbox README`);

@@ -15,6 +15,8 @@ export type SlackQueries = Pick<
   | 'files'
   | 'file'
   | 'views'
+  | 'homeView'
+  | 'homeViews'
   | 'requests'
   | 'rateLimitedCount'
 >;
@@ -58,6 +60,8 @@ export function createSlackQueries(ctx: FileContext): SlackQueries {
       }),
     file: (id) => fileRecord(fileOf(store, id), ctx),
     views: () => [...store.views],
+    homeView: (user) => store.homeViews.get(user),
+    homeViews: () => [...store.homeViews.values()],
     requests: (method) => store.requests.filter((r) => method === undefined || r.method === method),
     rateLimitedCount: () => store.requests.filter((r) => r.rateLimited).length,
   };

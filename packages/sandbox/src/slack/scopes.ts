@@ -2,7 +2,7 @@ import { type ApiContext, type ApiResult, fail } from './api-context.ts';
 import { asString } from './params.ts';
 import type { JsonObject } from './types.ts';
 
-/** The OAuth scope a call needs, or `null` when the method needs none (auth.test, views.open). */
+/** The OAuth scope a call needs, or `null` when the method needs none (auth.test, views.open, views.publish). */
 type ScopeRule = string | null | ((params: JsonObject, ctx: ApiContext) => string);
 
 /** A public-channel scope, or its private-channel twin when `channel` names a private channel. */
@@ -28,6 +28,8 @@ export const METHOD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   'users.info': 'users:read',
   // A trigger_id is the proof of a user's action, so views.open needs only a valid token.
   'views.open': null,
+  // Slack lists no scope for views.publish: the Home tab being enabled for the app is what it checks.
+  'views.publish': null,
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
   'files.info': 'files:read',

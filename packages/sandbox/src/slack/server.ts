@@ -8,16 +8,18 @@ import { handleUpload, sendFile } from './file-routes.ts';
 import { checkProcessingMs } from './file-state.ts';
 import { UPLOAD_PATH } from './files.ts';
 import { createHistoryLimiter } from './history-limit.ts';
+import { clickHomeButton, sendHomeOpened } from './home-events.ts';
+import { homeTabSettings } from './home-views.ts';
 import { handleInvocations, INVOCATIONS_PATH } from './invocations.ts';
 import { channelOf as channelOfStore, createSlackQueries } from './queries.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { createResponseUrl, handleResponseUrl, type ResponseUrlRegistry } from './response-url.ts';
-import { createSlackStore, type SlackStore } from './store.ts';
+import { createSlackStore, DEFAULT_USER, type SlackStore } from './store.ts';
 import { createTokenRegistry } from './tokens.ts';
 import type { SlackChannel, SlackChannelInit, SlackIdentity } from './types.ts';
 import { submitView } from './view-submission.ts';
 import { handleApiRequest, type WebApiDeps } from './web-api.ts';
-import { renderPage, sendHtml } from './web-view.ts';
+import { renderHomePage, renderPage, sendHtml } from './web-view.ts';
 
 /** Defaults of {@link startSlackEmulator}. */
 export const SLACK_EMULATOR_DEFAULTS: {
@@ -43,7 +45,7 @@ export const SLACK_EMULATOR_DEFAULTS: {
   },
 };
 
-const DEFAULT_USER = { id: 'U0SANDBOXUSER', name: 'sandbox.user' } as const;
+const notFound = (why: string): string => `<!doctype html><title>Not found</title><p>${why}</p>`;
 
 function createRouter(deps: WebApiDeps, responseUrls: ResponseUrlRegistry) {
   const invocations = { api: deps, responseUrls, defaultUser: DEFAULT_USER };
@@ -60,11 +62,11 @@ function createRouter(deps: WebApiDeps, responseUrls: ResponseUrlRegistry) {
     if (req.method === 'GET' && path.startsWith('/files/')) return sendFile(res, deps.store, tail('/files/'));
     if (req.method === 'GET' && (path === '/' || path.startsWith('/channels/'))) {
       const html = renderPage(deps.store, deps.identity, path === '/' ? undefined : tail('/channels/'));
-      return sendHtml(
-        res,
-        html ? 200 : 404,
-        html ?? '<!doctype html><title>Not found</title><p>No such channel.</p>',
-      );
+      return sendHtml(res, html ? 200 : 404, html ?? notFound('No such channel.'));
+    }
+    if (req.method === 'GET' && path.startsWith('/home/')) {
+      const html = renderHomePage(deps.store, deps.identity, tail('/home/'));
+      return sendHtml(res, html ? 200 : 404, html ?? notFound('No Home tab for this user.'));
     }
     sendJson(res, 404, { ok: false, error: 'not_found' });
   };
@@ -122,6 +124,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     identity,
     limiter,
     historyLimiter: createHistoryLimiter(options.historyLimits, now),
+    ...homeTabSettings(options, now),
     faults: createFaults(),
     tokens,
     now,
@@ -171,11 +174,14 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     sendSlashCommand: (opts) => sendSlashCommand(appDeps, opts),
     sendInteraction: (opts) => sendInteraction(appDeps, opts),
     submitView: (opts) => submitView(appDeps, store, opts),
+    openHome: (opts) => sendHomeOpened({ ...appDeps, homeTabEnabled: deps.homeTabEnabled }, store, opts),
+    clickHomeButton: (opts) => clickHomeButton(appDeps, store, opts),
     ...createSlackQueries(deps),
     reset() {
       store.reset();
       limiter.reset();
       deps.historyLimiter.reset();
+      deps.publishLimiter.reset();
       deps.faults.clear();
       responseUrls.clear();
       tokens.reset();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { SlackHomeViewRecord } from './home-types.ts';
 import type {
   SlackChannel,
   SlackChannelInit,
@@ -12,6 +13,12 @@ import type {
   SlackUsergroup,
   SlackViewRecord,
 } from './types.ts';
+
+/** The user the emulator's requests to apps come from by default (slash commands, clicks, Home tab). */
+export const DEFAULT_USER: { readonly id: 'U0SANDBOXUSER'; readonly name: 'sandbox.user' } = {
+  id: 'U0SANDBOXUSER',
+  name: 'sandbox.user',
+};
 
 /** Fields a caller gives to add a message; the store fills the rest. */
 export type NewMessage = Pick<SlackMessageRecord, 'channel' | 'text' | 'user' | 'source'> &
@@ -39,6 +46,10 @@ export interface SlackStore {
   readonly triggers: Map<string, SlackTriggerRecord>;
   /** Modals opened with views.open, in order. */
   readonly views: SlackViewRecord[];
+  /** Each user's Home tab as views.publish last published it, by user ID. */
+  readonly homeViews: Map<string, SlackHomeViewRecord>;
+  /** Users who opened the app's Home tab (`openHome`): Slack knows them, so views.publish accepts them. */
+  readonly homeVisitors: Set<string>;
   /** A new unique, increasing `ts` (`1700000000.000100` style) from the emulator clock. */
   nextTs(): string;
   /** A new unique ID with this prefix (`C`, `F`…). */
@@ -72,6 +83,8 @@ export function createSlackStore(
     requests: [],
     triggers: new Map(),
     views: [],
+    homeViews: new Map(),
+    homeVisitors: new Set(),
     nextTs() {
       // Slack ts are microseconds since the epoch; bump by one so two posts in the same ms stay ordered.
       lastMicros = Math.max(Math.floor(now()) * 1000, lastMicros + 1);
@@ -135,6 +148,8 @@ export function createSlackStore(
         list.length = 0;
       store.uploads.clear();
       store.triggers.clear();
+      store.homeViews.clear();
+      store.homeVisitors.clear();
       store.usergroups.clear();
       store.users.clear();
       store.channels.clear();

@@ -1,4 +1,5 @@
 export type { SlackFileRecord, SlackUploadRecord } from './file-types.ts';
+export type { SlackHomeViewRecord } from './home-types.ts';
 
 /** A JSON object as the emulator receives it: shape unknown until validated. */
 export type JsonObject = Record<string, unknown>;

@@ -100,6 +100,19 @@ function checkBlocks(blocks: unknown, report: Report, files: SlackFileCheck | un
   return hasInput;
 }
 
+function checkType(view: JsonObject, type: string, report: Report): void {
+  if (view.type === undefined) report('missing required field: type', '/view');
+  else if (view.type !== type) report(`must be one of: ${type}`, '/view/type');
+}
+
+/** The checks every view type shares: callback_id, external_id, private_metadata and blocks. */
+function checkCommon(view: JsonObject, report: Report, files: SlackFileCheck | undefined): boolean {
+  checkOptionalString(view.callback_id, '/view/callback_id', MODAL_LIMITS.callbackId, report);
+  checkOptionalString(view.external_id, '/view/external_id', MODAL_LIMITS.externalId, report);
+  checkOptionalString(view.private_metadata, '/view/private_metadata', MODAL_LIMITS.privateMetadata, report);
+  return checkBlocks(view.blocks, report, files);
+}
+
 /**
  * Checks a modal (already JSON-parsed) the way views.open does: type, title, close/submit buttons (a modal
  * with input blocks needs submit), callback_id, private_metadata, at most 100 blocks with unique block_ids,
@@ -116,17 +129,33 @@ export function validateView(view: unknown, files?: SlackFileCheck): ViewProblem
     report('must provide an object', '/view');
     return problems;
   }
-  if (view.type === undefined) report('missing required field: type', '/view');
-  else if (view.type !== 'modal') report('must be one of: modal', '/view/type');
+  checkType(view, 'modal', report);
   if (view.title === undefined) report('missing required field: title', '/view');
   else checkText(view.title, '/view/title', MODAL_LIMITS.title, report, true);
   for (const key of ['close', 'submit'])
     if (view[key] !== undefined) checkText(view[key], `/view/${key}`, MODAL_LIMITS.button, report, true);
-  checkOptionalString(view.callback_id, '/view/callback_id', MODAL_LIMITS.callbackId, report);
-  checkOptionalString(view.external_id, '/view/external_id', MODAL_LIMITS.externalId, report);
-  checkOptionalString(view.private_metadata, '/view/private_metadata', MODAL_LIMITS.privateMetadata, report);
-  const hasInput = checkBlocks(view.blocks, report, files);
+  const hasInput = checkCommon(view, report, files);
   if (hasInput && view.submit === undefined)
     report('missing required field: submit (a modal with input blocks needs one)', '/view');
+  return problems;
+}
+
+/**
+ * Checks a Home tab view the way views.publish does (Slack's home-tab reference): `type: 'home'`,
+ * callback_id ≤ 255, external_id ≤ 255, private_metadata ≤ 3000, at most 100 blocks, each valid by the
+ * Block Kit rules with unique block_ids (input blocks with a label and an input element). No title.
+ *
+ * @example
+ * validateHomeView({ type: 'home', blocks: [{ type: 'divider' }] }); // → []
+ */
+export function validateHomeView(view: unknown, files?: SlackFileCheck): ViewProblem[] {
+  const problems: ViewProblem[] = [];
+  const report: Report = (message, pointer) => problems.push({ message, pointer });
+  if (!isObject(view)) {
+    report('must provide an object', '/view');
+    return problems;
+  }
+  checkType(view, 'home', report);
+  checkCommon(view, report, files);
   return problems;
 }

@@ -1,10 +1,6 @@
 import { SandboxError, SandboxErrorCode } from '../errors.ts';
-import {
-  type AppRequestDeps,
-  postPayload,
-  type SignedRequestOptions,
-  type SignedRequestResult,
-} from './app-requests.ts';
+import type { AppRequestDeps, SignedRequestOptions, SignedRequestResult } from './app-requests.ts';
+import { postPayload } from './signed-post.ts';
 import type { SlackStore } from './store.ts';
 import type { JsonObject, SlackViewStateValues } from './types.ts';
 

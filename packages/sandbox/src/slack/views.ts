@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type ApiMethod, fail, missingArgument, ok } from './api-context.ts';
+import { type ApiContext, type ApiMethod, fail, missingArgument, ok } from './api-context.ts';
 import { usableImage } from './file-state.ts';
 import { formatProblem } from './message-rules.ts';
 import { asString } from './params.ts';
@@ -10,11 +10,14 @@ import { validateView } from './view-rules.ts';
 /** views.open accepts a trigger_id for this long after it was issued (Slack: 3 seconds), and only once. */
 export const TRIGGER_LIFETIME_MS = 3000;
 
-// Slack refuses a view whose JSON is larger than 250 kB.
-const MAX_VIEW_BYTES = 250_000;
+/** Slack refuses a view whose JSON is larger than 250 kB (`view_too_large`). */
+export const MAX_VIEW_BYTES = 250_000;
 
-// `@slack/web-api` sends `view` as a JSON string (params.ts decodes it); a JSON body may carry a string too.
-function parseView(value: unknown): unknown {
+/**
+ * The `view` argument as an object. `@slack/web-api` sends it as a JSON string (params.ts decodes it); a JSON
+ * body may carry a string too.
+ */
+export function parseView(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   try {
     return JSON.parse(value);
@@ -22,6 +25,33 @@ function parseView(value: unknown): unknown {
     // Left as a string: validateView then reports `must provide an object`.
     return value;
   }
+}
+
+/**
+ * A view as Slack stores and answers it (views.open, views.publish): the fields Slack fills in when the app
+ * leaves them out, the app's own, then the ones Slack owns (`id`, a fresh `hash`, `state`, `app_id`…).
+ */
+export function storedView(ctx: ApiContext, view: JsonObject, id: string, at: number): JsonObject {
+  const { teamId, appId, botId } = ctx.identity;
+  return {
+    close: null,
+    submit: null,
+    private_metadata: '',
+    callback_id: '',
+    external_id: '',
+    clear_on_close: false,
+    notify_on_close: false,
+    ...view,
+    id,
+    team_id: teamId,
+    state: { values: {} },
+    hash: `${Math.floor(at / 1000)}.${randomBytes(4).toString('hex')}`,
+    root_view_id: id,
+    previous_view_id: null,
+    app_id: appId,
+    app_installed_team_id: teamId,
+    bot_id: botId,
+  };
 }
 
 /** The trigger views.open may exchange at time `at`, or Slack's error for it. */
@@ -49,27 +79,7 @@ const viewsOpen: ApiMethod = (params, ctx) => {
   if (Buffer.byteLength(JSON.stringify(view)) > MAX_VIEW_BYTES) return fail('view_too_large');
   trigger.exchanged = true;
   const id = ctx.store.nextId('V');
-  const { teamId, appId, botId } = ctx.identity;
-  // The fields Slack fills in when the app leaves them out, then the ones Slack owns.
-  const stored: JsonObject = {
-    close: null,
-    submit: null,
-    private_metadata: '',
-    callback_id: '',
-    external_id: '',
-    clear_on_close: false,
-    notify_on_close: false,
-    ...(view as JsonObject),
-    id,
-    team_id: teamId,
-    state: { values: {} },
-    hash: `${Math.floor(at / 1000)}.${randomBytes(4).toString('hex')}`,
-    root_view_id: id,
-    previous_view_id: null,
-    app_id: appId,
-    app_installed_team_id: teamId,
-    bot_id: botId,
-  };
+  const stored = storedView(ctx, view as JsonObject, id, at);
   ctx.store.views.push({ id, user: trigger.user, triggerId, at, view: stored });
   return ok({ view: stored });
 };

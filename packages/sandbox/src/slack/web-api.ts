@@ -6,6 +6,7 @@ import { chatMethods } from './chat.ts';
 import { infoMethods } from './conversations.ts';
 import { fileMethods } from './files.ts';
 import { historyMethods } from './history.ts';
+import { homeMethods } from './home-views.ts';
 import { asString, bearerToken, parseParams } from './params.ts';
 import { ALL_SCOPES, checkScope, scopesHeader } from './scopes.ts';
 import type { TokenRegistry } from './tokens.ts';
@@ -24,6 +25,7 @@ const methods: Readonly<Record<string, ApiMethod>> = {
   ...fileMethods,
   ...infoMethods,
   ...historyMethods,
+  ...homeMethods,
   ...userMethods,
   ...viewMethods,
 };

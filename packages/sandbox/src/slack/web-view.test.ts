@@ -148,4 +148,36 @@ describe('web page', () => {
     expect(html).not.toContain('call one');
     expect((await page('/channels/C0NOPE')).status).toBe(404);
   });
+
+  test('shows each user’s Home tab at /home/<user>, linked from every page; 404 for an unknown user', async () => {
+    const refresh = {
+      type: 'button',
+      action_id: 'home_refresh',
+      text: { type: 'plain_text', text: 'Refresh' },
+    };
+    const blocks = [
+      { type: 'header', text: { type: 'plain_text', text: 'Queue now' } },
+      { type: 'actions', elements: [refresh] },
+    ];
+    await emulatorClient(slack).views.publish({ user_id: 'U0SANDBOXUSER', view: { type: 'home', blocks } });
+    expect((await page('/channels/C0CALLS')).html).toContain(
+      '<a href="/home/U0SANDBOXUSER">U0SANDBOXUSER</a>',
+    );
+    const { status, html, csp } = await page('/home/U0SANDBOXUSER');
+    expect(status).toBe(200);
+    expect(csp).toContain("default-src 'none'");
+    expect(html).toContain('<h3 class="header">Queue now</h3>');
+    expect(html).toContain('<button type="button" disabled>Refresh</button>');
+    expect(html).toContain('Published 1×');
+    expect((await page('/home/U0NOBODY')).status).toBe(404);
+  });
+
+  test('a user who opened the Home tab with nothing published yet gets a page that says so', async () => {
+    const result = await slack.openHome({ url: `${slack.url}/not-an-app`, userId: 'U0AGENT' });
+    expect(result.status).toBe(404);
+    const { status, html } = await page('/home/U0AGENT');
+    expect(status).toBe(200);
+    expect(html).toContain('has not published a Home view for this user yet');
+    expect(html).not.toContain('href="/home/U0AGENT"');
+  });
 });

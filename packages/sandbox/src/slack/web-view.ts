@@ -76,6 +76,22 @@ ${messages.join('\n') || '<p class="meta">No messages.</p>'}
 ${ephemerals.join('\n')}</section>`;
 }
 
+/** The page around `body`: title, the channels, and the users whose Home tab was published. */
+function pageShell(store: SlackStore, identity: SlackIdentity, body: string): string {
+  const channels = [...store.channels.values()]
+    .map((c) => `<a href="/channels/${encodeURIComponent(c.id)}">#${escapeHtml(c.name)}</a>`)
+    .join('');
+  const homes = [...store.homeViews.keys()]
+    .map((user) => `<a href="/home/${encodeURIComponent(user)}">${escapeHtml(user)}</a>`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slack sandbox · ${escapeHtml(identity.teamName)}</title>
+<style>${STYLE}</style></head><body><h1><a href="/">Slack sandbox</a> · ${escapeHtml(identity.teamName)}</h1>
+<nav>${channels}</nav>
+${homes ? `<nav class="homes">Home tabs: ${homes}</nav>` : ''}
+${body}
+</body></html>`;
+}
+
 /** Renders the read-only page: every channel, or only `channelId`. Undefined when that channel is unknown. */
 export function renderPage(
   store: SlackStore,
@@ -85,14 +101,27 @@ export function renderPage(
   const all = [...store.channels.values()];
   const shown = channelId ? all.filter((c) => c.id === channelId) : all;
   if (channelId && shown.length === 0) return undefined;
-  const nav = all
-    .map((c) => `<a href="/channels/${encodeURIComponent(c.id)}">#${escapeHtml(c.name)}</a>`)
-    .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slack sandbox · ${escapeHtml(identity.teamName)}</title>
-<style>${STYLE}</style></head><body><h1><a href="/">Slack sandbox</a> · ${escapeHtml(identity.teamName)}</h1>
-<nav>${nav}</nav>
-${shown.map((c) => renderChannel(store, identity, c)).join('\n')}
-</body></html>`;
+  return pageShell(store, identity, shown.map((c) => renderChannel(store, identity, c)).join('\n'));
+}
+
+/**
+ * Renders a user's Home tab as views.publish last published it. Undefined for a user with neither a Home
+ * view nor a visit (an ID the emulator never heard of), so a typo is a 404 rather than an empty tab.
+ */
+export function renderHomePage(store: SlackStore, identity: SlackIdentity, user: string): string | undefined {
+  const home = store.homeViews.get(user);
+  if (!home && !store.homeVisitors.has(user)) return undefined;
+  const blocks = Array.isArray(home?.view.blocks) ? home.view.blocks : [];
+  const body = home
+    ? `<div class="meta">Published ${home.version}× · view ${escapeHtml(home.id)} · hash ${escapeHtml(String(home.view.hash))}</div>
+${renderBlocks(blocks)}`
+    : '<p class="meta">The app has not published a Home view for this user yet.</p>';
+  return pageShell(
+    store,
+    identity,
+    `<section class="home" id="home-${escapeHtml(user)}"><h2>Home · ${escapeHtml(identity.botName)} · ${escapeHtml(user)}</h2>
+${body}</section>`,
+  );
 }
 
 /** Answers an HTML page with a strict Content-Security-Policy. */

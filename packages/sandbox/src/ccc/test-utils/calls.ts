@@ -80,3 +80,56 @@ export function makeDataset(count: number, start: number): Dataset {
   );
   return { seed: 1, sdkAppId: TEST_SDK_APP_ID, calls, chats: [] };
 }
+
+/** An agent leg of a {@link makeLiveCall} call, Unix seconds. */
+export interface TestLeg {
+  readonly mail: string;
+  readonly groupId: number;
+  readonly ring: number;
+  /** When the agent answered; absent = never. */
+  readonly accept?: number;
+  readonly end: number;
+  /** `ServeParticipant.Type` (default `staffSeat`; `outboundSeat` is an external line). */
+  readonly type?: string;
+}
+
+/** What shapes a call for the real-time actions: its phases, in Unix seconds. */
+export interface LiveCallInput {
+  readonly sessionId: string;
+  readonly start: number;
+  readonly end: number;
+  /** 0 inbound (default), 1 outbound. */
+  readonly direction?: 0 | 1;
+  /** When the call joined the queue of `groupId`; absent = never queued. */
+  readonly queued?: number;
+  readonly groupId?: number;
+  /** The line called (default `008640012345`). */
+  readonly callee?: string;
+  readonly legs?: readonly TestLeg[];
+}
+
+/** A schema-valid call whose CDR tells exactly the given phases and agent legs. */
+export function makeLiveCall(input: LiveCallInput): CallFixture {
+  const { sessionId, start, end, direction = 0, queued = 0, groupId = 0, legs = [] } = input;
+  const base = makeCall({ sessionId, time: start, asr: false });
+  const telCdr = v.parse(TelCdrInfo, {
+    ...base.telCdr,
+    Direction: direction,
+    CallType: direction === 0 ? 2 : 1,
+    Callee: input.callee ?? '008640012345',
+    QueuedTimestamp: queued,
+    QueuedSkillGroupId: groupId,
+    SkillGroupId: groupId,
+    EndedTimestamp: end,
+    ServeParticipants: legs.map((leg) => ({
+      Mail: leg.mail,
+      Type: leg.type ?? 'staffSeat',
+      SkillGroupId: leg.groupId,
+      StartTimestamp: leg.ring,
+      RingTimestamp: leg.ring,
+      AcceptTimestamp: leg.accept ?? 0,
+      EndedTimestamp: leg.end,
+    })),
+  });
+  return { ...base, telCdr };
+}
