@@ -53,6 +53,8 @@ async function measureHome(context: FigureContext, script: string): Promise<Figu
     const baseline = await startBoltBaseline(sandbox);
     services.push(baseline);
     const users = Array.from({ length: CONCURRENT }, (_, i) => `U0HOME${String(i).padStart(4, '0')}`);
+    // Members of the workspace: views.publish answers user_not_found for anyone else, as Slack does.
+    for (const id of users) sandbox.slack.createUser({ id, name: id.toLowerCase() });
     let version = 0;
     for (let i = 0; i < WARMUP_BURSTS; i++) {
       await burst(sandbox, sender, baseline, users);
