@@ -39,7 +39,7 @@ describe('createAfterAck', () => {
   });
 
   test('at most `slots` run at once; the next starts when one ends, in arrival order', async () => {
-    const afterAck = createAfterAck({ slots: 2, ...manualTimers() });
+    const afterAck = createAfterAck({ slots: 2, quietMs: 0, ...manualTimers() });
     const started: string[] = [];
     const jobs = ['a', 'b', 'c', 'd'].map((name) => controlled(started, name));
     const results = jobs.map((job) => afterAck(job.work));
@@ -54,7 +54,7 @@ describe('createAfterAck', () => {
 
   test('a slow piece of work gives its slot back after holdMs and keeps running', async () => {
     const timers = manualTimers();
-    const afterAck = createAfterAck({ slots: 1, ...timers });
+    const afterAck = createAfterAck({ slots: 1, quietMs: 0, ...timers });
     const started: string[] = [];
     const slow = controlled(started, 'slow');
     const next = controlled(started, 'next');
@@ -82,5 +82,45 @@ describe('createAfterAck', () => {
     const afterAck = createAfterAck({ slots: 1, ...manualTimers() });
     await expect(afterAck(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await afterAck(async () => 'after')).toBe('after');
+  });
+
+  test('work waits until the burst is over: no request for quietMs', async () => {
+    let t = 0;
+    const starts: number[] = [];
+    const afterAck = createAfterAck({
+      ...manualTimers(),
+      quietMs: 4,
+      now: () => t,
+      sleep: async (ms) => {
+        t += ms;
+      },
+    });
+    const a = afterAck(async () => starts.push(t));
+    t = 3; // the next request of the burst arrives 3 ms later
+    const b = afterAck(async () => starts.push(t));
+    await Promise.all([a, b]);
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(7);
+  });
+
+  test('a stream of requests never quiet: work starts holdMs after it arrived at the latest', async () => {
+    let t = 0;
+    let started: number | undefined;
+    const more: Promise<unknown>[] = [];
+    const afterAck = createAfterAck({
+      ...manualTimers(),
+      quietMs: 4,
+      holdMs: 10,
+      now: () => t,
+      sleep: async (ms) => {
+        t += Math.min(ms, 3);
+        // Another request every 3 ms, until the first piece of work has started.
+        if (started === undefined) more.push(afterAck(async () => undefined));
+      },
+    });
+    await afterAck(async () => {
+      started = t;
+    });
+    await Promise.all(more);
+    expect(started).toBe(10);
   });
 });

@@ -12,6 +12,15 @@ export interface AfterAckOptions {
   readonly holdMs?: number;
   /** Timer of the hold; default `setTimeout` (tests pass fake timers). */
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
+  /**
+   * Work waits until no request has arrived for this long (a burst is over), or until `holdMs` after its own
+   * arrival, whichever comes first; default 4 ms. 0: only the next turn.
+   */
+  readonly quietMs?: number;
+  /** Clock in milliseconds for the quiet period; default `performance.now`. */
+  readonly now?: () => number;
+  /** Waits `ms` (the quiet period); default a timer. Tests pass one that moves their clock. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Runs the work that follows an ack. */
@@ -20,8 +29,9 @@ export type AfterAck = <T>(work: () => Promise<T>) => Promise<T>;
 /**
  * Schedules the work that follows an ack (access checks, lookups, replies) so the acks of a burst come first.
  * The work waits one turn of the event loop (everything from Bolt's signature check to a handler's first
- * request would otherwise run before the acks of the requests that arrived with it), then for one of a few
- * slots: without them the CPU of 50 commands' follow-ups ran between the acks of the same burst, and a bare
+ * request would otherwise run before the acks of the requests that arrived with it), then until no request
+ * has come for `quietMs` (the rest of a burst is acked undisturbed, as by a bare Bolt app), then for one of
+ * a few slots: without them the CPU of 50 commands' follow-ups ran between the acks of the same burst, and a bare
  * Bolt app acked 1.8× faster at p99 (bench, slash-command). A slot is held until the work ends or `holdMs`.
  *
  * @example
@@ -35,10 +45,25 @@ export function createAfterAck(options: AfterAckOptions = {}): AfterAck {
   const slots = options.slots ?? 4;
   const holdMs = options.holdMs ?? 250;
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms).unref());
+  const quietMs = options.quietMs ?? 4;
+  const now = options.now ?? (() => performance.now());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let lastArrival = Number.NEGATIVE_INFINITY;
   let held = 0;
   const waiting: (() => void)[] = [];
+  /** Until the requests stop coming (the burst's acks are done), at most `holdMs` after `arrived`. */
+  const quiet = async (arrived: number): Promise<void> => {
+    for (;;) {
+      const wait = Math.min(quietMs - (now() - lastArrival), holdMs - (now() - arrived));
+      if (wait <= 0) return;
+      await sleep(wait);
+    }
+  };
   const acquire = async (): Promise<() => void> => {
+    const arrived = now();
+    lastArrival = arrived;
     await nextTurn();
+    if (quietMs > 0) await quiet(arrived);
     if (held >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
     else held += 1;
     let released = false;
