@@ -28,6 +28,11 @@ export interface SandboxOptions {
   /** End of the dataset's range (exclusive; default one day after `start`): a week for a week of calls. */
   readonly end?: Date | number;
   /**
+   * Inbound calls in progress now (default 0), on top of the range's finished calls: the live queue and
+   * busy agents of DescribeCallInMetrics and DescribeStaffStatusMetrics (a wallboard). No CDR, no push.
+   */
+  readonly liveCalls?: number;
+  /**
    * Also serve the sessions whose SessionIds Tencent's documentation prints (default false; `pnpm sandbox`
    * turns it on): see the dataset option of the same name.
    */
@@ -98,6 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.chats === undefined ? {} : { chats: options.chats }),
     start: options.start ?? yesterday(now()),
     ...(options.end === undefined ? {} : { end: options.end }),
+    ...(options.liveCalls ? { liveCalls: options.liveCalls, liveAt: Math.floor(now() / 1000) } : {}),
     documentedSessions: options.documentedSessions ?? false,
     sdkAppId: SANDBOX_CREDENTIALS.ccc.sdkAppId,
   });

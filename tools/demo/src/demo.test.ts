@@ -75,6 +75,8 @@ describe('pnpm demo', () => {
       /── The Home tab of U0DEMOLEAD[^\n]*\n(?:.*\n)*? {2}== Queue now ==\n(?:.*\n)*? {2}== Agents ==\n/,
     );
     expect(stdout).toMatch(/Free: \d+/);
+    // The sandbox's calls in progress now (liveCalls): a queue that is not all zeros.
+    expect(stdout).toMatch(/ {2}(?:Queued|Ringing|In IVR|On a call now): [1-9]/);
     expect(stdout).not.toContain('Something went wrong');
     expect(stdout).toMatch(/Time taken +\d+\.\d s/);
     // Numbers are masked everywhere: no number's last seven digits appear in a row.

@@ -100,6 +100,9 @@ async function webhookOn(
   );
 }
 
+/** Inbound calls in progress while the demo runs (the day's calls are all finished, yesterday). */
+const DEMO_LIVE_CALLS = 12;
+
 /**
  * Starts everything `pnpm demo` shows, with no credentials: the sandbox (Tencent CCC, Desk and Slack
  * emulators sharing one generated day), the webhook (SQLite in a temporary folder, routed by
@@ -116,6 +119,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     seed: options.seed,
     calls: options.calls,
     chats: options.chats,
+    // Calls in progress now: the Home tab's queue and busy agents.
+    liveCalls: DEMO_LIVE_CALLS,
     slack: {
       channels: [...DEMO_CHANNELS, COMMAND_CHANNEL].map((name) => ({ name })),
       ratePerChannel: DEMO_RATE_PER_CHANNEL,

@@ -102,7 +102,7 @@ export function agentTimelines(dataset: Dataset): ReadonlyMap<string, AgentTimel
   let byMail = timelines.get(dataset);
   if (!byMail) {
     const legs = new Map<string, Leg[]>();
-    for (const call of dataset.calls) {
+    for (const call of [...dataset.calls, ...(dataset.liveCalls ?? [])]) {
       const direct = call.telCdr.Direction === 0 ? 'in' : 'out';
       for (const leg of call.telCdr.ServeParticipants) {
         if (!leg.Mail || leg.Type === 'outboundSeat') continue;

@@ -221,6 +221,43 @@ describe('DescribeCallInMetrics', () => {
     expect(seen).toBeGreaterThan(0);
   });
 
+  test("a dataset's liveCalls are the live queue at liveAt, and no DescribeTelCdr row (they have not ended)", async () => {
+    const start = Date.UTC(2025, 5, 1) / 1000;
+    const liveAt = start + 86_400 + 3_600;
+    current = generateDataset({
+      seed: 5,
+      start,
+      calls: 50,
+      chats: 0,
+      liveCalls: 20,
+      liveAt,
+      sdkAppId: TEST_SDK_APP_ID,
+    });
+    const liveCalls = current.liveCalls ?? [];
+    expect(liveCalls).toHaveLength(20);
+    for (const { telCdr } of liveCalls) {
+      expect(telCdr.Direction).toBe(0);
+      expect(telCdr.Time).toBeGreaterThanOrEqual(liveAt - 600);
+      expect(telCdr.Time).toBeLessThan(liveAt);
+    }
+    nowMs = liveAt * 1000;
+    const inProgress = liveCalls.filter(({ telCdr }) => liveAt < (telCdr.EndedTimestamp ?? 0)).length;
+    expect(inProgress).toBeGreaterThan(0);
+    const total = (await metrics()).TotalMetrics;
+    const counted = (total?.IvrCount ?? 0) + (total?.QueueCount ?? 0) + (total?.RingCount ?? 0);
+    expect(counted + (total?.AcceptCount ?? 0)).toBe(inProgress);
+    const { response } = await call('DescribeTelCdr', {
+      SdkAppId: TEST_SDK_APP_ID,
+      StartTimeStamp: liveAt - 3_600,
+      EndTimeStamp: liveAt,
+      PageSize: 100,
+    });
+    const listed = new Set(
+      ((response as { TelCdrList?: { SessionId: string }[] }).TelCdrList ?? []).map((r) => r.SessionId),
+    );
+    for (const live of liveCalls) expect(listed.has(live.sessionId)).toBe(false);
+  });
+
   test.each([
     ['a missing SdkAppId', { SdkAppId: undefined }, 'MissingParameter'],
     ['another SdkAppId', { SdkAppId: 1400000001 }, 'InvalidParameterValue.InstanceNotExist'],

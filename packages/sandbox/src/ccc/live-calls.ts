@@ -36,7 +36,7 @@ const indexes = new WeakMap<Dataset, InboundIndex>();
 function indexOf(dataset: Dataset): InboundIndex {
   let index = indexes.get(dataset);
   if (!index) {
-    const spans = dataset.calls
+    const spans = [...dataset.calls, ...(dataset.liveCalls ?? [])]
       .filter((call) => call.telCdr.Direction === 0)
       .map((call) => ({
         call,

@@ -1,7 +1,7 @@
 import { callFixture } from './call-fixture.ts';
 import { inboundStory } from './call-inbound.ts';
 import { aiStory, internalStory, outboundStory } from './call-outbound.ts';
-import { type CallShape, planCalls } from './call-plan.ts';
+import { type CallPlan, type CallShape, planCalls, randomCall } from './call-plan.ts';
 import type { CallContext, CallStory } from './call-story.ts';
 import { NICKNAMES } from './catalog.ts';
 import { chatFixture } from './chat-fixture.ts';
@@ -56,6 +56,34 @@ function generateCalls(random: Random, options: ResolvedOptions, lines: CompanyL
   });
   const startOf = (call: CallFixture): number => call.push.StartTimestamp ?? 0;
   return [...calls, ...documented].sort((a, b) => startOf(a) - startOf(b));
+}
+
+/** How far before `end` a live call may have started: long enough for every phase, short enough to last. */
+const LIVE_WINDOW_SECONDS = 600;
+
+/** An inbound call without a voicemail (a live call has none yet), drawn from the usual mix. */
+function liveCallPlan(random: Random): CallPlan {
+  for (let i = 0; i < 100; i++) {
+    const plan = randomCall(random);
+    if (plan.shape === 'inbound' && !plan.voicemail) return plan;
+  }
+  return { ...randomCall(random), shape: 'inbound', status: 'ok', transfers: 0, voicemail: false };
+}
+
+/** `liveCalls` inbound calls started in the minutes before `liveAt`, on streams of their own. */
+function generateLiveCalls(random: Random, options: ResolvedOptions, lines: CompanyLines): CallFixture[] {
+  const context: CallContext = {
+    sdkAppId: options.sdkAppId,
+    agents: options.agents,
+    groups: options.skillGroups,
+    lines,
+  };
+  const at = options.liveAt;
+  return times(random.fork('live-times'), options.liveCalls, at - LIVE_WINDOW_SECONDS, at).map((start, i) => {
+    const own = random.fork(`live:${i}`);
+    const story = inboundStory(own, context, liveCallPlan(own), start, own.uuid());
+    return callFixture(own.fork('media'), options.sdkAppId, story);
+  });
 }
 
 function documentedChats(random: Random, context: ChatContext, options: ResolvedOptions): ChatFixture[] {
@@ -116,6 +144,9 @@ export function generateDataset(options: GenerateDatasetOptions): GeneratedDatas
     seed: resolved.seed,
     sdkAppId: resolved.sdkAppId,
     calls: generateCalls(calls, resolved, lines),
+    ...(resolved.liveCalls > 0
+      ? { liveCalls: generateLiveCalls(random.fork('live-calls'), resolved, lines) }
+      : {}),
     chats: generateChats(random.fork('chats'), resolved),
     agents: resolved.agents,
     skillGroups: resolved.skillGroups,

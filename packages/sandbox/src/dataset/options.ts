@@ -16,6 +16,14 @@ export interface GenerateDatasetOptions {
   readonly chats?: number;
   /** Chat sessions still in progress at `end`, on top of `chats` (default 4: one per live state). */
   readonly liveChats?: number;
+  /**
+   * Inbound calls in progress at `liveAt` (default 0), started in the 10 minutes before it: in the IVR,
+   * queued, ringing or talking then. Only the live metrics know them (DescribeCallInMetrics,
+   * DescribeStaffStatusMetrics): Tencent has no record of a call before it ends, so no CDR and no push.
+   */
+  readonly liveCalls?: number;
+  /** The moment `liveCalls` are in progress at: a `Date` or Unix seconds (default `end`). */
+  readonly liveAt?: Date | number;
   /** Start of the range: a `Date` or Unix seconds. */
   readonly start: Date | number;
   /** End of the range (exclusive; default: one day after `start`). Calls and chats start inside it. */
@@ -42,6 +50,8 @@ export interface ResolvedOptions {
   readonly calls: number;
   readonly chats: number;
   readonly liveChats: number;
+  readonly liveCalls: number;
+  readonly liveAt: number;
   readonly start: number;
   readonly end: number;
   readonly sdkAppId: number;
@@ -99,6 +109,8 @@ export function resolveOptions(options: GenerateDatasetOptions): ResolvedOptions
     calls: count(options.calls, 40, 'calls'),
     chats: count(options.chats, 12, 'chats'),
     liveChats: count(options.liveChats, 4, 'liveChats'),
+    liveCalls: count(options.liveCalls, 0, 'liveCalls'),
+    liveAt: options.liveAt === undefined ? end : toSeconds(options.liveAt, 'liveAt'),
     start,
     end,
     sdkAppId,

@@ -59,6 +59,11 @@ export interface Dataset {
   readonly seed: number;
   readonly sdkAppId: number;
   readonly calls: readonly CallFixture[];
+  /**
+   * Inbound calls in progress at the end of the range: only the live metrics count them (no CDR, no push,
+   * no DescribeTelCdr row until they end). Absent: none.
+   */
+  readonly liveCalls?: readonly CallFixture[];
   readonly chats: readonly ChatFixture[];
   /**
    * The agents the data was generated with (DescribeStaffInfoList lists them; CreateCallOutSession dials
