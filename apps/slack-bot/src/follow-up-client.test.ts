@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FOLLOW_UP_PATH } from '@ccc-kit/schemas';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createFollowUpClient, FOLLOW_UP_PATH } from './follow-up-client.ts';
+import { createFollowUpClient } from './follow-up-client.ts';
 
 const TOKEN = 't'.repeat(40);
 const closers: (() => Promise<void>)[] = [];

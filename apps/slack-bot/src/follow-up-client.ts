@@ -1,74 +1,30 @@
+import {
+  FOLLOW_UP_PATH,
+  FollowUpChangeAnswer,
+  type FollowUpChangeRequest,
+  type FollowUpView,
+  WaitingFollowUps,
+} from '@ccc-kit/schemas';
 import * as v from 'valibot';
 
-/** Path of the webhook's follow-up API. */
-export const FOLLOW_UP_PATH = '/internal/follow-ups';
 /**
  * The webhook is next door: an answer slower than this is a webhook in trouble. Short enough that a form
  * submission still answers within Slack's 3 seconds.
  */
 const TIMEOUT_MS = 2_000;
 
-const FollowUp = v.object({
-  state: v.picklist(['open', 'taken', 'resolved']),
-  takenBy: v.nullable(v.string()),
-  takenAt: v.nullable(v.number()),
-  resolvedBy: v.nullable(v.string()),
-  resolvedAt: v.nullable(v.number()),
-  outcome: v.nullable(v.picklist(['reached', 'no_answer', 'wrong_number', 'other'])),
-  note: v.nullable(v.string()),
-});
-const Answer = v.union([
-  v.object({ ok: v.literal(true), followUp: FollowUp, changed: v.boolean() }),
-  v.object({ ok: v.literal(false), reason: v.literal('no_call') }),
-  v.object({
-    ok: v.literal(false),
-    reason: v.picklist(['taken', 'resolved', 'not_resolved']),
-    followUp: FollowUp,
-  }),
-]);
-
 /** A call's follow-up as the webhook answers it (times in epoch ms, people as Slack user IDs). */
-export type FollowUpState = v.InferOutput<typeof FollowUp>;
+export type FollowUpState = FollowUpView;
 /** The webhook's answer to a change, or `unavailable` when it could not be asked (the reason is logged). */
 export type FollowUpAnswer =
-  | v.InferOutput<typeof Answer>
+  | FollowUpChangeAnswer
   | { readonly ok: false; readonly reason: 'unavailable'; readonly detail: string };
 
-/** A change to forward: who did what to which call. */
-export type FollowUpRequest =
-  | { readonly action: 'take' | 'reopen'; readonly sessionId: string; readonly userId: string }
-  | {
-      readonly action: 'callback';
-      readonly sessionId: string;
-      readonly userId: string;
-      /** The session Tencent created for the callback. */
-      readonly callbackSession: string;
-    }
-  | {
-      readonly action: 'resolve';
-      readonly sessionId: string;
-      readonly userId: string;
-      readonly outcome: 'reached' | 'no_answer' | 'wrong_number' | 'other';
-      readonly note: string | null;
-    };
-
-const Waiting = v.object({
-  total: v.number(),
-  rows: v.array(
-    v.object({
-      sessionId: v.string(),
-      state: v.picklist(['open', 'taken']),
-      customer: v.nullable(v.string()),
-      missedAt: v.number(),
-      skillGroup: v.nullable(v.string()),
-      takenBy: v.nullable(v.string()),
-      takenAt: v.nullable(v.number()),
-    }),
-  ),
-});
+/** A change to forward: who did what to which call (`POST /internal/follow-ups`). */
+export type FollowUpRequest = FollowUpChangeRequest;
 
 /** Missed calls waiting for a callback, as the webhook lists them (times in epoch ms). */
-export type WaitingList = v.InferOutput<typeof Waiting>;
+export type WaitingList = WaitingFollowUps;
 
 /** Which waiting calls to list: missed since (epoch ms), of a skill group, one page. */
 export interface WaitingQuery {
@@ -117,7 +73,7 @@ export function createFollowUpClient(options: FollowUpClientOptions): FollowUpCl
       try {
         const response = await send(url, { headers: auth, signal: AbortSignal.timeout(TIMEOUT_MS) });
         const body: unknown = await response.json().catch(() => undefined);
-        const parsed = v.safeParse(Waiting, body);
+        const parsed = v.safeParse(WaitingFollowUps, body);
         if (parsed.success) return { ok: true, ...parsed.output };
         return { ok: false, detail: `HTTP ${response.status}` };
       } catch (error) {
@@ -137,7 +93,7 @@ export function createFollowUpClient(options: FollowUpClientOptions): FollowUpCl
         return { ok: false, reason: 'unavailable', detail: (error as Error).message };
       }
       const body: unknown = await response.json().catch(() => undefined);
-      const parsed = v.safeParse(Answer, body);
+      const parsed = v.safeParse(FollowUpChangeAnswer, body);
       if (parsed.success) return parsed.output;
       const error = (body as { error?: unknown } | undefined)?.error;
       return {

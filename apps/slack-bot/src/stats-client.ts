@@ -1,19 +1,11 @@
+import { STATS_PATH, WebhookStatsAnswer } from '@ccc-kit/schemas';
 import type { ChatTotals } from '@ccc-kit/slack-blocks';
 import * as v from 'valibot';
-import { ChatsViewSchema, type StatsView, StatsViewSchema } from './commands/stats-view.ts';
+import type { StatsView } from './commands/stats-view.ts';
 import type { FollowUpClientOptions } from './follow-up-client.ts';
 
-/** Path of the webhook's stats API. */
-export const STATS_PATH = '/internal/stats';
 /** 90 days of a busy center is a few hundred thousand stored calls: a slow answer is not a dead webhook. */
 const TIMEOUT_MS = 60_000;
-
-// `chats` is optional: a webhook of an earlier version answers the calls only.
-const Answer = v.object({
-  source: v.literal('webhook'),
-  stats: StatsViewSchema,
-  chats: v.optional(ChatsViewSchema),
-});
 
 /** Which calls to count: a window (epoch ms), a skill group, the time zone of the hours. */
 export interface WebhookStatsQuery {
@@ -24,13 +16,13 @@ export interface WebhookStatsQuery {
 }
 
 /** The webhook's stats of its stored calls, or why they could not be had (for the log, never the token). */
-export type WebhookStatsAnswer =
+export type WebhookStatsResult =
   | { readonly ok: true; readonly stats: StatsView; readonly chats: ChatTotals | null }
   | { readonly ok: false; readonly detail: string };
 
 /** Reads `GET /internal/stats` of the webhook. */
 export interface WebhookStatsClient {
-  stats(query: WebhookStatsQuery): Promise<WebhookStatsAnswer>;
+  stats(query: WebhookStatsQuery): Promise<WebhookStatsResult>;
 }
 
 /**
@@ -54,7 +46,7 @@ export function createWebhookStatsClient(options: FollowUpClientOptions): Webhoo
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
         const body: unknown = await response.json().catch(() => undefined);
-        const parsed = v.safeParse(Answer, body);
+        const parsed = v.safeParse(WebhookStatsAnswer, body);
         if (parsed.success)
           return { ok: true, stats: parsed.output.stats, chats: parsed.output.chats?.totals ?? null };
         const error = (body as { error?: unknown } | undefined)?.error;

@@ -1,9 +1,10 @@
 import { toCallRecord } from '@ccc-kit/cdr-parser';
 import type { CallFixture } from '@ccc-kit/sandbox/dataset';
+import { FOLLOW_UP_PATH, FollowUpChangeAnswer, WaitingFollowUps } from '@ccc-kit/schemas';
 import { pino } from 'pino';
+import * as v from 'valibot';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startWebhook } from './app.ts';
-import { FOLLOW_UP_PATH } from './http/follow-up-handler.ts';
 import { type Harness, startHarness } from './test-utils/harness.ts';
 import { createTestSchema, postgresSuite, type TestSchema } from './test-utils/postgres.ts';
 
@@ -37,7 +38,13 @@ async function postMissed(h: Harness): Promise<CallFixture> {
 
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, read field by field in assertions
 type Answer = any;
-const read = async (response: Response): Promise<Answer> => response.json();
+/** An answer's JSON; a change's answer or a list is checked against the contract the bot parses with. */
+async function read(response: Response): Promise<Answer> {
+  const body: Answer = await response.json();
+  if ('ok' in body) expect(v.safeParse(FollowUpChangeAnswer, body).issues).toBeUndefined();
+  if ('rows' in body) expect(v.safeParse(WaitingFollowUps, body).issues).toBeUndefined();
+  return body;
+}
 
 const send = (url: string, body: unknown, token: string | null = TOKEN) =>
   fetch(`${url}${FOLLOW_UP_PATH}`, {

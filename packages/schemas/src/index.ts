@@ -43,3 +43,5 @@ export * from './push/recordings.ts';
 export { ReliedFields } from './push/relied.ts';
 export type { ReliedPaths, TolerantParseResult } from './tolerance.ts';
 export { safeParseTolerant } from './tolerance.ts';
+export * from './webhook/follow-ups.ts';
+export * from './webhook/stats.ts';

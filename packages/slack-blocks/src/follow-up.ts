@@ -1,4 +1,5 @@
 import type { CallOutcome, CallRecord } from '@ccc-kit/cdr-parser';
+import type { FollowUpOutcome } from '@ccc-kit/schemas';
 import type { InputBlock, ModalView, PlainTextElement } from '@slack/types';
 import * as v from 'valibot';
 import { type CallActionValue, decodeActionValue } from './action-value.ts';
@@ -7,8 +8,8 @@ import { escapeMrkdwn, oneLine } from './escape.ts';
 import { LIMITS } from './limits.ts';
 import { clipText } from './truncate.ts';
 
-/** How a call-back ended, as picked in the Resolved modal. */
-export type FollowUpOutcome = 'reached' | 'no_answer' | 'wrong_number' | 'other';
+/** How a call-back ended, as picked in the Resolved modal (the webhook API's values). */
+export type { FollowUpOutcome };
 
 /** Outcome → words shown in the post and the modal. */
 export const FOLLOW_UP_OUTCOMES: Readonly<Record<FollowUpOutcome, string>> = Object.freeze({

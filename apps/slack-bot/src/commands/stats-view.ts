@@ -1,52 +1,8 @@
+import type { CallStatsView } from '@ccc-kit/schemas';
 import type { ChatTotals, DigestFigures, StatsSummaryInput } from '@ccc-kit/slack-blocks';
-import * as v from 'valibot';
 
-const count = v.pipe(v.number(), v.minValue(0));
-const rate = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
-const Inbound = v.object({
-  offered: count,
-  answered: count,
-  missed: v.object({ total: count }),
-  answerRate: rate,
-  serviceLevel: rate,
-  queueWait: v.object({ p90: v.nullable(count), max: v.nullable(count) }),
-});
-const Row = v.object({ label: v.string(), kind: v.picklist(['key', 'none', 'other']), inbound: Inbound });
-const HourRow = v.object({
-  inbound: v.object({ offered: count, answered: count, missed: v.object({ total: count }) }),
-});
-
-/**
- * The part of `@ccc-kit/stats`' `CallStats` that `/ccc stats` shows: what the webhook's `GET /internal/stats`
- * answer is checked against (a `CallStats` computed here from Tencent's records fits it as it is).
- */
-export const StatsViewSchema = v.object({
-  serviceLevelSeconds: count,
-  timeZone: v.string(),
-  calls: count,
-  totals: v.object({
-    inbound: Inbound,
-    outbound: v.object({ made: count, connected: count, callbacks: count }),
-  }),
-  bySkillGroup: v.pipe(v.array(Row), v.readonly()),
-  byHour: v.pipe(v.array(HourRow), v.length(24), v.readonly()),
-});
-
-/** What `/ccc stats` shows of a `CallStats`. */
-export type StatsView = v.InferOutput<typeof StatsViewSchema>;
-
-/** The part of a `ChatStats` that `/ccc stats` shows (slack-blocks' `ChatTotals`). */
-export const ChatsViewSchema = v.object({
-  totals: v.object({
-    sessions: count,
-    answeredByAgent: count,
-    answeredByBot: count,
-    missed: v.object({ total: count }),
-    answerRate: rate,
-    wait: v.object({ p90: v.nullable(count) }),
-    satisfaction: v.object({ count, mean: v.nullable(v.number()) }),
-  }),
-});
+/** What `/ccc stats` shows of a `CallStats` (the webhook's answer, or one computed from Tencent's records). */
+export type StatsView = CallStatsView;
 
 /** The headline numbers of a view (inbound calls). */
 export function figuresOf(view: StatsView): DigestFigures {

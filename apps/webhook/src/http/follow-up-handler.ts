@@ -1,42 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FOLLOW_UP_PATH, FollowUpChangeRequest } from '@ccc-kit/schemas';
 import type { Logger } from 'pino';
 import * as v from 'valibot';
-import {
-  FOLLOW_UP_OUTCOME_VALUES,
-  type FollowUpChange,
-  type FollowUpResult,
-  type Store,
-} from '../store/index.ts';
+import type { FollowUpChange, FollowUpResult, Store } from '../store/index.ts';
 import { readBody } from './body.ts';
 import { bearerAllowed, json } from './json-reply.ts';
 import type { WebhookMetrics } from './metrics.ts';
 
-/** Path of the internal follow-up API (the bot forwards the buttons' clicks here). */
-export const FOLLOW_UP_PATH = '/internal/follow-ups';
 /** A change is a few hundred bytes; nothing bigger is read. */
 const MAX_BODY_BYTES = 4096;
-/** Longest note kept (the bot's modal allows as much). */
-export const MAX_NOTE_LENGTH = 500;
-
-const SessionId = v.pipe(v.string(), v.regex(/^[\w.:-]{1,128}$/, 'must be a call SessionId'));
-const UserId = v.pipe(v.string(), v.regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID (U…)'));
-const ChangeBody = v.variant('action', [
-  v.strictObject({ action: v.literal('take'), sessionId: SessionId, userId: UserId }),
-  v.strictObject({ action: v.literal('reopen'), sessionId: SessionId, userId: UserId }),
-  v.strictObject({
-    action: v.literal('callback'),
-    sessionId: SessionId,
-    userId: UserId,
-    callbackSession: SessionId,
-  }),
-  v.strictObject({
-    action: v.literal('resolve'),
-    sessionId: SessionId,
-    userId: UserId,
-    outcome: v.picklist(FOLLOW_UP_OUTCOME_VALUES, `must be one of ${FOLLOW_UP_OUTCOME_VALUES.join(', ')}`),
-    note: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(MAX_NOTE_LENGTH)))),
-  }),
-]);
 
 const whole = (min: number, max: number) =>
   v.pipe(
@@ -84,7 +56,7 @@ async function readChange(
   } catch {
     return { status: 400, error: 'the body is not JSON' };
   }
-  const result = v.safeParse(ChangeBody, parsed);
+  const result = v.safeParse(FollowUpChangeRequest, parsed);
   if (!result.success) {
     const issue = result.issues[0];
     const path = issue?.path?.map((p) => String(p.key)).join('.') || 'body';

@@ -1,12 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FOLLOW_UP_PATH, STATS_PATH } from '@ccc-kit/schemas';
 import type { Logger } from 'pino';
 import type { NotReadyReason } from '../readiness.ts';
-import { FOLLOW_UP_PATH } from './follow-up-handler.ts';
 import { bearerAllowed, json } from './json-reply.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { bounded } from './request-values.ts';
-import { STATS_PATH } from './stats-handler.ts';
 
 /** Routes and probes of the webhook's HTTP server. */
 export interface ServerDeps {

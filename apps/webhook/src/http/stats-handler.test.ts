@@ -1,8 +1,9 @@
 import { toCallFacts, toChatRecord } from '@ccc-kit/cdr-parser';
+import { STATS_PATH, WebhookStatsAnswer } from '@ccc-kit/schemas';
 import { aggregateCalls, aggregateChats } from '@ccc-kit/stats';
+import * as v from 'valibot';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type Harness, startHarness } from '../test-utils/harness.ts';
-import { STATS_PATH } from './stats-handler.ts';
 
 const TOKEN = 'stats-internal-token-0123456789abcdefghij';
 let harness: Harness | undefined;
@@ -38,6 +39,8 @@ describe('GET /internal/stats', () => {
       { timeZone: 'Asia/Shanghai' },
     );
     expect(body.source).toBe('webhook');
+    // The contract the bot reads it with.
+    expect(v.safeParse(WebhookStatsAnswer, body).issues).toBeUndefined();
     expect(body.stats).toEqual(JSON.parse(JSON.stringify(expected)));
     const expectedChats = await aggregateChats(
       chats.map((c) => toChatRecord(c.push)).filter((c) => (c.startedAt?.getTime() ?? 0) < to),

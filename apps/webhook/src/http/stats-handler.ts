@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidTimeZone } from '@ccc-kit/cdr-parser';
+import { STATS_PATH } from '@ccc-kit/schemas';
 import { aggregateCalls, aggregateChats, type CallStats, type ChatStats } from '@ccc-kit/stats';
 import * as v from 'valibot';
 import { storedCalls, storedChats } from '../digest/figures.ts';
 import type { Store } from '../store/index.ts';
 import { bearerAllowed, json } from './json-reply.ts';
 
-/** Path of the internal stats API (`/ccc stats` in the bot). */
-export const STATS_PATH = '/internal/stats';
 /** The longest range one request may ask for. */
 const MAX_RANGE_MS = 90 * 86_400_000;
 

@@ -1,16 +1,10 @@
 /** Follow-up of a missed call, as the store keeps it (one row per call session, absent = nobody acted). */
 
+import type { FollowUpOutcome, FollowUpStateName } from '@ccc-kit/schemas';
+
+export type { FollowUpOutcome };
 /** `open` (nobody has it), `taken` (someone will call back), `resolved`. */
-export type FollowUpState = 'open' | 'taken' | 'resolved';
-/** How a follow-up ended, as the person resolving it said. */
-export type FollowUpOutcome = 'reached' | 'no_answer' | 'wrong_number' | 'other';
-/** Every {@link FollowUpOutcome}. */
-export const FOLLOW_UP_OUTCOME_VALUES: readonly FollowUpOutcome[] = [
-  'reached',
-  'no_answer',
-  'wrong_number',
-  'other',
-];
+export type FollowUpState = FollowUpStateName;
 
 /** The follow-up of one call. Times are epoch ms; people are Slack user IDs. */
 export interface FollowUpRow {

@@ -8,7 +8,6 @@ export type {
   FollowUpState,
   ResolvedFollowUp,
 } from './follow-up-types.ts';
-export { FOLLOW_UP_OUTCOME_VALUES } from './follow-up-types.ts';
 export type { GroupCommitOptions, GroupCommitter } from './group-commit.ts';
 export { createGroupCommitter } from './group-commit.ts';
 export type { DatabaseTarget, OpenStoreOptions } from './open-store.ts';
