@@ -43,3 +43,15 @@ export async function emailOf(deps: Pick<BotDeps, 'slack' | 'logger'>, userId: s
     };
   }
 }
+
+/**
+ * The CCC agent account of a Slack user: their entry in `CCC_AGENT_MAP` (for people whose Slack email is not
+ * their agent account), else their Slack email. Never throws, like {@link emailOf}.
+ */
+export async function agentEmailOf(
+  deps: Pick<BotDeps, 'slack' | 'logger' | 'agentMap'>,
+  userId: string,
+): Promise<EmailResult> {
+  const mapped = deps.agentMap?.get(userId);
+  return mapped ? { ok: true, email: mapped } : emailOf(deps, userId);
+}

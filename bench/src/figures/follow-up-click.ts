@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Sandbox, startSandbox } from '@ccc-kit/sandbox';
 import { buttonsIn, type PostedButton, signedClicks } from '../harness/click-sender.ts';
@@ -7,7 +5,7 @@ import { median, percentile } from '../harness/measure.ts';
 import { freePort, type Service } from '../harness/processes.ts';
 import { type Sender, startSender } from '../harness/slash-sender.ts';
 import type { Figure, FigureContext, FigureOutcome } from '../harness/types.ts';
-import { PUSH_AUTHORIZATION, startWebhook, webhookScript } from '../harness/webhook.ts';
+import { appScript, PUSH_AUTHORIZATION, startWebhook, webhookScript } from '../harness/webhook.ts';
 import { startBoltBaseline, startBot } from './slash-command.ts';
 
 const CONCURRENT = 50;
@@ -147,10 +145,10 @@ export const followUpClick: Figure = {
   productLabel:
     'apps/slack-bot (dist/main.mjs) forwarding to apps/webhook (dist/main.mjs, SQLite) over its internal API',
   async run(context) {
-    const bot = join(context.root, 'apps', 'slack-bot', 'dist', 'main.mjs');
-    if (!existsSync(bot)) return { status: 'skipped', reason: 'apps/slack-bot/dist/main.mjs is not built' };
+    const bot = appScript(context.root, 'slack-bot');
+    if ('missing' in bot) return { status: 'skipped', reason: bot.missing };
     const hook = webhookScript(context.root);
     if ('missing' in hook) return { status: 'skipped', reason: hook.missing };
-    return measure(context, bot, hook.script);
+    return measure(context, bot.script, hook.script);
   },
 };

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Sandbox, startSandbox } from '@ccc-kit/sandbox';
 import { signedHomeOpens } from '../harness/home-sender.ts';
@@ -7,6 +5,7 @@ import { median, percentile } from '../harness/measure.ts';
 import { freePort, type Service } from '../harness/processes.ts';
 import { type Sender, startSender } from '../harness/slash-sender.ts';
 import type { Figure, FigureContext, FigureOutcome, Metric } from '../harness/types.ts';
+import { appScript } from '../harness/webhook.ts';
 import { startBoltBaseline, startBot } from './slash-command.ts';
 
 const CONCURRENT = 50;
@@ -101,9 +100,8 @@ export const homeOpened: Figure = {
   baselineLabel: 'the slash-command figure’s bare Bolt 5.1 app, whose app_home_opened listener does nothing',
   productLabel: 'apps/slack-bot (dist/main.mjs): acks, then publishes each user’s wallboard (views.publish)',
   async run(context) {
-    const script = join(context.root, 'apps', 'slack-bot', 'dist', 'main.mjs');
-    if (!existsSync(script))
-      return { status: 'skipped', reason: 'apps/slack-bot/dist/main.mjs is not built' };
-    return measureHome(context, script);
+    const bot = appScript(context.root, 'slack-bot');
+    if ('missing' in bot) return { status: 'skipped', reason: bot.missing };
+    return measureHome(context, bot.script);
   },
 };

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Sandbox, startSandbox } from '@ccc-kit/sandbox';
@@ -8,6 +7,7 @@ import { median, percentile } from '../harness/measure.ts';
 import { freePort, type Service, startService } from '../harness/processes.ts';
 import { type Sender, signedCommands, startSender } from '../harness/slash-sender.ts';
 import type { Figure, FigureContext, FigureOutcome, Metric } from '../harness/types.ts';
+import { appScript } from '../harness/webhook.ts';
 
 const CONCURRENT = 50;
 const FOLLOW_UP_DEADLINE_MS = 30_000;
@@ -193,9 +193,8 @@ export const slashCommand: Figure = {
   baselineLabel: 'bare Bolt 5.1 app (same HTTPReceiver and signature check) whose /ccc handler only acks',
   productLabel: 'apps/slack-bot (dist/main.mjs) against the sandbox CCC and Slack emulators',
   async run(context) {
-    const script = join(context.root, 'apps', 'slack-bot', 'dist', 'main.mjs');
-    if (!existsSync(script))
-      return { status: 'skipped', reason: 'apps/slack-bot/dist/main.mjs is not built' };
-    return measureSlash(context, script);
+    const bot = appScript(context.root, 'slack-bot');
+    if ('missing' in bot) return { status: 'skipped', reason: bot.missing };
+    return measureSlash(context, bot.script);
   },
 };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,7 +6,7 @@ import { type Sandbox, startSandbox } from '@ccc-kit/sandbox';
 import { freePort, type Service } from '../harness/processes.ts';
 import { signedCommands } from '../harness/slash-sender.ts';
 import type { Figure, FigureContext, FigureOutcome } from '../harness/types.ts';
-import { PUSH_AUTHORIZATION, startWebhook, webhookScript } from '../harness/webhook.ts';
+import { appScript, PUSH_AUTHORIZATION, startWebhook, webhookScript } from '../harness/webhook.ts';
 import { startBot } from './slash-command.ts';
 
 const DAYS = 7;
@@ -139,10 +139,10 @@ export const statsCommand: Figure = {
     'apps/slack-bot without a webhook: every DescribeTelCdr page of the week, within the rate budget',
   productLabel: "apps/slack-bot with WEBHOOK_URL: apps/webhook's GET /internal/stats over its SQLite store",
   async run(context) {
-    const bot = join(context.root, 'apps', 'slack-bot', 'dist', 'main.mjs');
-    if (!existsSync(bot)) return { status: 'skipped', reason: 'apps/slack-bot/dist/main.mjs is not built' };
+    const bot = appScript(context.root, 'slack-bot');
+    if ('missing' in bot) return { status: 'skipped', reason: bot.missing };
     const hook = webhookScript(context.root);
     if ('missing' in hook) return { status: 'skipped', reason: hook.missing };
-    return measure(context, bot, hook.script);
+    return measure(context, bot.script, hook.script);
   },
 };

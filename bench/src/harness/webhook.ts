@@ -13,8 +13,16 @@ export const CDR_PUSH_PATH = '/push?action=cdr&version=1';
 
 /** The built webhook, or a reason it cannot run yet. */
 export function webhookScript(root: string): { script: string } | { missing: string } {
-  const script = join(root, 'apps', 'webhook', 'dist', 'main.mjs');
-  return existsSync(script) ? { script } : { missing: 'apps/webhook/dist/main.mjs is not built' };
+  return appScript(root, 'webhook');
+}
+
+/** `apps/<app>/dist/main.mjs`, or why a figure must skip (not built). */
+export function appScript(
+  root: string,
+  app: 'webhook' | 'slack-bot',
+): { script: string } | { missing: string } {
+  const script = join(root, 'apps', app, 'dist', 'main.mjs');
+  return existsSync(script) ? { script } : { missing: `apps/${app}/dist/main.mjs is not built` };
 }
 
 /** Options of {@link startWebhook}. */

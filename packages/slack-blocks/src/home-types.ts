@@ -1,4 +1,5 @@
 import type { CallRecord } from '@ccc-kit/cdr-parser';
+import type { DigestFigures } from './digest.ts';
 
 /** One skill group's queue now (or the whole center's): CCC `DescribeCallInMetrics`. */
 export interface HomeQueueRow {
@@ -38,15 +39,8 @@ export interface HomeAgents {
   readonly freeByGroup: readonly { readonly group: string; readonly names: readonly string[] }[];
 }
 
-/** Today's numbers (`@ccc-kit/stats`), and where they come from in words. */
-export interface HomeToday {
-  readonly offered: number;
-  readonly answered: number;
-  readonly missed: number;
-  readonly answerRate: number | null;
-  /** Seconds. */
-  readonly longestWait: number | null;
-  readonly serviceLevel: number | null;
+/** Today's numbers (`@ccc-kit/stats`, as in the digest), the service level's seconds, and their source in words. */
+export interface HomeToday extends DigestFigures {
   readonly serviceLevelSeconds: number;
   readonly source: string;
 }

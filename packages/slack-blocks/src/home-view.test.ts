@@ -39,6 +39,7 @@ const input = (extra: Partial<HomeInput> = {}): HomeInput => ({
       missed: 20,
       answerRate: 100 / 120,
       longestWait: 300,
+      waitP90: 120,
       serviceLevel: 0.7,
       serviceLevelSeconds: 20,
       source: "the webhook's store",

@@ -49,7 +49,7 @@ function postWithButton(sandbox: Sandbox, channel: string, actionId: string, ts?
 }
 
 /** Polls `read` until it returns something, or fails the demo after `timeoutMs` naming `what`. */
-async function until<T>(what: string, timeoutMs: number, read: () => T | undefined): Promise<T> {
+export async function until<T>(what: string, timeoutMs: number, read: () => T | undefined): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = read();

@@ -1,6 +1,7 @@
 import type { SlackEmulator } from '@ccc-kit/sandbox/slack';
 import { messageToText } from '@ccc-kit/slack-blocks';
 import { DemoError, DemoErrorCode } from './errors.ts';
+import { until } from './follow-up-loop.ts';
 
 /** The support lead whose Home tab the demo opens. */
 export const HOME_USER = 'U0DEMOLEAD';
@@ -21,12 +22,6 @@ export async function openHomeTab(
       DemoErrorCode.Unexpected,
       `the bot answered app_home_opened with HTTP ${answer.status}`,
     );
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    const home = slack.homeView(userId);
-    if (home) return messageToText({ text: '', blocks: home.view.blocks as never });
-    if (Date.now() > deadline)
-      throw new DemoError(DemoErrorCode.ReplyTimeout, `the bot did not publish ${userId}'s Home tab in time`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  const home = await until(`${userId}'s Home tab`, options.timeoutMs, () => slack.homeView(userId));
+  return messageToText({ text: '', blocks: home.view.blocks as never });
 }

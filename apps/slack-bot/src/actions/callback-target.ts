@@ -1,7 +1,7 @@
 import { type CccClient, isCccError } from '@ccc-kit/ccc-client';
 import { maskNumber, normalizeNumber } from '@ccc-kit/cdr-parser';
 import type { BotDeps } from '../deps.ts';
-import { emailOf } from '../people.ts';
+import { agentEmailOf } from '../people.ts';
 
 /** A value, or the sentence telling the clicker why not. */
 export type Found<T> =
@@ -21,8 +21,7 @@ export interface Agent {
  * Slack user who clicked is the only input.
  */
 export async function agentOf(deps: BotDeps, ccc: CccClient, userId: string): Promise<Found<Agent>> {
-  const mapped = deps.agentMap?.get(userId);
-  const email = mapped ? { ok: true as const, email: mapped } : await emailOf(deps, userId);
+  const email = await agentEmailOf(deps, userId);
   if (!email.ok) return { ok: false, reason: `I cannot tell which CCC agent you are: ${email.reason}` };
   const { StaffList } = await ccc.describeStaffInfoList({ staffMail: email.email, pageSize: 10 });
   const agent = StaffList.find((staff) => staff.Mail?.trim().toLowerCase() === email.email.toLowerCase());

@@ -38,6 +38,16 @@ export function parseStatsRange(arg: string | undefined): StatsRange | { readonl
   return { problem: `\`${arg}\` is not a range: ${HINT}.` };
 }
 
+/** Today so far in `timeZone`: local midnight to now (Unix seconds). */
+export function todayWindow(nowMs: number, timeZone: string): StatsWindow {
+  const today = localTime(nowMs, timeZone).day;
+  return {
+    start: Math.floor(dayStart(today, timeZone) / 1000),
+    end: Math.floor(nowMs / 1000),
+    label: 'today',
+  };
+}
+
 /**
  * The window of a range in `timeZone`: days run midnight to midnight there; `today` and `Nd` end now (`Nd`
  * is today and the N − 1 days before it). A date range is inclusive and must be in the past 180 days (as
@@ -53,7 +63,7 @@ export function statsWindow(
   const now = Math.floor(nowMs / 1000);
   switch (range.kind) {
     case 'today':
-      return { ok: true, window: { start: at(today), end: now, label: 'today' } };
+      return { ok: true, window: todayWindow(nowMs, timeZone) };
     case 'yesterday':
       return { ok: true, window: { start: at(addDays(today, -1)), end: at(today), label: 'yesterday' } };
     case 'days': {

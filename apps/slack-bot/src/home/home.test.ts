@@ -137,4 +137,31 @@ describe('the Home tab', () => {
     expect(text(h, LEAD)).not.toContain('Queue now');
     expect(requests(h, 'DescribeCallInMetrics')).toBe(0);
   });
+
+  test('without CCC credentials: the tab says which settings to give, and nothing else', async () => {
+    h = await startHarness({ dataset, ccc: false });
+    await h.slack.openHome({ url: `${h.url}/slack/events`, userId: LEAD });
+    await published(h, LEAD);
+    const view = text(h, LEAD);
+    for (const name of ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'CCC_SDK_APP_ID'])
+      expect(view).toContain(name);
+    expect(view).not.toContain('Queue now');
+  });
+
+  test('a webhook that does not answer: Today says so and what to check; the queue still shows', async () => {
+    const base = Date.now();
+    const token = 'home-internal-token-0123456789abcdefghijkl';
+    // Port 9 (discard) is closed on loopback: the connection is refused at once.
+    h = await startHarness({
+      dataset,
+      bot: { now: () => base, followUps: { url: 'http://127.0.0.1:9', token } },
+    });
+    await h.slack.openHome({ url: `${h.url}/slack/events`, userId: LEAD });
+    await published(h, LEAD);
+    const view = text(h, LEAD);
+    expect(view).toContain('Not available: the webhook did not answer its stats');
+    expect(view).toContain('check WEBHOOK_URL and INTERNAL_TOKEN');
+    expect(view).not.toContain(token);
+    expect(view).toContain('Queue now');
+  });
 });

@@ -1,12 +1,12 @@
 import { homeNotice, homeView } from '@ccc-kit/slack-blocks';
 import { HOME_FORBIDDEN } from '../access.ts';
 import type { BotDeps, Reply } from '../deps.ts';
+import { CCC_KEYS } from '../env-rules.ts';
 import { describeFailure } from '../failures.ts';
 import { createWallboard } from './wallboard.ts';
 
 /** What the Home tab says when the bot has no CCC credentials. */
-export const HOME_NOT_CONFIGURED =
-  'The wallboard reads Tencent Cloud Contact Center: set `CCC_SECRET_ID`, `CCC_SECRET_KEY` and `CCC_SDK_APP_ID` on the bot to see the queue and the agents here.';
+export const HOME_NOT_CONFIGURED = `The wallboard reads Tencent Cloud Contact Center: set ${CCC_KEYS.map((key) => `\`${key}\``).join(', ')} on the bot (see its README) to see the queue and the agents here.`;
 
 /** Publishes a viewer's Home tab. Never throws: a refusal by Slack is logged. */
 export type HomePublisher = (userId: string) => Promise<void>;

@@ -2,9 +2,9 @@ import type { CccClient } from '@ccc-kit/ccc-client';
 import { type CallRecord, toCallRecord } from '@ccc-kit/cdr-parser';
 import type { CdrPush } from '@ccc-kit/schemas';
 import type { HomeToday } from '@ccc-kit/slack-blocks';
-import { dayStart, localTime } from '@ccc-kit/stats';
+import { todayWindow } from '../commands/stats-range.ts';
 import { tencentStats } from '../commands/stats-tencent.ts';
-import type { StatsView } from '../commands/stats-view.ts';
+import { figuresOf, type StatsView } from '../commands/stats-view.ts';
 
 /** Calls kept per agent for "Your calls". */
 export const YOUR_CALLS = 5;
@@ -17,14 +17,8 @@ export interface TodayRead {
   readonly pages: number;
 }
 
-/** Today so far in `timeZone`: Unix seconds from local midnight to now. */
-export function todayWindow(nowMs: number, timeZone: string): { start: number; end: number } {
-  const day = localTime(nowMs, timeZone).day;
-  return { start: Math.floor(dayStart(day, timeZone) / 1000), end: Math.floor(nowMs / 1000) };
-}
-
 /** Everyone who handled a call: the agent of the call and each agent leg (transfers), lower-cased. */
-function agentsOf(cdr: CdrPush): Set<string> {
+function agentMailsOf(cdr: CdrPush): Set<string> {
   const mails = [cdr.SeatUser?.Mail, ...(cdr.ServeParticipants ?? []).map((p) => p.Mail)];
   return new Set(mails.map((m) => m?.trim().toLowerCase()).filter((m): m is string => !!m));
 }
@@ -49,7 +43,7 @@ export async function readToday(
   const read = await tencentStats(ccc, todayWindow(nowMs, timeZone), {
     timeZone,
     onCall(cdr) {
-      const agents = agentsOf(cdr);
+      const agents = agentMailsOf(cdr);
       if (agents.size === 0) return;
       const record = toCallRecord(cdr);
       for (const agent of agents) keep(recent, agent, record);
@@ -59,16 +53,8 @@ export async function readToday(
 }
 
 /** The Home tab's Today numbers of a stats view. */
-export function todayOf(view: StatsView, source: string): HomeToday {
-  const inbound = view.totals.inbound;
-  return {
-    offered: inbound.offered,
-    answered: inbound.answered,
-    missed: inbound.missed.total,
-    answerRate: inbound.answerRate,
-    longestWait: inbound.queueWait.max,
-    serviceLevel: inbound.serviceLevel,
-    serviceLevelSeconds: view.serviceLevelSeconds,
-    source,
-  };
-}
+export const todayOf = (view: StatsView, source: string): HomeToday => ({
+  ...figuresOf(view),
+  serviceLevelSeconds: view.serviceLevelSeconds,
+  source,
+});

@@ -1,9 +1,11 @@
 import { type CccClient, isCccError } from '@ccc-kit/ccc-client';
 import type { StaffInfo } from '@ccc-kit/schemas';
 import type { HomeAgents, HomeInput, HomePart, HomeQueue, HomeToday } from '@ccc-kit/slack-blocks';
+import { todayWindow } from '../commands/stats-range.ts';
 import type { BotDeps } from '../deps.ts';
-import { createSharedRead } from './shared-read.ts';
-import { readToday, type TodayRead, todayOf, todayWindow } from './today-read.ts';
+import { BotError, BotErrorCode, isBotError } from '../errors.ts';
+import { createSharedRead, type SharedReadOptions } from './shared-read.ts';
+import { readToday, type TodayRead, todayOf } from './today-read.ts';
 import { agentsOf, queueOf } from './wallboard-data.ts';
 import { createAgentEmails, yourCallsOf } from './your-calls.ts';
 
@@ -14,10 +16,12 @@ export const TODAY_TTL_MS = 5 * 60_000;
 /** Agents listed by one DescribeStaffInfoList page (Tencent's maximum page size is 9,999). */
 const DIRECTORY_PAGE = 2_000;
 
-/** One line for a viewer: Tencent's code, never a secret or a stack. */
+/** One line for a viewer: what failed (Tencent's code, the webhook), never a secret or a stack. */
 export function homeProblem(error: unknown): string {
-  if (isCccError(error)) return `Tencent did not answer as expected (${error.code})`;
-  return 'the data could not be read just now';
+  if (isCccError(error))
+    return `Tencent did not answer as expected (${error.code}); the next refresh asks again`;
+  if (isBotError(error)) return error.message;
+  return 'the data could not be read just now; the next refresh asks again';
 }
 
 /** Every CCC agent (names and skill groups), a page at a time. */
@@ -37,6 +41,36 @@ export interface Wallboard {
 }
 
 /**
+ * Today's numbers: from the webhook's store when the bot knows the webhook (a shared read every 10 s: cheap,
+ * always current), else from the shared read of today's calls from Tencent.
+ */
+function todayPart(
+  deps: BotDeps,
+  live: SharedReadOptions,
+): (calls: Promise<HomePart<TodayRead>>) => Promise<HomePart<HomeToday>> {
+  const stats = deps.webhookStats;
+  const fromWebhook = stats
+    ? createSharedRead<HomeToday>(async () => {
+        const window = todayWindow(deps.now(), deps.timeZone);
+        const query = { from: window.start * 1000, to: window.end * 1000, timeZone: deps.timeZone };
+        const answer = await stats.stats(query);
+        if (!answer.ok)
+          throw new BotError(
+            BotErrorCode.WebhookUnavailable,
+            `the webhook did not answer its stats (${answer.detail}): check WEBHOOK_URL and INTERNAL_TOKEN`,
+          );
+        return todayOf(answer.stats, "the webhook's store");
+      }, live)
+    : undefined;
+  const source = `Tencent's call records (read at most every ${TODAY_TTL_MS / 60_000} minutes)`;
+  return async (calls) => {
+    if (fromWebhook) return fromWebhook();
+    const part = await calls;
+    return { ...part, value: part.value ? todayOf(part.value.view, source) : null };
+  };
+}
+
+/**
  * The wallboard's shared reads: the queue and the agents (10 s), today's calls from Tencent (5 minutes,
  * also each agent's last calls), and today's numbers from the webhook's store when the bot knows the webhook
  * (10 s: cheap, always current). Ten viewers opening at once make one request per metric.
@@ -51,22 +85,7 @@ export function createWallboard(deps: BotDeps, ccc: CccClient): Wallboard {
     return agentsOf(status, known.value ?? []);
   }, live);
   const calls = createSharedRead<TodayRead>(() => readToday(ccc, deps.now(), deps.timeZone), slow);
-  const stats = deps.webhookStats;
-  const fromWebhook = stats
-    ? createSharedRead<HomeToday>(async () => {
-        const window = todayWindow(deps.now(), deps.timeZone);
-        const query = { from: window.start * 1000, to: window.end * 1000, timeZone: deps.timeZone };
-        const answer = await stats.stats(query);
-        if (!answer.ok) throw new Error(answer.detail);
-        return todayOf(answer.stats, "the webhook's store");
-      }, live)
-    : undefined;
-  const today = async (read: Promise<HomePart<TodayRead>>): Promise<HomePart<HomeToday>> => {
-    if (fromWebhook) return fromWebhook();
-    const part = await read;
-    const source = `Tencent's call records (read at most every ${TODAY_TTL_MS / 60_000} minutes)`;
-    return { ...part, value: part.value ? todayOf(part.value.view, source) : null };
-  };
+  const today = todayPart(deps, live);
   const agentEmails = createAgentEmails(deps);
   return {
     async input(userId) {

@@ -1,34 +1,33 @@
 import type { HomePart, HomeYourCalls } from '@ccc-kit/slack-blocks';
 import { LRUCache } from 'lru-cache';
 import type { BotDeps } from '../deps.ts';
-import { emailOf } from '../people.ts';
+import { agentEmailOf, type EmailResult } from '../people.ts';
 import type { TodayRead } from './today-read.ts';
 
 /** Emails of Home viewers, read again after this long (people rarely change theirs). */
 const EMAIL_TTL_MS = 10 * 60_000;
-type Found = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly value: string };
 
 /** Who a viewer is in CCC: their agent account, or why it cannot be known. */
-export type AgentEmails = (userId: string) => Promise<Found>;
+export type AgentEmails = (userId: string) => Promise<EmailResult>;
 
 /**
  * The viewer's CCC agent account: `CCC_AGENT_MAP` first, else their Slack email (`users.info`), kept for
  * 10 minutes per viewer so opening the tab again asks Slack nothing.
  */
 export function createAgentEmails(deps: BotDeps): AgentEmails {
-  const cache = new LRUCache<string, Found>({
+  const cache = new LRUCache<string, EmailResult>({
     max: 5_000,
     ttl: EMAIL_TTL_MS,
     ttlResolution: 0,
     perf: { now: deps.now },
   });
   return async (userId) => {
-    const mapped = deps.agentMap?.get(userId);
-    if (mapped) return { ok: true, value: mapped.toLowerCase() };
     const kept = cache.get(userId);
     if (kept) return kept;
-    const found = await emailOf(deps, userId);
-    const result: Found = found.ok ? { ok: true, value: found.email } : { ok: false, value: found.reason };
+    const found = await agentEmailOf(deps, userId);
+    // Only an answer is kept: a refusal may be Slack failing just now.
+    if (!found.ok) return found;
+    const result: EmailResult = { ok: true, email: found.email.toLowerCase() };
     cache.set(userId, result);
     return result;
   };
@@ -51,5 +50,5 @@ export async function yourCallsOf(
   if (!email.ok) return { reason: NOT_AN_AGENT };
   const read = await today;
   if (!read.value) return { reason: `Your calls could not be read: ${read.problem ?? 'not yet read'}.` };
-  return { calls: read.value.recent.get(email.value) ?? [] };
+  return { calls: read.value.recent.get(email.email) ?? [] };
 }
