@@ -35,12 +35,17 @@ export interface PushHandlerDeps {
   readonly bodyTimeoutMs?: number;
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+const answerOf = (errCode: number, errMsg: string): Buffer =>
+  Buffer.from(JSON.stringify({ ErrCode: errCode, ErrMsg: errMsg }));
+// The two answers of nearly every push, built once.
+const STORED = answerOf(0, '');
+const DUPLICATE = answerOf(0, 'duplicate');
+
 const reply = (res: ServerResponse, status: number, errCode: number, errMsg: string): void => {
-  const body = JSON.stringify({ ErrCode: errCode, ErrMsg: errMsg });
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-  });
+  const ok = errCode === 0 && (errMsg === '' || errMsg === 'duplicate');
+  const body = ok ? (errMsg === '' ? STORED : DUPLICATE) : answerOf(errCode, errMsg);
+  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': body.length });
   res.end(body);
 };
 
@@ -87,14 +92,14 @@ export function createPushHandler(deps: PushHandlerDeps) {
       return finish('aborted', 408, 408, 'Request body timed out');
     }
     if (ignored) deps.logger.warn({ ignored }, 'push id ignored (not 1-128 printable characters)');
-    const query = maskedQuery(url.search);
     const receivedAt = now();
     const keep = async (code: string, message: string): Promise<boolean> => {
       try {
         await deps.quarantine({
           pushId,
           action,
-          query,
+          // Only a kept push needs it: masking every push's query cost each push a split and a decode.
+          query: maskedQuery(url.search),
           reason: { code, message },
           body: body.bytes,
           receivedBytes: body.size,
@@ -156,10 +161,12 @@ export function createPushHandler(deps: PushHandlerDeps) {
         ...deps.routeFor(push, receivedAt),
       });
       // A duplicate (Tencent's retry, or a session reconciliation already stored) stores nothing new.
-      deps.logger.info(
-        { pushId, sessionId: bounded(push.sessionId, 128), kind: push.kind, outcome },
-        outcome === 'duplicate' ? 'push duplicate: already stored, nothing new' : 'push stored',
-      );
+      // Checked first: at LOG_LEVEL=warn the line's fields would be built (and bounded) for nothing.
+      if (deps.logger.isLevelEnabled('info'))
+        deps.logger.info(
+          { pushId, sessionId: bounded(push.sessionId, 128), kind: push.kind, outcome },
+          outcome === 'duplicate' ? 'push duplicate: already stored, nothing new' : 'push stored',
+        );
       return finish(outcome, 200, 0, outcome === 'duplicate' ? 'duplicate' : '');
     } catch (error) {
       if (isStoreError(error) && error.code === StoreErrorCode.RefusedItem) {

@@ -76,8 +76,11 @@ export function ingestOneSqlite(sql: SqliteSql, item: IngestItem): IngestOutcome
     if (row) posts.push({ id: Number(row.id), channel });
   }
   if (kind === 'cdr' && posts.length > 0) {
-    sql.run(SQL.dropAwaitingPosts, sessionId);
-    for (const attachment of sql.all(SQL.attachmentsOfSession, sessionId))
+    // Waiting posts belong to the session's voicemails: a call without recordings or voicemails (nearly
+    // every call) has none to drop, and skipping the delete saves a statement per call stored.
+    const attachments = sql.all(SQL.attachmentsOfSession, sessionId);
+    if (attachments.length > 0) sql.run(SQL.dropAwaitingPosts, sessionId);
+    for (const attachment of attachments)
       for (const post of posts)
         sql.run(SQL.insertReplyUnlessAlone, attachment.id, post.id, post.channel, sessionId, at);
   }
