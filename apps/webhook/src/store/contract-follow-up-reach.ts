@@ -2,12 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { cdr, claimAll, type MakeStore, record, T0 } from './contract-fixtures.ts';
 import type { ClaimedMessage, IngestItem, Store } from './types.ts';
 
-const HOUR = 3_600_000;
-const ANN = '8613800000001';
-const BOB = '8613800000002';
+export const HOUR = 3_600_000;
+export const ANN = '8613800000001';
+export const BOB = '8613800000002';
 
 /** A missed call of `customer` at `at`, posted to C1, open for 24 h. */
-const missed = (
+export const missed = (
   sessionId: string,
   customer: string,
   at: number,
@@ -16,7 +16,7 @@ const missed = (
   cdr(sessionId, ['C1'], { followUp: { kind: 'missed', customer, at, until: at + 24 * HOUR, group } });
 
 /** A call at `at` in which `customer` talked to Wang Fang; not posted anywhere. */
-const answered = (sessionId: string, customer: string, at: number): IngestItem =>
+export const answered = (sessionId: string, customer: string, at: number): IngestItem =>
   cdr(sessionId, [], {
     receivedAt: at + 60_000,
     followUp: {

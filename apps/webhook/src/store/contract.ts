@@ -4,6 +4,7 @@ import { describeBatchesContract } from './contract-batches.ts';
 import { describeCommitLimitsContract } from './contract-commit-limits.ts';
 import { describeDigestsContract } from './contract-digests.ts';
 import type { MakeStore, StoreUnderTest } from './contract-fixtures.ts';
+import { describeFollowUpOrderContract } from './contract-follow-up-order.ts';
 import { describeFollowUpReachContract } from './contract-follow-up-reach.ts';
 import { describeFollowUpsContract } from './contract-follow-ups.ts';
 import { describeGroupCommitContract } from './contract-group-commit.ts';
@@ -56,5 +57,6 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeCommitLimitsContract(open);
     describeFollowUpsContract(open);
     describeFollowUpReachContract(open);
+    describeFollowUpOrderContract(open);
   });
 }

@@ -47,10 +47,6 @@ export const FOLLOW_UP_SQL = {
       taken_at = CASE WHEN follow_ups.state = 'open' THEN $3 ELSE follow_ups.taken_at END,
       callback_session = $4, callback_by = $2, callback_at = $3, version = follow_ups.version + 1, updated_at = $3
     WHERE follow_ups.state = 'open' OR (follow_ups.state = 'taken' AND follow_ups.taken_by = $2) RETURNING *`,
-  /** A missed call opens its follow-up: $1 session, $2 customer, $3 missed at, $4 until, $5 received, $6 group. */
-  open: `INSERT INTO follow_ups (session_id, state, customer, missed_at, follow_until, version, updated_at,
-      skill_group)
-    VALUES ($1, 'open', $2, $3, $4, 0, $5, $6) ON CONFLICT (session_id) DO NOTHING`,
   /**
    * Missed calls waiting (open or taken), longest waiting first: $1 missed since (epoch ms), $2 skill group
    * (lower case, or null for all), $3 limit, $4 offset.

@@ -1,3 +1,4 @@
+import { contactCtes } from './follow-up-contacts-sql.ts';
 import { INGEST_CALLS_FUNCTION } from './postgres-ingest-function.ts';
 
 /**
@@ -6,9 +7,10 @@ import { INGEST_CALLS_FUNCTION } from './postgres-ingest-function.ts';
  * (`id`, `dedupe_key`, `session_id`, `received_at`): a missed call opens
  * its follow-up; a call that reached a customer resolves their open follow-ups of earlier missed calls
  * (the first such call of the batch, in item order), and each of those calls' posts gets a `chat.update`.
- * The same rules as `FOLLOW_UP_SQL.open` and `.reach` (SQLite runs those one item at a time).
+ * The same rules as migration 7's SQLite statements (a plain insert, `FOLLOW_UP_SQL.reach`). Frozen as
+ * migration 7's; {@link followUpCtes} is what runs now.
  */
-export const followUpCtes = (ins: string): string => `
+export const followUpCtesV7 = (ins: string): string => `
   follow_open AS (
     INSERT INTO follow_ups (session_id, state, customer, missed_at, follow_until, version, updated_at,
       skill_group)
@@ -58,5 +60,23 @@ export const INGEST_CALLS_FUNCTION_V7 = INGEST_CALLS_FUNCTION.replace(
   )
   .replace(
     '    ON CONFLICT DO NOTHING)\n  SELECT ins.dedupe_key FROM ins;',
-    `    ON CONFLICT DO NOTHING),${followUpCtes('ins')}\n  SELECT ins.dedupe_key FROM ins;`,
+    `    ON CONFLICT DO NOTHING),${followUpCtesV7('ins')}\n  SELECT ins.dedupe_key FROM ins;`,
   );
+
+/**
+ * The follow-up CTEs since migration 11: a missed call also finds a callback stored before it (see
+ * `contactCtes`), and every call that reached a customer is kept as a contact; then migration 7's reach.
+ */
+export const followUpCtes = (ins: string): string => {
+  const v7 = followUpCtesV7(ins);
+  return `${contactCtes(ins)}\n  ${v7.slice(v7.indexOf('reaching AS ('))}`;
+};
+
+/**
+ * Migration 11: `ccc_ingest_calls_v11`, migration 7's function with {@link followUpCtes}. The older
+ * functions stay for replicas not upgraded yet during a rolling upgrade.
+ */
+export const INGEST_CALLS_FUNCTION_V11 = INGEST_CALLS_FUNCTION_V7.replace(
+  'CREATE OR REPLACE FUNCTION ccc_ingest_calls_v7(',
+  'CREATE OR REPLACE FUNCTION ccc_ingest_calls_v11(',
+).replace(followUpCtesV7('ins'), () => followUpCtes('ins'));

@@ -89,7 +89,7 @@ export async function ingestOnePostgres(client: pg.PoolClient, item: IngestItem)
   const deliveries = postDeliveries(item);
   const waits = kind === 'voicemail' ? (item.waitForCall?.deliveries ?? []) : [];
   const { rows } = await client.query({
-    name: 'ccc-webhook-ingest-one-v7',
+    name: 'ccc-webhook-ingest-one-v11',
     text: INGEST_ONE,
     values: [
       kind,

@@ -52,7 +52,7 @@ function planRuns(items: readonly IngestItem[]): Run[] {
 }
 
 /**
- * The prepared call of the ingest function with the batch's arrays: `ccc_ingest_calls_v7` (migration 7,
+ * The prepared call of the ingest function with the batch's arrays: `ccc_ingest_calls_v11` (migration 11,
  * sixteen arrays) when an item has a follow-up fact, else migration 5's `ccc_ingest_calls` (the first ten):
  * the follow-up steps cost a run without follow-ups (no `INTERNAL_TOKEN`) about a third of its throughput
  * in the bench, for nothing.
@@ -60,8 +60,8 @@ function planRuns(items: readonly IngestItem[]): Run[] {
 const ingestCallsQuery = (arrays: unknown[][], followUps: boolean) =>
   followUps
     ? {
-        name: 'ccc-webhook-ingest-calls-v7',
-        text: `SELECT stored_key FROM ccc_ingest_calls_v7($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+        name: 'ccc-webhook-ingest-calls-v11',
+        text: `SELECT stored_key FROM ccc_ingest_calls_v11($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
           $14, $15, $16, $17)`,
         values: [...arrays, ADVISORY_LOCK_CLASS],
       }
@@ -126,7 +126,7 @@ async function ingestRun(client: pg.PoolClient, items: readonly IngestItem[]): P
 
 /**
  * Stores a batch in one transaction. A batch of independent calls and chats (the common case under load) is
- * one call of `ccc_ingest_calls_v7` on its own: one round trip, one transaction. Any other batch runs in an
+ * one call of `ccc_ingest_calls_v11` on its own: one round trip, one transaction. Any other batch runs in an
  * explicit transaction (see {@link ingestPostgres}).
  */
 export async function ingestBatchPostgres(

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { digestMigration } from './digest-sql.ts';
 import { StoreError, StoreErrorCode } from './errors.ts';
+import { followUpContactsMigration } from './follow-up-contacts-sql.ts';
 import {
   followUpCallbackMigration,
   followUpCountedMigration,
@@ -9,7 +10,7 @@ import {
 } from './follow-up-sql.ts';
 import type { Migration } from './migration.ts';
 import { checkOut } from './postgres-client.ts';
-import { INGEST_CALLS_FUNCTION_V7 } from './postgres-follow-up-ingest.ts';
+import { INGEST_CALLS_FUNCTION_V7, INGEST_CALLS_FUNCTION_V11 } from './postgres-follow-up-ingest.ts';
 import { INGEST_CALLS_FUNCTION } from './postgres-ingest-function.ts';
 import { OUTBOX_INDEXES_V5 } from './sql.ts';
 import type { MigrationResult } from './types.ts';
@@ -150,6 +151,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     version: 10,
     name: 'daily digests, one per day',
     sql: digestMigration('BIGINT'),
+  },
+  {
+    version: 11,
+    name: 'a callback stored before its missed call resolves it',
+    sql: `${followUpContactsMigration('BIGINT')}
+      ${INGEST_CALLS_FUNCTION_V11}`,
   },
 ];
 

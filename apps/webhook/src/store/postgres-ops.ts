@@ -110,6 +110,7 @@ export async function prunePostgres(pool: pg.Pool, { before, limit }: PruneOptio
     const outbox = await client.query(PRUNE.outbox, [sessions, before]);
     const inbox = await client.query(PRUNE.inbox, [sessions, before]);
     await client.query(PRUNE.followUps, [sessions, before]);
+    await client.query(PRUNE.contacts, [sessions, before]);
     return { sessions: sessions.length, inbox: inbox.rowCount ?? 0, outbox: outbox.rowCount ?? 0 };
   });
 }

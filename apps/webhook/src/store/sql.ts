@@ -165,7 +165,9 @@ export const SQL = {
  * SQLite, a text[] in Postgres), re-checking the cut-off (`$2`) and `sent` in case a push arrived since the
  * sessions were chosen (another replica); an inbox row that still has a message is kept.
  */
-export const pruneSql = (sessions: string): { outbox: string; inbox: string; followUps: string } => ({
+export const pruneSql = (
+  sessions: string,
+): { outbox: string; inbox: string; followUps: string; contacts: string } => ({
   outbox: `DELETE FROM outbox WHERE state = 'sent' AND inbox_id IN
     (SELECT id FROM inbox WHERE session_id IN (${sessions}) AND received_at < $2)`,
   inbox: `DELETE FROM inbox WHERE session_id IN (${sessions}) AND received_at < $2
@@ -173,6 +175,9 @@ export const pruneSql = (sessions: string): { outbox: string; inbox: string; fol
   // A follow-up goes with the last of its call's rows (`$2` unused: the placeholders must match the others).
   followUps: `DELETE FROM follow_ups WHERE session_id IN (${sessions}) AND CAST($2 AS BIGINT) IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.session_id = follow_ups.session_id)`,
+  // A call's contact (follow-up-contacts-sql.ts) goes with it too.
+  contacts: `DELETE FROM follow_up_contacts WHERE session_id IN (${sessions}) AND CAST($2 AS BIGINT) IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.session_id = follow_up_contacts.session_id)`,
 });
 
 /**

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { digestMigration } from './digest-sql.ts';
 import { StoreError, StoreErrorCode } from './errors.ts';
+import { followUpContactsMigration } from './follow-up-contacts-sql.ts';
 import {
   followUpCallbackMigration,
   followUpCountedMigration,
@@ -176,6 +177,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 10,
     name: 'daily digests, one per day',
     sql: digestMigration('INTEGER'),
+  },
+  {
+    version: 11,
+    name: 'a callback stored before its missed call resolves it',
+    sql: followUpContactsMigration('INTEGER'),
   },
 ];
 

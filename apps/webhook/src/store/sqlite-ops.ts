@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { CONTACT_SQL } from './follow-up-contacts-sql.ts';
 import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { postDeliveries } from './post-deliveries.ts';
 import { toClaimedMessage } from './row-mapping.ts';
@@ -90,17 +91,19 @@ export function ingestOneSqlite(sql: SqliteSql, item: IngestItem): IngestOutcome
 }
 
 /**
- * The follow-up part of storing a call, inside the ingest's transaction: a missed call opens its follow-up;
- * a call that reached a customer resolves their open ones and queues an update of each of those posts.
+ * The follow-up part of storing a call, inside the ingest's transaction: a missed call opens its follow-up
+ * (resolved at once by a callback stored before it); a call that reached a customer is kept as a contact,
+ * resolves their open ones and queues an update of each of those posts.
  */
 export function ingestFollowUpSqlite(sql: SqliteSql, item: IngestItem): void {
   const fact = item.followUp;
   if (!fact) return;
   const { sessionId, receivedAt } = item;
   if (fact.kind === 'missed') {
-    sql.run(FOLLOW_UP_SQL.open, sessionId, fact.customer, fact.at, fact.until, receivedAt, fact.group);
+    sql.run(CONTACT_SQL.open, sessionId, fact.customer, fact.at, fact.until, receivedAt, fact.group);
     return;
   }
+  sql.run(CONTACT_SQL.add, sessionId, fact.customer, fact.at, fact.detail, receivedAt);
   const reached = sql.all(FOLLOW_UP_SQL.reach, fact.customer, fact.at, sessionId, fact.detail, receivedAt);
   for (const row of reached) sql.run(FOLLOW_UP_SQL.enqueueUpdates, row.session_id, receivedAt, row.version);
 }
@@ -157,5 +160,6 @@ export function pruneSqlite(sql: SqliteSql, { before, limit }: PruneOptions): Pr
   const outbox = sql.run(PRUNE.outbox, list, before);
   const inbox = sql.run(PRUNE.inbox, list, before);
   sql.run(PRUNE.followUps, list, before);
+  sql.run(PRUNE.contacts, list, before);
   return { sessions: sessions.length, inbox, outbox };
 }

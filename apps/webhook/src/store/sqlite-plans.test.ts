@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
 import { T0 } from './contract-fixtures.ts';
+import { CONTACT_SQL } from './follow-up-contacts-sql.ts';
+import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { callerClock, leaseSql, SQL, toPositional } from './sql.ts';
 import { loadSqlite } from './sqlite-driver.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
@@ -10,7 +12,9 @@ const Database = loadSqlite();
 // the claim's LIMIT). Anything else on the path of every push or claim reads a table whole, whose cost grows
 // with the backlog: measured, ingest fell from ~18,000 to ~850 items/s as the outbox grew to 20,000 pending
 // rows while a voicemail lookup scanned them through an index on `state` alone.
-const ALLOWED_SCAN = /^SCAN (CONSTANT ROW|due|r|\(subquery-\d+\)|c USING INDEX outbox_pending)$/;
+// `s`, `f` and `c` are the one-row subqueries of opening a follow-up (c: its earliest contact, by index).
+const ALLOWED_SCAN =
+  /^SCAN (CONSTANT ROW|due|r|s|f|c LEFT-JOIN|\(subquery-\d+\)|c USING INDEX outbox_pending)$/;
 
 const HOT_PATH = {
   insertPost: SQL.insertPost,
@@ -25,6 +29,9 @@ const HOT_PATH = {
   selectDue: SQL.selectDue,
   markSent: SQL.markSent,
   beginAttempt: leaseSql(callerClock).beginAttempt,
+  openFollowUp: CONTACT_SQL.open,
+  addContact: CONTACT_SQL.add,
+  reach: FOLLOW_UP_SQL.reach,
 };
 
 test('no statement on the path of every push or claim reads the outbox or inbox whole', () => {
