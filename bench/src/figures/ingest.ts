@@ -10,6 +10,13 @@ import { CDR_PUSH_PATH, PUSH_AUTHORIZATION, startWebhook, webhookScript } from '
 
 /** Closed loop: enough connections to keep one serving core busy without queueing in the generator. */
 const CLOSED_LOOP = smokeable({ connections: 50, durationSec: 4, warmupSec: 1 });
+/**
+ * Load each server takes, unmeasured, before the first measured run. A fresh webhook's first ~8 s under
+ * load ran ~12 % slower than its later runs, whichever side went first: V8's background threads (compiling
+ * the code that got hot, collecting the start-up garbage) took up to 16 % of the pinned core in the first
+ * seconds and ~1 % afterwards (per-thread CPU from /proc). The figure is about a webhook that runs for days.
+ */
+const SETTLE = smokeable({ connections: 50, durationSec: 8 });
 /** Fixed rate: connections ≈ rate × latency, or the generator's own bursts become the latency (reference §6.3). */
 const FIXED_RATE = smokeable({ connections: 10, durationSec: 5, warmupSec: 1, overallRate: 1_000 });
 /** Issue 23: the webhook reaches at least this share of its engine's minimal durable receiver. */
@@ -54,12 +61,17 @@ interface Comparison {
 }
 
 /**
- * Closed-loop throughput in ABBA order (baseline, webhook, webhook, baseline), so a machine that gets
- * busier or quieter during the figure moves both sides alike; then latency at a fixed 1,000/s, each side.
+ * Each server settles under {@link SETTLE}; then closed-loop throughput in ABBA order (baseline, webhook,
+ * webhook, baseline), so a machine that gets busier or quieter during the figure moves both sides alike;
+ * then latency at a fixed 1,000/s, each side.
  */
 async function compare(baseline: Service, webhook: Service, context: FigureContext): Promise<Comparison> {
   const closed: Comparison['closed'] = { baseline: [], webhook: [] };
   const sides = { baseline, webhook };
+  for (const side of ['baseline', 'webhook'] as const) {
+    const result = await measured(sides[side], SETTLE);
+    context.log(`${side} settling (not measured): ${describeRun(result)}`);
+  }
   for (const side of ['baseline', 'webhook', 'webhook', 'baseline'] as const) {
     const result = await measured(sides[side], CLOSED_LOOP);
     context.log(`${side} closed loop: ${describeRun(result)}`);
