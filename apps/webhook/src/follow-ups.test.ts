@@ -1,10 +1,10 @@
-import { toCallRecord } from '@ccc-kit/cdr-parser';
 import type { CallFixture } from '@ccc-kit/sandbox/dataset';
 import { FOLLOW_UP_PATH, FollowUpChangeAnswer, WaitingFollowUps } from '@ccc-kit/schemas';
 import { pino } from 'pino';
 import * as v from 'valibot';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startWebhook } from './app.ts';
+import { missedCall } from './test-utils/follow-up-calls.ts';
 import { type Harness, startHarness } from './test-utils/harness.ts';
 import { createTestSchema, postgresSuite, type TestSchema } from './test-utils/postgres.ts';
 
@@ -18,15 +18,6 @@ afterEach(async () => {
   if (h && !cleanup.length) await h.stop();
   for (const step of cleanup.splice(0).reverse()) await step();
 });
-
-const missedCall = (h: Harness): CallFixture => {
-  const call = h.sandbox.dataset.calls.find((c) => {
-    const record = toCallRecord(c.push);
-    return record.outcome === 'missed' && record.direction === 'inbound';
-  });
-  if (!call) throw new Error('the sandbox dataset has no missed inbound call');
-  return call;
-};
 
 /** Pushes the missed call and waits until it is posted. */
 async function postMissed(h: Harness): Promise<CallFixture> {
