@@ -70,6 +70,20 @@ export function describeFollowUpOrderContract(open: MakeStore): void {
       expect(await store.takeResolvedFollowUps(T0 + 3 * HOUR, 10)).toEqual([]);
     });
 
+    test('a missed call and its callback stored at the same moment by two writers: resolved every time', async () => {
+      const { store } = await open();
+      const customers = Array.from({ length: 24 }, (_, i) => `861390000${String(i).padStart(4, '0')}`);
+      // Separate ingests, so on PostgreSQL separate transactions on separate connections, racing.
+      await Promise.all(
+        customers.flatMap((customer, i) => [
+          store.ingest([missed(`race-m${i}`, customer, T0)]),
+          store.ingest([answered(`race-cb${i}`, customer, T0 + HOUR)]),
+        ]),
+      );
+      const states = await Promise.all(customers.map((_, i) => store.getFollowUp(`race-m${i}`)));
+      expect(states.map((row) => row?.state)).toEqual(customers.map(() => 'resolved'));
+    });
+
     test('retention removes a contact with its call', async () => {
       const { store } = await open();
       await store.ingest([answered('cb1', ANN, T0 + HOUR)]);

@@ -72,11 +72,36 @@ export const followUpCtes = (ins: string): string => {
   return `${contactCtes(ins)}\n  ${v7.slice(v7.indexOf('reaching AS ('))}`;
 };
 
+/** The session locks of migration 5's function. */
+const SESSION_LOCKS = `SELECT DISTINCT hashtext('session:' || s.session) AS k
+    FROM unnest(p_kinds, p_sessions) AS s(kind, session) WHERE s.kind <> 'imcdr' ORDER BY k`;
+
 /**
- * Migration 11: `ccc_ingest_calls_v11`, migration 7's function with {@link followUpCtes}. The older
- * functions stay for replicas not upgraded yet during a rolling upgrade.
+ * Advisory lock keys of a batch: its sessions' (`session:<id>`) and, since migration 11, its follow-up
+ * customers' (`customer:<number>`), all taken in one sorted sweep so two transactions cannot deadlock.
+ * Without the customer's, a missed call and its callback stored at the same moment by two transactions
+ * (two replicas, or two of one replica's batches in flight) would each miss the other's row and the
+ * missed call would stay open; with it, the second waits, then reads what the first committed.
+ */
+export const lockKeysSql = (sessions: string, customers: string): string => `SELECT DISTINCT k FROM (
+      SELECT hashtext('session:' || s) AS k FROM (${sessions}) AS x(s)
+      UNION ALL
+      SELECT hashtext('customer:' || c) FROM (${customers}) AS y(c) WHERE c IS NOT NULL) AS all_keys
+    ORDER BY k`;
+
+/**
+ * Migration 11: `ccc_ingest_calls_v11`, migration 7's function with {@link followUpCtes} and the
+ * customers' locks ({@link lockKeysSql}). The older functions stay for replicas not upgraded yet during a
+ * rolling upgrade.
  */
 export const INGEST_CALLS_FUNCTION_V11 = INGEST_CALLS_FUNCTION_V7.replace(
   'CREATE OR REPLACE FUNCTION ccc_ingest_calls_v7(',
   'CREATE OR REPLACE FUNCTION ccc_ingest_calls_v11(',
-).replace(followUpCtesV7('ins'), () => followUpCtes('ins'));
+)
+  .replace(SESSION_LOCKS, () =>
+    lockKeysSql(
+      "SELECT t.session FROM unnest(p_kinds, p_sessions) AS t(kind, session) WHERE t.kind <> 'imcdr'",
+      'SELECT unnest(p_customers)',
+    ),
+  )
+  .replace(followUpCtesV7('ins'), () => followUpCtes('ins'));

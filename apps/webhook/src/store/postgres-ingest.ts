@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { postDeliveries } from './post-deliveries.ts';
 import { checkOut } from './postgres-client.ts';
+import { lockKeysSql } from './postgres-follow-up-ingest.ts';
 import { followUpValues, ingestOnePostgres } from './postgres-ingest-one.ts';
 import { ADVISORY_LOCK_CLASS } from './postgres-migrations.ts';
 import { inTransaction, onClient } from './postgres-ops.ts';
@@ -142,21 +143,22 @@ export async function ingestBatchPostgres(
 
 /**
  * Stores a batch in the caller's transaction. First it takes one advisory lock per session that has a cdr,
- * a recording or a voicemail in the batch (sorted, so two replicas cannot deadlock on them): without it a
- * cdr and its recording committed at the same moment by two replicas would each miss the other and never
- * be threaded. Then one statement per run of independent calls and chats, one per other item.
+ * a recording or a voicemail in the batch, and one per follow-up customer (sorted, so two replicas cannot
+ * deadlock on them): without them a cdr and its recording, or a missed call and its callback, committed at
+ * the same moment by two replicas would each miss the other. Then one statement per run of independent calls and chats, one per other item.
  */
 export async function ingestPostgres(
   client: pg.PoolClient,
   items: readonly IngestItem[],
 ): Promise<IngestOutcome[]> {
   const sessions = [...new Set(items.filter((i) => i.kind !== 'imcdr').map((i) => i.sessionId))];
-  if (sessions.length > 0) {
+  const customers = [...new Set(items.flatMap((i) => (i.followUp ? [i.followUp.customer] : [])))];
+  if (sessions.length > 0 || customers.length > 0) {
     await client.query({
-      name: 'ccc-webhook-ingest-locks',
+      name: 'ccc-webhook-ingest-locks-v11',
       text: `SELECT pg_advisory_xact_lock($1, k) FROM
-        (SELECT DISTINCT hashtext('session:' || s) AS k FROM unnest($2::text[]) AS s ORDER BY k) AS keys`,
-      values: [ADVISORY_LOCK_CLASS, sessions],
+        (${lockKeysSql('SELECT unnest($2::text[])', 'SELECT unnest($3::text[])')}) AS keys`,
+      values: [ADVISORY_LOCK_CLASS, sessions, customers],
     });
   }
   const outcomes: IngestOutcome[] = [];
