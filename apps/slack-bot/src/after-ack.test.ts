@@ -102,6 +102,30 @@ describe('createAfterAck', () => {
     expect(Math.min(...starts)).toBeGreaterThanOrEqual(7);
   });
 
+  test('the work of a burst waits on one timer, not one each', async () => {
+    let t = 0;
+    const sleeping: { at: number; wake: () => void }[] = [];
+    const afterAck = createAfterAck({
+      ...manualTimers(),
+      slots: 50,
+      quietMs: 4,
+      now: () => t,
+      sleep: (ms) => new Promise<void>((wake) => sleeping.push({ at: t + ms, wake })),
+    });
+    let started = 0;
+    const burst = Array.from({ length: 20 }, () =>
+      afterAck(async () => {
+        started += 1;
+      }),
+    );
+    await settle();
+    expect(sleeping).toHaveLength(1);
+    t = sleeping[0]?.at ?? t;
+    for (const { wake } of sleeping.splice(0)) wake();
+    await Promise.all(burst);
+    expect(started).toBe(20);
+  });
+
   test('a stream of requests never quiet: work starts holdMs after it arrived at the latest', async () => {
     let t = 0;
     let started: number | undefined;
