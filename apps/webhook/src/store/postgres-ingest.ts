@@ -145,7 +145,8 @@ export async function ingestBatchPostgres(
  * Stores a batch in the caller's transaction. First it takes one advisory lock per session that has a cdr,
  * a recording or a voicemail in the batch, and one per follow-up customer (sorted, so two replicas cannot
  * deadlock on them): without them a cdr and its recording, or a missed call and its callback, committed at
- * the same moment by two replicas would each miss the other. Then one statement per run of independent calls and chats, one per other item.
+ * the same moment by two replicas would each miss the other. Then one statement per run of independent calls
+ * and chats, one per other item.
  */
 export async function ingestPostgres(
   client: pg.PoolClient,
