@@ -2,16 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
 import { generateDataset } from '@ccc-kit/sandbox/dataset';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createCccClient } from './client.ts';
-import {
-  APP,
-  captureLogs,
-  clientFor,
-  outcomes,
-  SECRET_ID,
-  SECRET_KEY,
-  startCcc,
-} from './test-utils/ccc-sandbox.ts';
+import { APP, captureLogs, clientAt, clientFor, outcomes, startCcc } from './test-utils/ccc-sandbox.ts';
 import { listen, sendJson } from './test-utils/local-server.ts';
 import type { DescribeCallInMetricsArgs } from './types.ts';
 
@@ -44,13 +35,7 @@ async function recorder(response: Record<string, unknown>) {
     });
   });
   const logs = captureLogs();
-  const ccc = createCccClient({
-    secretId: SECRET_ID,
-    secretKey: SECRET_KEY,
-    sdkAppId: APP,
-    endpoint: server.url,
-    logger: logs,
-  });
+  const ccc = clientAt(server.url, { logger: logs });
   return { ccc, bodies, logs, close: () => server.close() };
 }
 

@@ -6,6 +6,7 @@ import { isCccError } from './errors.ts';
 import {
   APP,
   captureLogs,
+  clientAt,
   clientFor,
   DAY,
   makeCall,
@@ -121,12 +122,7 @@ describe('createCccClient', () => {
         else sendJson(res, 200, body);
       });
       try {
-        const client = createCccClient({
-          secretId: SECRET_ID,
-          secretKey: SECRET_KEY,
-          sdkAppId: APP,
-          endpoint: server.url,
-        });
+        const client = clientAt(server.url);
         const error = await client.describeTelSession({ sessionId: 'c-000' }).catch((e: unknown) => e);
         expect(error).toMatchObject({ code: 'ccc_client_invalid_response', attempts: 1 });
         expect((error as Error).message).toContain(message);

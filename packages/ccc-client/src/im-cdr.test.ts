@@ -1,16 +1,7 @@
 import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
 import { generateDataset } from '@ccc-kit/sandbox/dataset';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createCccClient } from './client.ts';
-import {
-  APP,
-  captureLogs,
-  clientFor,
-  DAY,
-  SECRET_ID,
-  SECRET_KEY,
-  startCcc,
-} from './test-utils/ccc-sandbox.ts';
+import { APP, captureLogs, clientAt, clientFor, DAY, startCcc } from './test-utils/ccc-sandbox.ts';
 import { listen, sendJson } from './test-utils/local-server.ts';
 
 const now = Math.floor(Date.now() / 1000);
@@ -113,13 +104,7 @@ describe('an odd DescribeIMCdrList record', () => {
     const server = await listen((_req, res) => sendJson(res, 200, body));
     const logs = captureLogs();
     try {
-      const client = createCccClient({
-        secretId: SECRET_ID,
-        secretKey: SECRET_KEY,
-        sdkAppId: APP,
-        endpoint: server.url,
-        logger: logs,
-      });
+      const client = clientAt(server.url, { logger: logs });
       const rows = [];
       for await (const r of client.iterateIMCdrs(window)) rows.push([r.SessionId, r.EndStatus]);
       expect(rows).toEqual([

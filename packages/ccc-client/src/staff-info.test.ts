@@ -1,16 +1,7 @@
 import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
 import { generateDataset } from '@ccc-kit/sandbox/dataset';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createCccClient } from './client.ts';
-import {
-  APP,
-  captureLogs,
-  clientFor,
-  DAY,
-  SECRET_ID,
-  SECRET_KEY,
-  startCcc,
-} from './test-utils/ccc-sandbox.ts';
+import { APP, captureLogs, clientAt, clientFor, DAY, startCcc } from './test-utils/ccc-sandbox.ts';
 import { listen, sendJson } from './test-utils/local-server.ts';
 import type { DescribeStaffInfoListArgs } from './types.ts';
 
@@ -86,13 +77,7 @@ describe('describeStaffInfoList', () => {
     const server = await listen((_req, res) => sendJson(res, 200, body));
     const logs = captureLogs();
     try {
-      const client = createCccClient({
-        secretId: SECRET_ID,
-        secretKey: SECRET_KEY,
-        sdkAppId: APP,
-        endpoint: server.url,
-        logger: logs,
-      });
+      const client = clientAt(server.url, { logger: logs });
       const page = await client.describeStaffInfoList();
       expect(page.StaffList.map((staff) => [staff.Mail, staff.Phone])).toEqual([
         ['a@example.com', undefined],

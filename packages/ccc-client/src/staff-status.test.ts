@@ -1,16 +1,7 @@
 import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
 import { generateDataset } from '@ccc-kit/sandbox/dataset';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createCccClient } from './client.ts';
-import {
-  APP,
-  captureLogs,
-  clientFor,
-  outcomes,
-  SECRET_ID,
-  SECRET_KEY,
-  startCcc,
-} from './test-utils/ccc-sandbox.ts';
+import { APP, captureLogs, clientAt, clientFor, outcomes, startCcc } from './test-utils/ccc-sandbox.ts';
 import { listen, sendJson } from './test-utils/local-server.ts';
 import type { DescribeStaffStatusMetricsArgs } from './types.ts';
 
@@ -99,13 +90,7 @@ describe('describeStaffStatusMetrics', () => {
     const server = await listen((_req, res) => sendJson(res, 200, body));
     const logs = captureLogs();
     try {
-      const ccc = createCccClient({
-        secretId: SECRET_ID,
-        secretKey: SECRET_KEY,
-        sdkAppId: APP,
-        endpoint: server.url,
-        logger: logs,
-      });
+      const ccc = clientAt(server.url, { logger: logs });
       const { Metrics } = await ccc.describeStaffStatusMetrics();
       expect(Metrics.map((a) => [a.Status, a.StatusExtra?.Direct, a.BusyDuration])).toEqual([
         ['free', 'callin', undefined],

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createCccClient } from './client.ts';
-import { APP, SECRET_ID, SECRET_KEY } from './test-utils/ccc-sandbox.ts';
+import { clientAt } from './test-utils/ccc-sandbox.ts';
 import { listen, sendJson } from './test-utils/local-server.ts';
 
 const row = (sessionId: string, extra: Record<string, unknown> = {}) => ({
@@ -25,11 +24,7 @@ describe('an odd DescribeTelCdr row', () => {
     const server = await listen((_req, res) => sendJson(res, 200, page));
     const warnings: { message: string; fields: Readonly<Record<string, unknown>> }[] = [];
     try {
-      const client = createCccClient({
-        secretId: SECRET_ID,
-        secretKey: SECRET_KEY,
-        sdkAppId: APP,
-        endpoint: server.url,
+      const client = clientAt(server.url, {
         logger: { debug() {}, warn: (message, fields) => warnings.push({ message, fields }) },
       });
       const now = Math.floor(Date.now() / 1000);

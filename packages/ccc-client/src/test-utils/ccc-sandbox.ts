@@ -100,12 +100,16 @@ export function captureLogs(): LogCapture {
 
 /** A client for `ccc` with fast retries (5 ms base) unless overridden. */
 export function clientFor(ccc: CccEmulator, options: Partial<CccClientBaseOptions> = {}): CccClient {
+  return clientAt(ccc.url, { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, ...options });
+}
+
+/** A client with the test credentials pointed at `url` (a bare local server), default retries. */
+export function clientAt(url: string, options: Partial<CccClientBaseOptions> = {}): CccClient {
   return createCccClient({
     secretId: SECRET_ID,
     secretKey: SECRET_KEY,
     sdkAppId: APP,
-    endpoint: ccc.url,
-    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    endpoint: url,
     ...options,
   });
 }
