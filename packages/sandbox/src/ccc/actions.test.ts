@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Dataset } from '../dataset/types.ts';
-import { type CccEmulator, startCccEmulator } from './emulator.ts';
+import type { CccEmulator } from './emulator.ts';
 import { makeCall, makeDataset, TEST_SDK_APP_ID } from './test-utils/calls.ts';
-import { createSignedCaller } from './test-utils/signed-fetch.ts';
+import { type SignedCall, startTestEmulator } from './test-utils/test-emulator.ts';
 
-const credentials = { secretId: 'AKIDsandboxTEST', secretKey: 'sandbox-secret-key' };
 const NOW = Date.UTC(2025, 5, 1, 0, 0, 0) / 1000;
 const DAY = 86_400;
 // 250 calls one minute apart, starting ten days ago.
@@ -18,17 +17,13 @@ const dataset: Dataset = {
   ],
 };
 let ccc: CccEmulator;
-let call: ReturnType<typeof createSignedCaller>;
+let call: SignedCall;
 // Rate limiting is covered elsewhere: a generous rate keeps these tests about the actions.
 beforeAll(async () => {
-  ccc = await startCccEmulator({
+  ({ ccc, call } = await startTestEmulator({
     dataset: () => dataset,
-    credentials: [credentials],
-    sdkAppId: TEST_SDK_APP_ID,
     now: () => NOW * 1000,
-    ratePerAction: 10_000,
-  });
-  call = createSignedCaller(ccc.url, credentials, () => NOW * 1000);
+  }));
 });
 afterAll(() => ccc.stop());
 

@@ -5,22 +5,21 @@ import { isSandboxError } from '../errors.ts';
 import { type CccEmulator, startCccEmulator } from './emulator.ts';
 import { makeDataset, TEST_SDK_APP_ID } from './test-utils/calls.ts';
 import { createSignedCaller } from './test-utils/signed-fetch.ts';
+import { type SignedCall, startTestEmulator, TEST_CREDENTIALS } from './test-utils/test-emulator.ts';
 
-const credentials = { secretId: 'AKIDsandboxTEST', secretKey: 'sandbox-secret-key' };
+const credentials = TEST_CREDENTIALS;
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
 let clock = T0;
 let ccc: CccEmulator;
-let call: ReturnType<typeof createSignedCaller>;
+let call: SignedCall;
 const session = (id = 's-000') => ({ SdkAppId: TEST_SDK_APP_ID, SessionId: id });
 
 beforeAll(async () => {
-  ccc = await startCccEmulator({
+  ({ ccc, call } = await startTestEmulator({
     dataset: makeDataset(5, T0 / 1000 - 3600),
-    credentials: [credentials],
-    sdkAppId: TEST_SDK_APP_ID,
     now: () => clock,
-  });
-  call = createSignedCaller(ccc.url, credentials, () => clock);
+    ratePerAction: 20,
+  }));
 });
 afterAll(() => ccc.stop());
 beforeEach(() => {

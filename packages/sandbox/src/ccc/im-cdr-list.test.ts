@@ -2,11 +2,10 @@ import { IM_END_STATUS_BY_CODE } from '@ccc-kit/schemas';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateDataset } from '../dataset/generate.ts';
 import { datasetToPushes } from '../dataset/pushes.ts';
-import { type CccEmulator, startCccEmulator } from './emulator.ts';
+import type { CccEmulator } from './emulator.ts';
 import { TEST_SDK_APP_ID } from './test-utils/calls.ts';
-import { createSignedCaller } from './test-utils/signed-fetch.ts';
+import { type SignedCall, startTestEmulator } from './test-utils/test-emulator.ts';
 
-const credentials = { secretId: 'AKIDsandboxTEST', secretKey: 'sandbox-secret-key' };
 const NOW = Date.UTC(2025, 5, 1, 0, 0, 0) / 1000;
 const DAY = 86_400;
 // 45 ended chats and 4 live ones over the day before yesterday.
@@ -20,16 +19,12 @@ const dataset = generateDataset({
 });
 const ended = dataset.chats.filter((chat) => !chat.state.CurrentState);
 let ccc: CccEmulator;
-let call: ReturnType<typeof createSignedCaller>;
+let call: SignedCall;
 beforeAll(async () => {
-  ccc = await startCccEmulator({
+  ({ ccc, call } = await startTestEmulator({
     dataset,
-    credentials: [credentials],
-    sdkAppId: TEST_SDK_APP_ID,
     now: () => NOW * 1000,
-    ratePerAction: 10_000,
-  });
-  call = createSignedCaller(ccc.url, credentials, () => NOW * 1000);
+  }));
 });
 afterAll(() => ccc.stop());
 

@@ -1,41 +1,29 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_AGENTS } from '../dataset/catalog.ts';
-import { generateDataset } from '../dataset/generate.ts';
 import type { Dataset } from '../dataset/types.ts';
-import { type CccEmulator, startCccEmulator } from './emulator.ts';
+import type { CccEmulator } from './emulator.ts';
 import { makeDataset, TEST_SDK_APP_ID } from './test-utils/calls.ts';
-import { createSignedCaller } from './test-utils/signed-fetch.ts';
+import {
+  AGENTS_NOW,
+  AGENTS_START,
+  agentsDataset,
+  NO_PHONE_AGENT,
+  type SignedCall,
+  startTestEmulator,
+} from './test-utils/test-emulator.ts';
 
-const credentials = { secretId: 'AKIDsandboxTEST', secretKey: 'sandbox-secret-key' };
-const NOW = Date.UTC(2025, 5, 1, 8, 0, 0) / 1000;
-/** 00:00 UTC the day before yesterday: the dataset's day. */
-const START = Date.UTC(2025, 4, 30) / 1000;
-const NO_PHONE = {
-  mail: 'no.phone@example.com',
-  name: 'No Phone',
-  staffNumber: '1999',
-  skillGroups: ['Support'],
-};
-const generated = generateDataset({
-  seed: 11,
-  start: START,
-  calls: 5,
-  chats: 2,
-  agents: [...DEFAULT_AGENTS, NO_PHONE],
-  sdkAppId: TEST_SDK_APP_ID,
-});
+const NOW = AGENTS_NOW;
+const START = AGENTS_START;
+const NO_PHONE = NO_PHONE_AGENT;
+const generated = agentsDataset();
 let current: Dataset = generated;
 let ccc: CccEmulator;
-let call: ReturnType<typeof createSignedCaller>;
+let call: SignedCall;
 beforeAll(async () => {
-  ccc = await startCccEmulator({
+  ({ ccc, call } = await startTestEmulator({
     dataset: () => current,
-    credentials: [credentials],
-    sdkAppId: TEST_SDK_APP_ID,
     now: () => NOW * 1000,
-    ratePerAction: 10_000,
-  });
-  call = createSignedCaller(ccc.url, credentials, () => NOW * 1000);
+  }));
 });
 afterAll(() => ccc.stop());
 beforeEach(() => {

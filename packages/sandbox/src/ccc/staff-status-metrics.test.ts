@@ -3,11 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { DEFAULT_AGENTS } from '../dataset/catalog.ts';
 import { generateDataset } from '../dataset/generate.ts';
 import type { Dataset } from '../dataset/types.ts';
-import { type CccEmulator, startCccEmulator } from './emulator.ts';
+import type { CccEmulator } from './emulator.ts';
 import { makeLiveCall, TEST_SDK_APP_ID } from './test-utils/calls.ts';
-import { createSignedCaller } from './test-utils/signed-fetch.ts';
+import { type SignedCall, startTestEmulator } from './test-utils/test-emulator.ts';
 
-const credentials = { secretId: 'AKIDsandboxTEST', secretKey: 'sandbox-secret-key' };
 const DAY_START = Date.UTC(2025, 5, 2) / 1000;
 const NOW = DAY_START + 10 * 3600;
 const [LI, ZHANG, CHEN] = DEFAULT_AGENTS.map((agent) => agent.mail) as [string, string, string];
@@ -57,16 +56,12 @@ const handBuilt: Dataset = {
 let current: Dataset = handBuilt;
 let nowMs = NOW * 1000;
 let ccc: CccEmulator;
-let call: ReturnType<typeof createSignedCaller>;
+let call: SignedCall;
 beforeAll(async () => {
-  ccc = await startCccEmulator({
+  ({ ccc, call } = await startTestEmulator({
     dataset: () => current,
-    credentials: [credentials],
-    sdkAppId: TEST_SDK_APP_ID,
     now: () => nowMs,
-    ratePerAction: 10_000,
-  });
-  call = createSignedCaller(ccc.url, credentials, () => nowMs);
+  }));
 });
 afterAll(() => ccc.stop());
 beforeEach(() => {
