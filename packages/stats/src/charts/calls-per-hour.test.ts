@@ -5,7 +5,7 @@ import {
   type CallsPerHourChartInput,
   renderCallsPerHourChart,
 } from './calls-per-hour.ts';
-import { decodePng } from './test-utils/png.ts';
+import { type DecodedPng, decodePng } from './test-utils/png.ts';
 import { COLORS, FALLBACK_PALETTE, OUTCOME_COLORS } from './theme.ts';
 
 const SERIES = [
@@ -28,10 +28,16 @@ const { left, right, top, bottom } = CALLS_PER_HOUR_GRID;
 const hourCenter = (hour: number): number => left + ((hour + 0.5) * (800 - left - right)) / 24;
 const atShare = (share: number): number => 400 - bottom - share * (400 - bottom - top);
 
+// The tests that only read the default drawing share one render (each takes ~0.25 s of CPU, several
+// seconds when the whole suite shares the machine).
+let defaultDrawing: Promise<DecodedPng> | undefined;
+const drawDefault = (): Promise<DecodedPng> =>
+  (defaultDrawing ??= renderCallsPerHourChart(INPUT).then(decodePng));
+
 describe('renderCallsPerHourChart', () => {
   describe('golden image', () => {
     test('is a PNG of 1600 × 800 pixels by default (800 × 400 at scale 2)', async () => {
-      const png = decodePng(await renderCallsPerHourChart(INPUT));
+      const png = await drawDefault();
       expect([png.width, png.height]).toEqual([1600, 800]);
     });
 
@@ -41,26 +47,26 @@ describe('renderCallsPerHourChart', () => {
     });
 
     test('has a white, opaque background', async () => {
-      const png = decodePng(await renderCallsPerHourChart(INPUT));
+      const png = await drawDefault();
       expect(png.cssColor(2, 2)).toBe(COLORS.background);
       expect(png.cssColor(798, 398)).toBe(COLORS.background);
       expect(png.pixel(0, 0)[3]).toBe(255);
     });
 
     test('draws the tall bar of hour 12 in the answered colour, top to bottom', async () => {
-      const png = decodePng(await renderCallsPerHourChart(INPUT));
+      const png = await drawDefault();
       for (const share of [0.05, 0.5, 0.95])
         expect(png.cssColor(hourCenter(12), atShare(share))).toBe('#2e7d32');
     });
 
     test('stacks the series in the order given: answered below, missed above', async () => {
-      const png = decodePng(await renderCallsPerHourChart(INPUT));
+      const png = await drawDefault();
       expect(png.cssColor(hourCenter(6), atShare(0.25))).toBe(OUTCOME_COLORS.answered);
       expect(png.cssColor(hourCenter(6), atShare(0.75))).toBe(OUTCOME_COLORS.missed);
     });
 
     test('leaves hours without calls and the space above a bar empty', async () => {
-      const png = decodePng(await renderCallsPerHourChart(INPUT));
+      const png = await drawDefault();
       expect(png.cssColor(hourCenter(18), atShare(0.5))).toBe(COLORS.background);
       expect(png.cssColor(hourCenter(5), atShare(0.5))).toBe(COLORS.background);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isStatsError, StatsErrorCode } from '../errors.ts';
-import { decodePng } from './test-utils/png.ts';
+import { type DecodedPng, decodePng } from './test-utils/png.ts';
 import { COLORS } from './theme.ts';
 import { renderWaitByGroupChart, WAIT_BY_GROUP_GRID, type WaitByGroupChartInput } from './wait-by-group.ts';
 
@@ -20,28 +20,34 @@ const rowCenter = (row: number, rows: number): number => top + ((row + 0.5) * (4
 const colorsAlongRow = (png: ReturnType<typeof decodePng>, y: number): Set<string> =>
   new Set(Array.from({ length: 800 }, (_, x) => png.cssColor(x, y)));
 
+// The tests that only read the default drawing share one render (each takes ~0.25 s of CPU, several
+// seconds when the whole suite shares the machine).
+let defaultDrawing: Promise<DecodedPng> | undefined;
+const drawDefault = (): Promise<DecodedPng> =>
+  (defaultDrawing ??= renderWaitByGroupChart(INPUT).then(decodePng));
+
 describe('renderWaitByGroupChart', () => {
   describe('golden image', () => {
     test('is a PNG of 1600 × 800 pixels on a white background', async () => {
-      const png = decodePng(await renderWaitByGroupChart(INPUT));
+      const png = await drawDefault();
       expect([png.width, png.height]).toEqual([1600, 800]);
       expect(png.cssColor(2, 2)).toBe(COLORS.background);
     });
 
     test('draws the slowest group first as a long red bar (above the service level)', async () => {
-      const png = decodePng(await renderWaitByGroupChart(INPUT));
+      const png = await drawDefault();
       // The axis ends at 100 s, so the bar reaches the plot's right edge; 70 % of the width is inside it.
       expect(png.cssColor(560, rowCenter(0, 3))).toBe(COLORS.bad);
     });
 
     test('draws a group within the service level as a short green bar, empty beyond it', async () => {
-      const png = decodePng(await renderWaitByGroupChart(INPUT));
+      const png = await drawDefault();
       expect(colorsAlongRow(png, rowCenter(1, 3))).toContain(COLORS.good);
       expect(png.cssColor(560, rowCenter(1, 3))).toBe(COLORS.background);
     });
 
     test('draws no bar for a group without answered calls', async () => {
-      const png = decodePng(await renderWaitByGroupChart(INPUT));
+      const png = await drawDefault();
       const colors = colorsAlongRow(png, rowCenter(2, 3));
       expect(colors).not.toContain(COLORS.good);
       expect(colors).not.toContain(COLORS.bad);
