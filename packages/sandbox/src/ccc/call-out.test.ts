@@ -4,17 +4,13 @@ import type { CallFixture, Dataset } from '../dataset/types.ts';
 import type { CccEmulator } from './emulator.ts';
 import { makeDataset, TEST_SDK_APP_ID } from './test-utils/calls.ts';
 import {
-  AGENTS_NOW,
-  AGENTS_START,
   agentsDataset,
-  NO_PHONE_AGENT,
+  NO_PHONE_AGENT as NO_PHONE,
+  AGENTS_NOW as NOW,
   type SignedCall,
   startTestEmulator,
 } from './test-utils/test-emulator.ts';
 
-const NOW = AGENTS_NOW;
-const _START = AGENTS_START;
-const NO_PHONE = NO_PHONE_AGENT;
 const generated = agentsDataset();
 const AGENT = DEFAULT_AGENTS[1] as (typeof DEFAULT_AGENTS)[number] & { phone: string };
 const CALLEE = '008613912345678';

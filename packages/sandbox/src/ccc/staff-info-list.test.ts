@@ -4,17 +4,14 @@ import type { Dataset } from '../dataset/types.ts';
 import type { CccEmulator } from './emulator.ts';
 import { makeDataset, TEST_SDK_APP_ID } from './test-utils/calls.ts';
 import {
-  AGENTS_NOW,
-  AGENTS_START,
   agentsDataset,
-  NO_PHONE_AGENT,
+  NO_PHONE_AGENT as NO_PHONE,
+  AGENTS_NOW as NOW,
   type SignedCall,
+  AGENTS_START as START,
   startTestEmulator,
 } from './test-utils/test-emulator.ts';
 
-const NOW = AGENTS_NOW;
-const START = AGENTS_START;
-const NO_PHONE = NO_PHONE_AGENT;
 const generated = agentsDataset();
 let current: Dataset = generated;
 let ccc: CccEmulator;
