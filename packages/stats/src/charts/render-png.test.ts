@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
 import { describe, expect, test } from 'vitest';
 import { isStatsError, StatsErrorCode } from '../errors.ts';
-import { chartFontFile, FONT_FILE_NAME } from './font.ts';
+import { chartFontFiles, FONT_FILE_NAMES } from './font.ts';
 import { renderOptionToPng, resolveChartSize, svgToPng } from './render-png.ts';
 import { decodePng } from './test-utils/png.ts';
 import { FONT_FAMILY } from './theme.ts';
@@ -13,10 +14,10 @@ const textSvg = (text: string, family = FONT_FAMILY): string =>
   `<text x="10" y="55" font-family="${family}" font-size="40">${text}</text></svg>`;
 const WHOLE = { left: 0, top: 0, right: 400, bottom: 80 };
 
-describe('chartFontFile', () => {
-  test('finds the shipped font in the package fonts/ folder', () => {
-    expect(basename(chartFontFile())).toBe(FONT_FILE_NAME);
-    expect(existsSync(chartFontFile())).toBe(true);
+describe('chartFontFiles', () => {
+  test('finds the shipped fonts in the package fonts/ folder, the Latin cut first', () => {
+    expect(chartFontFiles().map((path) => basename(path))).toEqual(FONT_FILE_NAMES);
+    expect(chartFontFiles().every((path) => existsSync(path))).toBe(true);
   });
 });
 
@@ -26,6 +27,23 @@ describe('svgToPng', () => {
     const latin = decodePng(await svgToPng(textSvg('Sales 42'), 1));
     expect(chinese.darkPixels(WHOLE)).toBeGreaterThan(1000);
     expect(latin.darkPixels(WHOLE)).toBeGreaterThan(500);
+  });
+
+  test('draws Latin text from the small Latin file exactly as the whole subset draws it', async () => {
+    const [latinFile = '', wholeFile = ''] = chartFontFiles();
+    const draw = async (fontFiles: string[]): Promise<Buffer> => {
+      const font = { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY };
+      return Buffer.from((await renderAsync(textSvg('Sales 42 · 09:00–10:00 …'), { font })).asPng());
+    };
+    const [latin, whole] = await Promise.all([draw([latinFile]), draw([wholeFile])]);
+    expect(decodePng(latin).darkPixels(WHOLE)).toBeGreaterThan(500);
+    expect(latin.equals(whole)).toBe(true);
+  });
+
+  test('draws a label mixing Latin and Chinese with both files: the Chinese from the whole subset', async () => {
+    const latin = decodePng(await svgToPng(textSvg('Sales 42'), 1)).darkPixels(WHOLE);
+    const mixed = decodePng(await svgToPng(textSvg('Sales 42 售后'), 1)).darkPixels(WHOLE);
+    expect(mixed).toBeGreaterThan(latin + 500);
   });
 
   test('draws real glyphs, not one missing-glyph box for every character', async () => {

@@ -5,7 +5,7 @@ import { type EChartsCoreOption, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import * as v from 'valibot';
 import { StatsError, StatsErrorCode } from '../errors.ts';
-import { chartFontFile } from './font.ts';
+import { chartFontFiles } from './font.ts';
 import { COLORS, FONT_FAMILY } from './theme.ts';
 import { numberIn, parseChartInput } from './validate.ts';
 
@@ -66,10 +66,9 @@ export function optionToSvg(option: EChartsCoreOption, width: number, height: nu
  * every machine, fonts installed or not. Rasterising runs on libuv's thread pool, off the event loop.
  */
 export async function svgToPng(svg: string, scale: number): Promise<Uint8Array> {
-  const fontFile = chartFontFile();
   const image = await renderAsync(svg, {
     font: {
-      fontFiles: [fontFile],
+      fontFiles: [...chartFontFiles()],
       loadSystemFonts: false,
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,
