@@ -29,6 +29,7 @@ export function chartFontFiles(): readonly string[] {
     }
   }
   throw new Error(
-    `The chart fonts ${FONT_FILE_NAMES.join(', ')} are missing from the fonts/ folder of @ccc-kit/stats`,
+    `The chart fonts ${FONT_FILE_NAMES.join(', ')} are missing from the fonts/ folder of @ccc-kit/stats: ` +
+      'reinstall the package, and if a bundler or image build copies only JavaScript, copy that folder beside it too',
   );
 }

@@ -36,12 +36,15 @@ export interface CallAnswer {
   };
 }
 
+/** Sends one action to the emulator, signed like the official SDK signs. */
+export type SignedCall = (action: string, body: unknown, overrides?: CallOverrides) => Promise<CallAnswer>;
+
 /** Signs with the official SDK signer (service `ccc`) and POSTs to the emulator. */
 export function createSignedCaller(
   baseUrl: string,
   credentials: { secretId: string; secretKey: string },
   nowMs: () => number = Date.now,
-): (action: string, body: unknown, overrides?: CallOverrides) => Promise<CallAnswer> {
+): SignedCall {
   return async (action, body, overrides = {}) => {
     const payload = typeof body === 'string' ? body : JSON.stringify(body);
     const timestamp = overrides.timestamp ?? Math.floor(nowMs() / 1000);

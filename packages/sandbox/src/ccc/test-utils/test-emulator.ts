@@ -3,13 +3,12 @@ import { generateDataset } from '../../dataset/generate.ts';
 import type { GeneratedDataset } from '../../dataset/types.ts';
 import { type CccEmulator, type CccEmulatorOptions, startCccEmulator } from '../emulator.ts';
 import { TEST_SDK_APP_ID } from './calls.ts';
-import { type CallAnswer, type CallOverrides, createSignedCaller } from './signed-fetch.ts';
+import { createSignedCaller, type SignedCall } from './signed-fetch.ts';
+
+export type { SignedCall } from './signed-fetch.ts';
 
 /** The key pair the emulator tests sign with. */
 export const TEST_CREDENTIALS = { secretId: 'AKIDsandboxTEST', secretKey: 'sandbox-secret-key' } as const;
-
-/** Sends one action to the emulator, signed like the official SDK signs. */
-export type SignedCall = (action: string, body: unknown, overrides?: CallOverrides) => Promise<CallAnswer>;
 
 /** Options of {@link startTestEmulator}: the emulator's, with the test key pair and app id filled in. */
 export interface TestEmulatorOptions extends Omit<CccEmulatorOptions, 'credentials' | 'sdkAppId' | 'now'> {
