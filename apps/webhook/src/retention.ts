@@ -1,7 +1,7 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
+import { every, realScheduler, type Scheduler } from '@ccc-kit/timers';
 import type { Logger } from 'pino';
 import type { WebhookMetrics } from './http/metrics.ts';
-import { every, realScheduler, type Scheduler } from './scheduler.ts';
 import type { PruneResult, Store } from './store/index.ts';
 
 /** Options of {@link createRetention}. */

@@ -1,6 +1,6 @@
+import { backoff, sleep } from '@ccc-kit/timers';
 import { CccError } from './errors.ts';
 import type { ActionGate } from './rate-limit.ts';
-import { backoff, sleep } from './scheduler.ts';
 import { type AttemptFailure, sendAttempt, type Transport } from './transport.ts';
 import type { CccLogger, Scheduler } from './types.ts';
 

@@ -12,6 +12,7 @@ import type {
   StaffStatus,
   TelCdrInfo,
 } from '@ccc-kit/schemas';
+import type { Scheduler } from '@ccc-kit/timers';
 
 /** A Tencent Cloud API key pair; `token` for temporary (STS) credentials. */
 export interface CccCredentials {
@@ -43,14 +44,6 @@ export interface CccRetryOptions {
 export interface CccRateLimitOptions {
   /** Requests per second per action (default 16, under Tencent's documented 20). */
   readonly perSecond?: number;
-}
-
-/** Where a component reads the time and sets its timers; tests pass a virtual clock. */
-export interface Scheduler {
-  /** Milliseconds (epoch-based, like Date.now). */
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 /** Options shared by every way of passing credentials. */
@@ -258,3 +251,6 @@ export interface CccClient {
     options?: CccCallOptions,
   ): Promise<Readonly<Record<string, unknown>>>;
 }
+
+/** Where the client reads the time and sets its timers: `@ccc-kit/timers`' interface, re-exported. */
+export type { Scheduler };

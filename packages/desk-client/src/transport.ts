@@ -1,9 +1,9 @@
 import { DeskEnvelope, describeIssues, SchemaError, safeParseWith } from '@ccc-kit/schemas';
+import { backoff, sleep } from '@ccc-kit/timers';
 import ky, { type KyInstance } from 'ky';
 import type * as v from 'valibot';
 import { hintFor, RETRYABLE_DESK_CODES } from './error-codes.ts';
 import { DeskClientErrorCode, DeskError } from './errors.ts';
-import { backoff, sleep } from './scheduler.ts';
 import type { DeskLogger, DeskRetryOptions, Scheduler } from './types.ts';
 import type { UserSigSource } from './user-sig-source.ts';
 

@@ -1,4 +1,5 @@
 import type { ChatMessage, DeskImCdr, GetSessionStateResponse } from '@ccc-kit/schemas';
+import type { Scheduler } from '@ccc-kit/timers';
 import type { DeskRegion } from './regions.ts';
 
 /** Retry policy for retryable failures (see the README's errors table). */
@@ -15,14 +16,6 @@ export interface DeskRetryOptions {
 export interface DeskLogger {
   debug(message: string, fields: Record<string, unknown>): void;
   warn(message: string, fields: Record<string, unknown>): void;
-}
-
-/** Where a component reads the time and sets its timers; tests pass a virtual clock. */
-export interface Scheduler {
-  /** Milliseconds (epoch-based, like Date.now). */
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 /** Credentials: a secret key (the client generates and renews the admin UserSig) or a fixed UserSig. */
@@ -117,3 +110,6 @@ export interface DeskClient {
   /** The current state of a session (141005 when it does not exist or has ended). */
   getSessionState(query: SessionStateQuery): Promise<GetSessionStateResponse>;
 }
+
+/** Where the client reads the time and sets its timers: `@ccc-kit/timers`' interface, re-exported. */
+export type { Scheduler };

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
+import { realScheduler, sleep } from '@ccc-kit/timers';
 import { sendJson } from './http.ts';
-import { realScheduler, sleep } from './scheduler.ts';
 
 /** One fault to inject into the requests of a route (e.g. a CCC action, a Desk command, a Slack method). */
 export type Fault =

@@ -7,7 +7,7 @@ import { type LocalRegistry, startRegistry } from './registry.ts';
 import { run } from './run.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const PUBLISHED = ['schemas', 'ccc-client', 'desk-client', 'cdr-parser', 'slack-blocks', 'sandbox'];
+const PUBLISHED = ['schemas', 'timers', 'ccc-client', 'desk-client', 'cdr-parser', 'slack-blocks', 'sandbox'];
 const upstream = process.env.npm_config_registry ?? 'https://registry.npmjs.org/';
 
 let registry: LocalRegistry;

@@ -1,6 +1,6 @@
+import { backoff, every, realScheduler, type Scheduler } from '@ccc-kit/timers';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { backoffDelay, every, realScheduler, type Scheduler } from '../scheduler.ts';
 import type { DigestRow } from '../store/digest-store.ts';
 import type { Store } from '../store/index.ts';
 import { type BuiltDigest, buildDigest } from './build.ts';
@@ -94,7 +94,7 @@ export function createDigestJob(options: DigestJobOptions) {
       const last = row.attempts >= MAX_ATTEMPTS || PERMANENT.has(reason);
       const retryAt = last
         ? null
-        : now + backoffDelay(row.attempts, { base: 30_000, max: 600_000 }, Math.random);
+        : now + backoff({ baseDelayMs: 30_000, maxDelayMs: 600_000 }, row.attempts, Math.random);
       await store.digests.finish(row.day, options.owner, { retryAt, error: reason }).catch(() => false);
       logger.warn({ day: row.day, err: reason, willRetry: !last }, 'digest not posted');
     }

@@ -1,6 +1,6 @@
 import { digestMessage } from '@ccc-kit/slack-blocks';
+import { type Scheduler, sleep } from '@ccc-kit/timers';
 import type { WebClient } from '@slack/web-api';
-import { type Scheduler, sleep } from '../scheduler.ts';
 import type { BuiltDigest } from './build.ts';
 
 /** The `event_type` of the metadata on a digest: how a later attempt recognises one already posted. */

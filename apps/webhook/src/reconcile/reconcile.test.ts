@@ -1,8 +1,8 @@
 import { type VirtualClock, virtualClock } from '@ccc-kit/sandbox/clock';
+import { sleep } from '@ccc-kit/timers';
 import { pino } from 'pino';
 import { describe, expect, test } from 'vitest';
 import { createMetrics } from '../http/metrics.ts';
-import { sleep } from '../scheduler.ts';
 import { createReconciler, type ReconcilerOptions } from './reconcile.ts';
 import type { CallPage } from './types.ts';
 

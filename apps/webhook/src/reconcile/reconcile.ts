@@ -1,4 +1,4 @@
-import { every, realScheduler } from '../scheduler.ts';
+import { every, realScheduler } from '@ccc-kit/timers';
 import { createPeriodicRun, type NamedRun } from './periodic.ts';
 import { createKindRun, type RangeProgress } from './range-run.ts';
 import { callSource, chatSource } from './sources.ts';

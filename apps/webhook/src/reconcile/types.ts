@@ -1,7 +1,7 @@
 import type { IMCdrInfo, ImCdrPush, TelCdrInfo } from '@ccc-kit/schemas';
+import type { Scheduler } from '@ccc-kit/timers';
 import type { Logger } from 'pino';
 import type { WebhookMetrics } from '../http/metrics.ts';
-import type { Scheduler } from '../scheduler.ts';
 import type {
   Delivery,
   FollowUpFact,

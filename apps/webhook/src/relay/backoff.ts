@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { type Backoff, backoffDelay, type Scheduler, sleep } from '../scheduler.ts';
+import { type BackoffPolicy, backoff, type Scheduler, sleep } from '@ccc-kit/timers';
 
 /** How long the relay waits before retrying, and the waits themselves, which end when the relay halts. */
 export interface RelayWaits {
@@ -23,12 +23,16 @@ export interface RelayWaits {
 const noJitter = (): number => 1;
 
 /** Creates the relay's waits on `scheduler`. */
-export function createRelayWaits(scheduler: Scheduler, backoff: Backoff, random: () => number): RelayWaits {
+export function createRelayWaits(
+  scheduler: Scheduler,
+  policy: BackoffPolicy,
+  random: () => number,
+): RelayWaits {
   let halted = new AbortController();
   halted.abort();
   return {
-    retryDelay: (attempt) => backoffDelay(attempt, backoff, random),
-    recordDelay: (attempt) => backoffDelay(attempt, backoff, noJitter),
+    retryDelay: (attempt) => backoff(policy, attempt, random),
+    recordDelay: (attempt) => backoff(policy, attempt, noJitter),
     // `sleep` rejects only on abort, which means "stop waiting" here.
     pause: (ms, signal = halted.signal) => sleep(ms, scheduler, signal).catch(() => undefined),
     waitOut: (ms) => sleep(ms, scheduler),

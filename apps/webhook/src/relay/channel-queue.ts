@@ -1,4 +1,4 @@
-import { type Scheduler, sleep } from '../scheduler.ts';
+import { type Scheduler, sleep } from '@ccc-kit/timers';
 
 /** One channel's deliveries, run one at a time in the order they were added. */
 export interface ChannelQueue {

@@ -1,4 +1,4 @@
-import { every, type Scheduler } from '../scheduler.ts';
+import { every, type Scheduler } from '@ccc-kit/timers';
 import type { RelayContext } from './context.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { realScheduler, type Scheduler, sleep } from '../scheduler.ts';
+import { realScheduler, type Scheduler, sleep } from '@ccc-kit/timers';
 import type { ClaimedMessage } from '../store/types.ts';
 import { createRelayWaits } from './backoff.ts';
 import { createChannelQueues } from './channel-queue.ts';
@@ -21,7 +21,7 @@ export type {
 /** The relay's context: options with their defaults, state, waits, and the stop on an auth failure. */
 function createContext(options: RelayOptions, scheduler: Scheduler, queues: { clear(): void }): RelayContext {
   const state: RelayState = { running: false, stoppedReason: null, inFlight: 0, posting: new Set() };
-  const backoff = options.backoffMs ?? { base: 500, max: 60_000 };
+  const backoff = options.backoff ?? { baseDelayMs: 500, maxDelayMs: 60_000 };
   const waits = createRelayWaits(scheduler, backoff, options.random ?? Math.random);
   const now = options.now ?? (() => scheduler.now());
   return {

@@ -1,6 +1,6 @@
+import type { BackoffPolicy, Scheduler } from '@ccc-kit/timers';
 import type { Logger } from 'pino';
 import type { WebhookMetrics } from '../http/metrics.ts';
-import type { Backoff, Scheduler } from '../scheduler.ts';
 import type { ClaimedMessage, Store } from '../store/types.ts';
 import type { OutboxMetadata, PostedMessage } from './metadata.ts';
 
@@ -84,7 +84,8 @@ export interface RelayOptions {
   readonly channelLease?: { readonly leaseMs: number; readonly guardMs: number };
   readonly leaseMs?: number;
   readonly pollMs?: number;
-  readonly backoffMs?: Backoff;
+  /** Retry waits of a failed post; default 500 ms doubling up to 60 s, with jitter. */
+  readonly backoff?: BackoffPolicy;
   /** Timers (poll, pacing, backoff, Retry-After) and the clock; default the real ones. */
   readonly scheduler?: Scheduler;
   /** Overrides `scheduler.now` for claims and leases only (e.g. a skewed clock); timers stay on `scheduler`. */

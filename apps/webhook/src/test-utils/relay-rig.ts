@@ -83,7 +83,7 @@ export async function startRelayRig(options: RelayRigOptions = {}): Promise<Rela
     metrics,
     ratePerChannel: 1000,
     maxAttempts: 5,
-    backoffMs: { base: 100, max: 10_000 },
+    backoff: { baseDelayMs: 100, maxDelayMs: 10_000 },
     random: () => 0.5,
     scheduler: clock.scheduler,
     ...overrides,

@@ -1,3 +1,3 @@
-export type { Scheduler } from '../scheduler.ts';
+export type { Scheduler } from '@ccc-kit/timers';
 export type { FakeClock, VirtualClock } from './virtual-clock.ts';
 export { ioFetch, virtualClock } from './virtual-clock.ts';

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as realDelay } from 'node:timers/promises';
+import { sleep } from '@ccc-kit/timers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sleep } from '../scheduler.ts';
 import { ioFetch, virtualClock } from './virtual-clock.ts';
 
 // Real I/O below is a real-time delay or a local HTTP server that answers late (in real time): the clock

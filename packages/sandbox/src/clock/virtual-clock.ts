@@ -1,6 +1,6 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import type { Scheduler } from '@ccc-kit/timers';
 import { createClock } from '@sinonjs/fake-timers';
-import type { Scheduler } from '../scheduler.ts';
 
 /** The `@sinonjs/fake-timers` clock behind a {@link VirtualClock}. */
 export type FakeClock = ReturnType<typeof createClock>;

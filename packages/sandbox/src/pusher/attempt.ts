@@ -1,5 +1,5 @@
 import { describeIssues, safeParsePushReply } from '@ccc-kit/schemas';
-import type { Scheduler } from '../scheduler.ts';
+import type { Scheduler } from '@ccc-kit/timers';
 import type { PushItem } from './push-item.ts';
 
 /** How push requests authenticate: HTTP Basic, or a token in the query (`?token=`) or header (`Bearer`). */

@@ -1,6 +1,6 @@
+import { type Scheduler, sleep } from '@ccc-kit/timers';
 import { describe, expect, test } from 'vitest';
 import { virtualClock } from '../clock/virtual-clock.ts';
-import { type Scheduler, sleep } from '../scheduler.ts';
 import { type PushResult, retryDelayMs } from './deliver.ts';
 import type { PushItem } from './push-item.ts';
 import { createPusher, type PusherOptions } from './pusher.ts';

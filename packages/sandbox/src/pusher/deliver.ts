@@ -1,4 +1,4 @@
-import { sleep } from '../scheduler.ts';
+import { sleep } from '@ccc-kit/timers';
 import { type AttemptOutcome, type AttemptSettings, attemptPush } from './attempt.ts';
 import type { PushAction, PushItem } from './push-item.ts';
 

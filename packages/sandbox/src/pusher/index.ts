@@ -1,4 +1,4 @@
-export type { Scheduler } from '../scheduler.ts';
+export type { Scheduler } from '@ccc-kit/timers';
 export type { PushAttempt, PushResult } from './deliver.ts';
 export type { PushItem } from './push-item.ts';
 export type { PushAllOptions, Pusher, PusherOptions } from './pusher.ts';

@@ -1,5 +1,5 @@
+import { realScheduler, type Scheduler } from '@ccc-kit/timers';
 import { SandboxError, SandboxErrorCode } from '../errors.ts';
-import { realScheduler, type Scheduler } from '../scheduler.ts';
 import type { AttemptSettings, PusherAuth } from './attempt.ts';
 import { deliver, type PushAttempt, type PushResult, type RetryPolicy } from './deliver.ts';
 import { pool, spread } from './pool.ts';

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { realScheduler, sleep } from '@ccc-kit/timers';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { listen, type RunningServer, readBody } from '../http.ts';
-import { realScheduler, sleep } from '../scheduler.ts';
 import type { SlackEmulator } from './emulator-types.ts';
 import { startSlackEmulator } from './server.ts';
 import { signSlackRequest } from './signing.ts';
