@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+import { listen, sendJson } from '@ccc-kit/sandbox';
 import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
 import { generateDataset } from '@ccc-kit/sandbox/dataset';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { APP, captureLogs, clientAt, clientFor, outcomes, startCcc } from './test-utils/ccc-sandbox.ts';
-import { listen, sendJson } from './test-utils/local-server.ts';
 import type { DescribeCallInMetricsArgs } from './types.ts';
 
 const DAY_START = Date.UTC(2025, 5, 2) / 1000;

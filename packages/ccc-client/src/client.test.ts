@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { listen, sendJson } from '@ccc-kit/sandbox';
 import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createCccClient } from './client.ts';
@@ -16,7 +17,6 @@ import {
   SECRET_KEY,
   startCcc,
 } from './test-utils/ccc-sandbox.ts';
-import { listen, sendJson } from './test-utils/local-server.ts';
 
 const now = Math.floor(Date.now() / 1000);
 const base = makeDataset(5, now);

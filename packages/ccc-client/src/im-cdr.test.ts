@@ -1,8 +1,8 @@
+import { listen, sendJson } from '@ccc-kit/sandbox';
 import type { CccEmulator } from '@ccc-kit/sandbox/ccc';
 import { generateDataset } from '@ccc-kit/sandbox/dataset';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { APP, captureLogs, clientAt, clientFor, DAY, startCcc } from './test-utils/ccc-sandbox.ts';
-import { listen, sendJson } from './test-utils/local-server.ts';
 
 const now = Math.floor(Date.now() / 1000);
 // 45 ended chats (and 4 live ones, which have no service record yet) over the day before yesterday.

@@ -1,6 +1,6 @@
+import { listen, sendJson } from '@ccc-kit/sandbox';
 import { describe, expect, test } from 'vitest';
 import { clientAt } from './test-utils/ccc-sandbox.ts';
-import { listen, sendJson } from './test-utils/local-server.ts';
 
 const row = (sessionId: string, extra: Record<string, unknown> = {}) => ({
   SessionId: sessionId,

@@ -1,3 +1,4 @@
+import { listen, type RunningServer } from '@ccc-kit/sandbox';
 import { ioFetch, virtualClock } from '@ccc-kit/sandbox/clock';
 import type { DeskEmulator } from '@ccc-kit/sandbox/desk';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -12,7 +13,6 @@ import {
   startDesk,
   T0,
 } from './test-utils/desk-sandbox.ts';
-import { listen, type RunningServer } from './test-utils/local-server.ts';
 import type { DeskClientOptions } from './types.ts';
 import { genUserSig } from './user-sig.ts';
 
