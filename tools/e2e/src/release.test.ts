@@ -146,6 +146,7 @@ describe('release flow (changesets → local registry → a fresh consumer)', ()
     await pnpm(['version-packages']);
     expect(Object.fromEntries(PUBLISHED.map((p) => [p, versionOf(p)]))).toEqual({
       schemas: '0.1.0',
+      timers: '0.1.0',
       'ccc-client': '0.1.0',
       'desk-client': '0.1.0',
       'cdr-parser': '0.2.0',
