@@ -7,7 +7,20 @@ import { type LocalRegistry, startRegistry } from './registry.ts';
 import { run } from './run.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const PUBLISHED = ['schemas', 'timers', 'ccc-client', 'desk-client', 'cdr-parser', 'slack-blocks', 'sandbox'];
+const PUBLISHED = [
+  'schemas',
+  'timers',
+  'ccc-client',
+  'desk-client',
+  'cdr-parser',
+  'slack-blocks',
+  'stats',
+  'sandbox',
+];
+/** Files a tarball may hold besides dist, README, LICENSE and package.json: the chart fonts of stats. */
+const EXTRA_FILES: Record<string, RegExp> = {
+  stats: /^fonts\/(NotoSansSC-Regular-(latin|subset)\.ttf|OFL\.txt|README\.md)$/,
+};
 const upstream = process.env.npm_config_registry ?? 'https://registry.npmjs.org/';
 
 let registry: LocalRegistry;
@@ -81,13 +94,15 @@ describe('release flow (changesets → local registry → a fresh consumer)', ()
     expect(v010?.engines).toEqual({ node: '>=20.19' });
   }, 300_000);
 
-  test('every tarball holds only dist, README, LICENSE and package.json, and resolves for Node ESM', async () => {
+  test('every tarball holds only dist, README, LICENSE, package.json (and the chart fonts), and resolves for Node ESM', async () => {
     for (const pkg of PUBLISHED) {
       const dir = join(clone, 'packages', pkg);
       const { stdout } = await local('npm', ['pack', '--dry-run', '--json'], dir);
       const files =
         (JSON.parse(stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
-      expect(files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f))).toEqual([]);
+      const extra = EXTRA_FILES[pkg] ?? /^$/;
+      const unexpected = files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f));
+      expect(unexpected.filter((f) => !extra.test(f))).toEqual([]);
       expect(files).toEqual(
         expect.arrayContaining([
           'README.md',
@@ -117,6 +132,7 @@ describe('release flow (changesets → local registry → a fresh consumer)', ()
           '@ccc-kit/ccc-client@0.1.0',
           '@ccc-kit/cdr-parser@0.1.0',
           '@ccc-kit/sandbox@0.1.0',
+          '@ccc-kit/stats@0.1.0',
           'typescript@6.0.3',
           '@types/node@20.19.43',
         ],
@@ -133,6 +149,8 @@ describe('release flow (changesets → local registry → a fresh consumer)', ()
       signed: true,
       calls: expect.any(Number),
       outcome: 'not_answered',
+      // The chart's Chinese label needs the CJK font: it is drawn only if the tarball shipped it.
+      chart: { png: true, fonts: ['NotoSansSC-Regular-latin.ttf', 'NotoSansSC-Regular-subset.ttf'] },
     });
     await run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], {
       cwd: consumer,
@@ -140,8 +158,8 @@ describe('release flow (changesets → local registry → a fresh consumer)', ()
   }, 300_000);
 
   test('a second release bumps only the changed package and its dependents', async () => {
-    // A minor change of cdr-parser leaves the `^0.1.0` range its dependent slack-blocks declares, so
-    // slack-blocks is released too (with the new range); packages that do not depend on it stay put.
+    // A minor change of cdr-parser leaves the `^0.1.0` range its dependents slack-blocks and stats declare,
+    // so they are released too (with the new range); packages that do not depend on it stay put.
     changeset('parser-feature', { 'cdr-parser': 'minor' }, 'Add a parser option.');
     await pnpm(['version-packages']);
     expect(Object.fromEntries(PUBLISHED.map((p) => [p, versionOf(p)]))).toEqual({
@@ -151,11 +169,13 @@ describe('release flow (changesets → local registry → a fresh consumer)', ()
       'desk-client': '0.1.0',
       'cdr-parser': '0.2.0',
       'slack-blocks': '0.1.1',
+      stats: '0.1.1',
       sandbox: '0.1.0',
     });
     await pnpm(['release']);
     expect(await published('cdr-parser')).toEqual(['0.1.0', '0.2.0']);
     expect(await published('slack-blocks')).toEqual(['0.1.0', '0.1.1']);
+    expect(await published('stats')).toEqual(['0.1.0', '0.1.1']);
     expect(await published('schemas')).toEqual(['0.1.0']);
   }, 300_000);
 });
