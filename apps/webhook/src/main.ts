@@ -1,5 +1,4 @@
 import { pino } from 'pino';
-import { startWebhook } from './app.ts';
 import { checkConfig, configFromEnv } from './config.ts';
 import { loadEnv, startDirectory } from './env.ts';
 import { isWebhookError } from './errors.ts';
@@ -44,6 +43,9 @@ if (env.pushAuth.mode === 'none') {
 }
 
 try {
+  // Loaded only now: the store drivers, the relay and the chart renderer take about a second to load, and
+  // `--help` or a configuration mistake must answer at once.
+  const { startWebhook } = await import('./app.ts');
   const webhook = await startWebhook(configFromEnv(env, { logger, routes, baseDir }), { logger });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down: finishing in-flight pushes and releasing claims');
