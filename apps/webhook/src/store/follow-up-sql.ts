@@ -5,8 +5,8 @@
  */
 export const FOLLOW_UP_SQL = {
   /** A call post of the session exists (only a posted call can be followed up). */
-  callPosted: `SELECT 1 AS ok FROM outbox o JOIN inbox i ON i.id = o.inbox_id
-    WHERE o.session_id = $1 AND o.kind = 'post' AND i.kind = 'cdr' LIMIT 1`,
+  callPosted: `SELECT 1 AS ok FROM inbox i JOIN outbox o ON o.inbox_id = i.id
+    WHERE i.session_id = $1 AND i.kind = 'cdr' AND o.kind = 'post' LIMIT 1`,
   get: `SELECT * FROM follow_ups WHERE session_id = $1`,
   /** Calls waiting for someone, by state (`open`, `taken`): the metrics' gauge. */
   countWaiting: `SELECT state, COUNT(*) AS n FROM follow_ups WHERE state <> 'resolved' GROUP BY state`,
@@ -75,8 +75,8 @@ export const FOLLOW_UP_SQL = {
   enqueueUpdates: `INSERT INTO outbox (inbox_id, parent_id, channel, kind, session_id, mention, next_at,
       created_at, revision)
     SELECT o.inbox_id, o.id, o.channel, 'update', o.session_id, NULL, $2, $2, $3
-    FROM outbox o JOIN inbox i ON i.id = o.inbox_id
-    WHERE o.session_id = $1 AND o.kind = 'post' AND i.kind = 'cdr' AND o.state <> 'dead'
+    FROM inbox i JOIN outbox o ON o.inbox_id = i.id
+    WHERE i.session_id = $1 AND i.kind = 'cdr' AND o.kind = 'post' AND o.state <> 'dead'
     ON CONFLICT DO NOTHING`,
 } as const;
 

@@ -50,14 +50,17 @@ describe('openStore', () => {
     const store = await openStore('sqlite::memory:');
     expect(store.engine).toBe('sqlite');
     expect(await store.ingest([cdr('s1', ['C1'])])).toEqual(['stored']);
-    expect(await store.migrate()).toEqual({ applied: [], current: 11 });
+    expect(await store.migrate()).toEqual({ applied: [], current: 12 });
     await store.close();
   });
 
   test('opens a SQLite file, and leaves migration to the caller with migrate: false', async () => {
     const path = join(dir, 'sub', 'webhook.db');
     const unmigrated = await openStore(`sqlite:${path}`, { migrate: false });
-    expect(await unmigrated.migrate()).toEqual({ applied: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], current: 11 });
+    expect(await unmigrated.migrate()).toEqual({
+      applied: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      current: 12,
+    });
     await unmigrated.close();
     const store = await openStore(`sqlite:${path}`);
     expect((await store.stats()).inbox).toBe(0);

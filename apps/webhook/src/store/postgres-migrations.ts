@@ -12,7 +12,7 @@ import type { Migration } from './migration.ts';
 import { checkOut } from './postgres-client.ts';
 import { INGEST_CALLS_FUNCTION_V7, INGEST_CALLS_FUNCTION_V11 } from './postgres-follow-up-ingest.ts';
 import { INGEST_CALLS_FUNCTION } from './postgres-ingest-function.ts';
-import { OUTBOX_INDEXES_V5 } from './sql.ts';
+import { OUTBOX_BY_INBOX, OUTBOX_INDEXES_V5 } from './sql.ts';
 import type { MigrationResult } from './types.ts';
 
 /** Postgres schema versions, oldest first. Never edit a released one: append a new version. */
@@ -157,6 +157,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'a callback stored before its missed call resolves it',
     sql: `${followUpContactsMigration('BIGINT')}
       ${INGEST_CALLS_FUNCTION_V11}`,
+  },
+  {
+    version: 12,
+    name: 'outbox rows by inbox row',
+    sql: OUTBOX_BY_INBOX,
   },
 ];
 

@@ -34,7 +34,7 @@ const makePostgres: MakeStore = async (options = {}) => {
     leaseClock: 'caller',
   };
   const store = createPostgresStore(settings);
-  expect(await store.migrate()).toEqual({ applied: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], current: 11 });
+  expect(await store.migrate()).toEqual({ applied: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], current: 12 });
   return {
     store,
     reopen: async () => createPostgresStore(settings),
@@ -107,7 +107,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     const settings = { connectionString: url, schema: freshSchema(), poolSize: 2 };
     const [a, b] = [track(createPostgresStore(settings)), track(createPostgresStore(settings))];
     const results = await Promise.all([a.migrate(), b.migrate()]);
-    expect(results.map((r) => r.applied).sort()).toEqual([[], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]);
+    expect(results.map((r) => r.applied).sort()).toEqual([[], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]]);
     expect(await b.ingest([cdr('s1', ['C1'])])).toEqual(['stored']);
   });
 

@@ -25,7 +25,7 @@ test('version 4 rebuilds the outbox of a version-3 database and keeps every row 
   db.close();
 
   const store = createSqliteStore({ path });
-  expect(await store.migrate()).toEqual({ applied: [4, 5, 6, 7, 8, 9, 10, 11], current: 11 });
+  expect(await store.migrate()).toEqual({ applied: [4, 5, 6, 7, 8, 9, 10, 11, 12], current: 12 });
   const [pending] = await claimAll(store, 'relay-a', T0 + 1);
   expect(pending).toMatchObject({
     id: 41,

@@ -9,7 +9,7 @@ import {
   followUpReachMigration,
 } from './follow-up-sql.ts';
 import type { Migration } from './migration.ts';
-import { OUTBOX_INDEXES_V5 } from './sql.ts';
+import { OUTBOX_BY_INBOX, OUTBOX_INDEXES_V5 } from './sql.ts';
 import type { MigrationResult } from './types.ts';
 
 /** The outbox's indexes as of version 4 (the same as PostgreSQL's). */
@@ -182,6 +182,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 11,
     name: 'a callback stored before its missed call resolves it',
     sql: followUpContactsMigration('INTEGER'),
+  },
+  {
+    version: 12,
+    name: 'outbox rows by inbox row; none by session',
+    sql: `${OUTBOX_BY_INBOX}
+      DROP INDEX outbox_session;`,
   },
 ];
 

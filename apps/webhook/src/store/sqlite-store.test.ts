@@ -22,7 +22,7 @@ const makeSqlite: MakeStore = async (options = {}) => {
     busyTimeoutMs: 200,
   };
   const store = createSqliteStore(settings);
-  expect(await store.migrate()).toEqual({ applied: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], current: 11 });
+  expect(await store.migrate()).toEqual({ applied: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], current: 12 });
   return {
     store,
     reopen: async () => createSqliteStore(settings),
