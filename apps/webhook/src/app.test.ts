@@ -173,7 +173,10 @@ describe('retention', () => {
     const metrics = await fetch(`${harness.webhook.url}/metrics`, {
       headers: { authorization: `Bearer ${metricsToken}` },
     });
-    expect(await metrics.text()).toMatch(/^ccc_webhook_pruned_sessions_total 1$/m);
+    const text = await metrics.text();
+    expect(text).toMatch(/^ccc_webhook_pruned_sessions_total 1$/m);
+    expect(text).toMatch(/^ccc_webhook_outbox_messages\{state="pending"\} 0$/m);
+    expect(text).not.toMatch(/state="sent"/); // a scrape counts what is undelivered, never the history
     expect(harness.sandbox.slack.messages('#calls')).toHaveLength(1);
   });
 });

@@ -106,9 +106,10 @@ export async function startWebhook(
       ? createStatsHandler({ token: config.internalToken, store })
       : undefined,
     beforeScrape: async () => {
-      const stats = await store.stats();
-      for (const [state, count] of Object.entries(stats.outbox)) metrics.outboxDepth.set({ state }, count);
-      metrics.quarantined.set(stats.quarantine);
+      // By index only: a scrape runs every few seconds, and on SQLite a count of the history held the loop.
+      const depth = await store.depth();
+      for (const [state, count] of Object.entries(depth.outbox)) metrics.outboxDepth.set({ state }, count);
+      metrics.quarantined.set(depth.quarantine);
       if (config.internalToken) {
         const waiting = await store.countWaitingFollowUps();
         metrics.followUpsWaiting.set({ state: 'open' }, waiting.open);

@@ -89,7 +89,7 @@ export function createMetrics(): WebhookMetrics {
     }),
     outboxDepth: new Gauge({
       name: 'ccc_webhook_outbox_messages',
-      help: 'Outbox rows by state (dead = dead letters)',
+      help: 'Outbox rows not delivered yet, by state: pending, sending, dead (dead letters)',
       labelNames: ['state'],
       registers,
     }),

@@ -110,6 +110,7 @@ export function describeOutboxContract(open: MakeStore): void {
       expect(await store.releaseClaims('relay-a')).toBe(1);
       expect(await store.releaseClaims('relay-a')).toBe(0);
       expect(await store.stats()).toMatchObject({ outbox: { pending: 1, sending: 1 } });
+      expect(await store.depth()).toEqual({ outbox: { pending: 1, sending: 1, dead: 0 }, quarantine: 0 });
       expect(await store.findPost('s1', 'C1')).toMatchObject({
         state: 'pending',
         leaseOwner: null,
@@ -120,6 +121,15 @@ export function describeOutboxContract(open: MakeStore): void {
       expect(await store.releaseClaims('relay-b', { except: [held?.id ?? 0] })).toBe(1);
       expect(await store.findPost('s1', 'C1')).toMatchObject({ state: 'sending', leaseOwner: 'relay-b' });
     });
+  });
+
+  test('depth counts the undelivered rows by state and leaves the sent ones out', async () => {
+    const { store } = await open();
+    await store.ingest([cdr('s1', ['C1']), cdr('s2', ['C1']), cdr('s3', ['C1'])]);
+    const [sent] = await claimAll(store);
+    expect(await store.markSent(sent?.id ?? 0, 'relay-a', '1.1')).toBe(true);
+    expect(await store.depth()).toEqual({ outbox: { pending: 0, sending: 2, dead: 0 }, quarantine: 0 });
+    expect(await store.stats()).toMatchObject({ outbox: { sent: 1, sending: 2 } });
   });
 
   describe('outbox: dead letters', () => {
@@ -137,6 +147,7 @@ export function describeOutboxContract(open: MakeStore): void {
         lastError: 'gave up',
       });
       expect(await store.stats()).toMatchObject({ outbox: { dead: 1, pending: 1 } });
+      expect(await store.depth()).toEqual({ outbox: { pending: 1, sending: 0, dead: 1 }, quarantine: 0 });
       expect(await store.replayDead()).toBe(1);
       expect(await store.replayDead()).toBe(0);
       expect(await store.findPost('s1', 'C1')).toMatchObject({

@@ -40,5 +40,6 @@ export type {
   QuarantineRow,
   Store,
   StoreCommonOptions,
+  StoreDepth,
   StoreStats,
 } from './types.ts';

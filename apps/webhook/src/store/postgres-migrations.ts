@@ -160,7 +160,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 12,
-    name: 'outbox rows by inbox row',
+    name: 'outbox rows by inbox row, dead letters by index',
     sql: OUTBOX_BY_INBOX,
   },
 ];

@@ -3,8 +3,15 @@ import { FOLLOW_UP_RETURNED } from './follow-up-sql.ts';
 import { answeredByServer, checkOut } from './postgres-client.ts';
 import { toClaimedMessage } from './row-mapping.ts';
 import { callerClock, databaseClock, type LeaseClock, pruneSql, SQL } from './sql.ts';
-import { toStats } from './stats.ts';
-import type { ClaimedMessage, ClaimOptions, PruneOptions, PruneResult, StoreStats } from './types.ts';
+import { toDepth, toStats } from './stats.ts';
+import type {
+  ClaimedMessage,
+  ClaimOptions,
+  PruneOptions,
+  PruneResult,
+  StoreDepth,
+  StoreStats,
+} from './types.ts';
 
 type Row = Record<string, unknown>;
 
@@ -94,6 +101,19 @@ export function readStatsPostgres(pool: pg.Pool): Promise<StoreStats> {
       const quarantine = await client.query<Row>(SQL.countQuarantine);
       const byState = await client.query<Row>(SQL.countOutboxByState);
       return toStats(inbox.rows[0], quarantine.rows[0], byState.rows);
+    },
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
+}
+
+/** Undelivered rows and quarantine size in one snapshot. */
+export function readDepthPostgres(pool: pg.Pool): Promise<StoreDepth> {
+  return inTransaction(
+    pool,
+    async (client) => {
+      const quarantine = await client.query<Row>(SQL.countQuarantine);
+      const undelivered = await client.query<Row>(SQL.countUndelivered);
+      return toDepth(quarantine.rows[0], undelivered.rows);
     },
     'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
   );

@@ -8,7 +8,13 @@ import { channelSql, claimOwnedPostgres, ownedDueSql, releaseChannelsPostgres } 
 import { createPool } from './postgres-client.ts';
 import { ingestBatchPostgres, warmUpPostgres } from './postgres-ingest.ts';
 import { migratePostgres } from './postgres-migrations.ts';
-import { claimDuePostgres, claimSql, prunePostgres, readStatsPostgres } from './postgres-ops.ts';
+import {
+  claimDuePostgres,
+  claimSql,
+  prunePostgres,
+  readDepthPostgres,
+  readStatsPostgres,
+} from './postgres-ops.ts';
 import { ingestQuarantinedPostgres, quarantinePostgres } from './postgres-quarantine.ts';
 import { quarantineValues } from './quarantine-values.ts';
 import { toFollowUpRow, toInboxRow, toOutboxRow, toQuarantineRow } from './row-mapping.ts';
@@ -176,6 +182,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     ingestQuarantined: (id, prepare) =>
       op('ingestQuarantined', () => ingestQuarantinedPostgres(pool, id, prepare)),
     stats: () => op('stats', () => readStatsPostgres(pool)),
+    depth: () => op('depth', () => readDepthPostgres(pool)),
     tryLead: (job) => op('tryLead', () => tryLeadPostgres(pool, job)),
     ping: () => op('ping', async () => void (await query('SELECT 1 AS ok'))),
     followUp: (change) => op('followUp', () => followUpPostgres(pool, change)),

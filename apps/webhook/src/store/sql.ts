@@ -54,9 +54,12 @@ export const OUTBOX_INDEXES_V5 = `CREATE INDEX outbox_awaiting ON outbox (inbox_
  * outbox rows are found the same way, through its inbox rows; SQLite drops `outbox_session`, whose random
  * keys cost a page written per row stored (see the webhook's README). PostgreSQL keeps it for now: the
  * ingest functions of migrations 7 and 11, which replicas call during a rolling upgrade, look a call's
- * posts up by session.
+ * posts up by session. `outbox_dead` lets a metrics scrape count dead letters without reading the history
+ * (`countUndelivered`): the old count read every row, 60 ms per scrape at 300,000 rows on SQLite, with the
+ * event loop held. Rows are only ever dead after they were stored, so inserts never write it.
  */
-export const OUTBOX_BY_INBOX = 'CREATE INDEX outbox_inbox ON outbox (inbox_id);';
+export const OUTBOX_BY_INBOX = `CREATE INDEX outbox_inbox ON outbox (inbox_id);
+  CREATE INDEX outbox_dead ON outbox (id) WHERE state = 'dead';`;
 
 /** `AND fence = $n` when the relay passes a fencing token (`$n` not null). */
 const FENCED = (param: string): string =>
@@ -167,6 +170,10 @@ export const SQL = {
   countInbox: `SELECT COUNT(*) AS n, MAX(received_at) AS last FROM inbox`,
   countQuarantine: `SELECT COUNT(*) AS n FROM quarantine`,
   countOutboxByState: `SELECT state, COUNT(*) AS n FROM outbox GROUP BY state`,
+  // One count per partial index (outbox_pending, outbox_sending, outbox_dead): a scrape never reads the history.
+  countUndelivered: `SELECT 'pending' AS state, COUNT(*) AS n FROM outbox WHERE state = 'pending'
+    UNION ALL SELECT 'sending', COUNT(*) FROM outbox WHERE state = 'sending'
+    UNION ALL SELECT 'dead', COUNT(*) FROM outbox WHERE state = 'dead'`,
   findPost: `SELECT o.* FROM inbox i JOIN outbox o ON o.inbox_id = i.id
     WHERE i.session_id = $1 AND i.kind IN ('cdr', 'imcdr') AND o.channel = $2 AND o.kind = 'post'
     ORDER BY o.id LIMIT 1`,

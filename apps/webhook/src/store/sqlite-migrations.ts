@@ -185,7 +185,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 12,
-    name: 'outbox rows by inbox row; none by session',
+    name: 'outbox rows by inbox row, dead letters by index; none by session',
     sql: `${OUTBOX_BY_INBOX}
       DROP INDEX outbox_session;`,
   },

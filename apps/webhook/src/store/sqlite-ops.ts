@@ -5,7 +5,7 @@ import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
 import { postDeliveries } from './post-deliveries.ts';
 import { toClaimedMessage } from './row-mapping.ts';
 import { callerClock, leaseSql, pruneSql, SQL, toPositional } from './sql.ts';
-import { toStats } from './stats.ts';
+import { toDepth, toStats } from './stats.ts';
 import type {
   ClaimedMessage,
   ClaimOptions,
@@ -13,6 +13,7 @@ import type {
   IngestOutcome,
   PruneOptions,
   PruneResult,
+  StoreDepth,
   StoreStats,
 } from './types.ts';
 
@@ -177,6 +178,11 @@ export function claimDueSqlite(sql: SqliteSql, options: ClaimOptions): ClaimedMe
 /** Row counts; run it inside one read transaction so the numbers are consistent. */
 export function readStatsSqlite(sql: SqliteSql): StoreStats {
   return toStats(sql.get(SQL.countInbox), sql.get(SQL.countQuarantine), sql.all(SQL.countOutboxByState));
+}
+
+/** Undelivered rows and quarantine size; run it inside one read transaction. */
+export function readDepthSqlite(sql: SqliteSql): StoreDepth {
+  return toDepth(sql.get(SQL.countQuarantine), sql.all(SQL.countUndelivered));
 }
 
 const PRUNE = pruneSql('SELECT value FROM json_each($1)');

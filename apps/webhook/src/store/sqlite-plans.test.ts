@@ -65,3 +65,12 @@ test('retention reads no table whole, foreign-key checks included', () => {
   const retention = { prunableSessions: SQL.prunableSessions, ...prune };
   expect(scansOf(retention, /^SCAN json_each VIRTUAL TABLE/)).toEqual([]);
 });
+
+test("a metrics scrape's counts read only the undelivered rows, by index", () => {
+  expect(
+    scansOf(
+      { countUndelivered: SQL.countUndelivered },
+      /USING (COVERING )?INDEX outbox_(pending|sending|dead)$/,
+    ),
+  ).toEqual([]);
+});

@@ -17,6 +17,7 @@ import {
   createSqliteSql,
   ingestOneSqlite,
   pruneSqlite,
+  readDepthSqlite,
   readStatsSqlite,
 } from './sqlite-ops.ts';
 import { ingestQuarantinedSqlite, quarantineSqlite } from './sqlite-quarantine.ts';
@@ -113,6 +114,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ingestQuarantined: (id, prepare) =>
       op('ingestQuarantined', () => write(() => ingestQuarantinedSqlite(sql, id, prepare))),
     stats: () => op('stats', () => db.transaction(() => readStatsSqlite(sql))()),
+    depth: () => op('depth', () => db.transaction(() => readDepthSqlite(sql))()),
     tryLead: () => op('tryLead', () => soleLeadership),
     ping: () => op('ping', () => void sql.get('SELECT 1 AS ok')),
     followUp: (change) => op('followUp', () => write(() => followUpSqlite(sql, change))),

@@ -24,7 +24,19 @@ export type * from './follow-up-types.ts';
 export type * from './quarantine-types.ts';
 export type * from './row-types.ts';
 
-/** Row counts for metrics and the health endpoint. */
+/**
+ * What a metrics scrape reads: the outbox rows not delivered yet, by state, and the quarantined pushes. Each
+ * is counted through a partial index, so the cost follows the backlog, not the history.
+ */
+export interface StoreDepth {
+  readonly outbox: Readonly<Record<Exclude<OutboxState, 'sent'>, number>>;
+  readonly quarantine: number;
+}
+
+/**
+ * Row counts of the whole store, for tools and tests. It reads every row of the inbox and the outbox: a
+ * scrape or a probe wants {@link StoreDepth} instead.
+ */
 export interface StoreStats {
   readonly inbox: number;
   /** Receive time (epoch ms) of the newest inbox row, or null when empty: when a store last took a push. */
@@ -114,6 +126,8 @@ export interface Store {
     prepare: (row: QuarantineRow) => IngestItem | null,
   ): Promise<QuarantineReplayOutcome | null>;
   stats(): Promise<StoreStats>;
+  /** The undelivered outbox rows by state and the quarantine size, by index (see {@link StoreDepth}). */
+  depth(): Promise<StoreDepth>;
   /**
    * Takes the lead of `job` (e.g. `reconcile`), or null when another replica holds it. PostgreSQL: a session
    * advisory lock on a dedicated connection, freed when the leader dies; SQLite (one instance): always.
