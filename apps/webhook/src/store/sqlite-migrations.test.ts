@@ -47,3 +47,35 @@ test('version 4 rebuilds the outbox of a version-3 database and keeps every row 
   expect(Math.min(...threaded.map((m) => m.id))).toBeGreaterThan(41);
   await store.close();
 });
+
+test('version 12 keeps every contact of a version-11 database, now found by customer', async () => {
+  const path = join(dir, 'v11.db');
+  const db = new Database(path);
+  migrateSqlite(db, () => T0, SQLITE_MIGRATIONS.slice(0, 11));
+  db.exec(`INSERT INTO follow_up_contacts (session_id, customer, at, detail, received_at)
+    VALUES ('s1', '8613800000001', ${T0}, '{"talkSeconds":30}', ${T0 + 5}),
+      ('s2', '8613800000002', ${T0 + 1}, '{}', ${T0 + 6});`);
+  db.close();
+
+  const store = createSqliteStore({ path });
+  expect(await store.migrate()).toEqual({ applied: [12], current: 12 });
+  await store.close();
+  const after = new Database(path, { readonly: true });
+  expect(after.prepare('SELECT * FROM follow_up_contacts ORDER BY customer').all()).toEqual([
+    {
+      customer: '8613800000001',
+      at: T0,
+      session_id: 's1',
+      detail: '{"talkSeconds":30}',
+      received_at: T0 + 5,
+    },
+    { customer: '8613800000002', at: T0 + 1, session_id: 's2', detail: '{}', received_at: T0 + 6 },
+  ]);
+  const plan = after
+    .prepare('EXPLAIN QUERY PLAN SELECT * FROM follow_up_contacts WHERE customer = ? AND at > ? ORDER BY at')
+    .all('8613800000001', T0) as { detail: string }[];
+  expect(plan.map((step) => step.detail)).toEqual([
+    'SEARCH follow_up_contacts USING PRIMARY KEY (customer=? AND at>?)',
+  ]);
+  after.close();
+});

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { digestMigration } from './digest-sql.ts';
 import { StoreError, StoreErrorCode } from './errors.ts';
-import { followUpContactsMigration } from './follow-up-contacts-sql.ts';
+import { followUpContactsMigration, SQLITE_CONTACTS_V12 } from './follow-up-contacts-sql.ts';
 import {
   followUpCallbackMigration,
   followUpCountedMigration,
@@ -185,9 +185,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 12,
-    name: 'outbox rows by inbox row, dead letters by index; none by session',
+    name: 'outbox rows by inbox row, dead letters by index; none by session; contacts by customer',
     sql: `${OUTBOX_BY_INBOX}
-      DROP INDEX outbox_session;`,
+      DROP INDEX outbox_session;
+      ${SQLITE_CONTACTS_V12}`,
   },
 ];
 

@@ -185,16 +185,17 @@ export function readDepthSqlite(sql: SqliteSql): StoreDepth {
   return toDepth(sql.get(SQL.countQuarantine), sql.all(SQL.countUndelivered));
 }
 
-const PRUNE = pruneSql('SELECT value FROM json_each($1)');
+/** Retention's statements on SQLite, whose contacts have no index by session (migration 12). */
+export const SQLITE_PRUNE = { ...pruneSql('SELECT value FROM json_each($1)'), contacts: CONTACT_SQL.prune };
 
 /** Retention inside the caller's IMMEDIATE transaction (see `Store.prune`). */
 export function pruneSqlite(sql: SqliteSql, { before, limit }: PruneOptions): PruneResult {
   const sessions = sql.all(SQL.prunableSessions, before, limit).map((row) => String(row.session_id));
   if (sessions.length === 0) return { sessions: 0, inbox: 0, outbox: 0 };
   const list = JSON.stringify(sessions);
-  const outbox = sql.run(PRUNE.outbox, list, before);
-  const inbox = sql.run(PRUNE.inbox, list, before);
-  sql.run(PRUNE.followUps, list, before);
-  sql.run(PRUNE.contacts, list, before);
+  const outbox = sql.run(SQLITE_PRUNE.outbox, list, before);
+  const inbox = sql.run(SQLITE_PRUNE.inbox, list, before);
+  sql.run(SQLITE_PRUNE.followUps, list, before);
+  sql.run(SQLITE_PRUNE.contacts, list, before);
   return { sessions: sessions.length, inbox, outbox };
 }

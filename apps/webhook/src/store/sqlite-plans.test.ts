@@ -2,9 +2,10 @@ import { expect, test } from 'vitest';
 import { T0 } from './contract-fixtures.ts';
 import { CONTACT_SQL } from './follow-up-contacts-sql.ts';
 import { FOLLOW_UP_SQL } from './follow-up-sql.ts';
-import { callerClock, leaseSql, pruneSql, SQL, toPositional } from './sql.ts';
+import { callerClock, leaseSql, SQL, toPositional } from './sql.ts';
 import { loadSqlite } from './sqlite-driver.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
+import { SQLITE_PRUNE } from './sqlite-ops.ts';
 
 const Database = loadSqlite();
 
@@ -61,8 +62,7 @@ test('no statement on the path of every push or claim reads the outbox or inbox 
 // batch read the whole outbox, in its deletes and in the foreign-key check of every inbox row it deleted:
 // 3.1 s per batch of 500 sessions at 100,000 outbox rows (15–32 ms since). The plans include those checks.
 test('retention reads no table whole, foreign-key checks included', () => {
-  const prune = pruneSql('SELECT value FROM json_each($1)');
-  const retention = { prunableSessions: SQL.prunableSessions, ...prune };
+  const retention = { prunableSessions: SQL.prunableSessions, ...SQLITE_PRUNE };
   expect(scansOf(retention, /^SCAN json_each VIRTUAL TABLE/)).toEqual([]);
 });
 
