@@ -119,7 +119,7 @@ export function readDepthPostgres(pool: pg.Pool): Promise<StoreDepth> {
   );
 }
 
-const PRUNE = pruneSql('SELECT unnest($1::text[])');
+const PRUNE = pruneSql((column) => `${column} = ANY($1::text[])`);
 
 /** Retention in one transaction (see `Store.prune`). */
 export async function prunePostgres(pool: pg.Pool, { before, limit }: PruneOptions): Promise<PruneResult> {

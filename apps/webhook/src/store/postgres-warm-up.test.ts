@@ -23,6 +23,17 @@ async function connectionsOf(schema: string): Promise<string[]> {
   }
 }
 
+/** `read()` once it answers nothing, or its last answer after 5 s. */
+async function settled(read: () => Promise<string[]>): Promise<string[]> {
+  const deadline = Date.now() + 5_000;
+  let rows = await read();
+  while (rows.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    rows = await read();
+  }
+  return rows;
+}
+
 test.skipIf(suite.skip)(
   'migrate leaves the commits’ connections open with the ingest statement run once',
   async () => {
@@ -38,6 +49,8 @@ test.skipIf(suite.skip)(
     } finally {
       await store.close();
     }
-    expect(await connectionsOf(schema)).toEqual([]);
+    // A backend leaves pg_stat_activity shortly after its client hung up, not at once (seen under load in
+    // CI); a connection the store kept would stay listed, and fail this after the wait.
+    expect(await settled(() => connectionsOf(schema))).toEqual([]);
   },
 );

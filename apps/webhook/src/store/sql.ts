@@ -159,14 +159,15 @@ export const SQL = {
   listQuarantine: `SELECT * FROM quarantine ORDER BY id DESC LIMIT $1`,
   takeQuarantine: `DELETE FROM quarantine WHERE id = $1 RETURNING *`,
   // Oldest first through inbox_received; a session qualifies only when nothing of it is newer or unsent, and
-  // is named once, by its first inbox row. (`DISTINCT` made SQLite walk inbox_session instead, from the
-  // first session id on, reading the young sessions too at every batch.)
+  // is named once, by its first inbox row. The session checks are scalar subqueries, run per candidate by
+  // index until the LIMIT is reached: as NOT EXISTS, PostgreSQL hashed every younger inbox row at each batch,
+  // and a `DISTINCT` made SQLite walk inbox_session from the first session id on.
   prunableSessions: `SELECT i.session_id FROM inbox i WHERE i.received_at < $1
-    AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.session_id = i.session_id AND e.id < i.id)
-    AND NOT EXISTS (SELECT 1 FROM inbox j WHERE j.session_id = i.session_id AND j.received_at >= $1)
+    AND i.id = (SELECT MIN(e.id) FROM inbox e WHERE e.session_id = i.session_id)
+    AND (SELECT MAX(j.received_at) FROM inbox j WHERE j.session_id = i.session_id) < $1
     AND NOT EXISTS (SELECT 1 FROM inbox k JOIN outbox o ON o.inbox_id = k.id
       WHERE k.session_id = i.session_id AND o.state <> 'sent')
-    ORDER BY i.received_at, i.id LIMIT $2`,
+    ORDER BY i.received_at LIMIT $2`,
   countInbox: `SELECT COUNT(*) AS n, MAX(received_at) AS last FROM inbox`,
   countQuarantine: `SELECT COUNT(*) AS n FROM quarantine`,
   countOutboxByState: `SELECT state, COUNT(*) AS n FROM outbox GROUP BY state`,
@@ -186,22 +187,23 @@ export const SQL = {
 
 /** Rewrites `$n` placeholders to `?` and says which argument each `?` takes (SQLite binds positionally). */
 /**
- * Deletes of `Store.prune` for the sessions `sessions` yields (`$1`, engine-specific: a JSON array in
- * SQLite, a text[] in Postgres), re-checking the cut-off (`$2`) and `sent` in case a push arrived since the
- * sessions were chosen (another replica); an inbox row that still has a message is kept.
+ * Deletes of `Store.prune` for the sessions in `$1` (engine-specific, `inSessions` says how a column is
+ * matched: a JSON array in SQLite, a text[] in Postgres, where `= ANY` lets the planner probe inbox_session
+ * per session instead of hashing every old row), re-checking the cut-off (`$2`) and `sent` in case a push
+ * arrived since the sessions were chosen (another replica); an inbox row that still has a message is kept.
  */
 export const pruneSql = (
-  sessions: string,
+  inSessions: (column: string) => string,
 ): { outbox: string; inbox: string; followUps: string; contacts: string } => ({
   outbox: `DELETE FROM outbox WHERE state = 'sent' AND inbox_id IN
-    (SELECT id FROM inbox WHERE session_id IN (${sessions}) AND received_at < $2)`,
-  inbox: `DELETE FROM inbox WHERE session_id IN (${sessions}) AND received_at < $2
+    (SELECT id FROM inbox WHERE ${inSessions('session_id')} AND received_at < $2)`,
+  inbox: `DELETE FROM inbox WHERE ${inSessions('session_id')} AND received_at < $2
     AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.inbox_id = inbox.id)`,
   // A follow-up goes with the last of its call's rows (`$2` unused: the placeholders must match the others).
-  followUps: `DELETE FROM follow_ups WHERE session_id IN (${sessions}) AND CAST($2 AS BIGINT) IS NOT NULL
+  followUps: `DELETE FROM follow_ups WHERE ${inSessions('session_id')} AND CAST($2 AS BIGINT) IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.session_id = follow_ups.session_id)`,
   // A call's contact (follow-up-contacts-sql.ts) goes with it too.
-  contacts: `DELETE FROM follow_up_contacts WHERE session_id IN (${sessions}) AND CAST($2 AS BIGINT) IS NOT NULL
+  contacts: `DELETE FROM follow_up_contacts WHERE ${inSessions('session_id')} AND CAST($2 AS BIGINT) IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.session_id = follow_up_contacts.session_id)`,
 });
 

@@ -186,7 +186,10 @@ export function readDepthSqlite(sql: SqliteSql): StoreDepth {
 }
 
 /** Retention's statements on SQLite, whose contacts have no index by session (migration 12). */
-export const SQLITE_PRUNE = { ...pruneSql('SELECT value FROM json_each($1)'), contacts: CONTACT_SQL.prune };
+export const SQLITE_PRUNE = {
+  ...pruneSql((column) => `${column} IN (SELECT value FROM json_each($1))`),
+  contacts: CONTACT_SQL.prune,
+};
 
 /** Retention inside the caller's IMMEDIATE transaction (see `Store.prune`). */
 export function pruneSqlite(sql: SqliteSql, { before, limit }: PruneOptions): PruneResult {
