@@ -185,7 +185,6 @@ export const SQL = {
   selectDue: dueSql(''),
 } as const;
 
-/** Rewrites `$n` placeholders to `?` and says which argument each `?` takes (SQLite binds positionally). */
 /**
  * Deletes of `Store.prune` for the sessions in `$1` (engine-specific, `inSessions` says how a column is
  * matched: a JSON array in SQLite, a text[] in Postgres, where `= ANY` lets the planner probe inbox_session
@@ -216,6 +215,7 @@ export const releaseClaimsSql = (ids: string): string =>
   `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL
     WHERE state = 'sending' AND lease_owner = $1 AND id NOT IN (${ids})`;
 
+/** Rewrites `$n` placeholders to `?` and says which argument each `?` takes (SQLite binds positionally). */
 export function toPositional(sql: string): { sql: string; order: number[] } {
   const order: number[] = [];
   const text = sql.replace(/\$(\d+)/g, (_match, n: string) => {
