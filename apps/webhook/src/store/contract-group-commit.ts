@@ -56,7 +56,11 @@ export function describeGroupCommitContract(open: MakeStore): void {
       }
       const outcomes = await Promise.all(pending);
       expect(outcomes.filter((o) => o === 'stored')).toHaveLength(200);
-      expect(outcomes.slice(200).every((o) => o === 'duplicate')).toBe(true);
+      // Of a call's two pushes, whichever commits first is stored and the other is a duplicate. Usually the
+      // original, but not always: with three batches in flight a slow one can be overtaken, so a retry's
+      // batch reaches the database first (seen once under load in CI, on PostgreSQL). Never both, never none.
+      const pairs = unique.map((_, i) => [outcomes[i], outcomes[200 + i]].sort().join('+'));
+      expect(pairs.filter((pair) => pair !== 'duplicate+stored')).toEqual([]);
       expect(counting.maxActive()).toBeLessThanOrEqual(3);
       expect(await store.stats()).toMatchObject({ inbox: 200, outbox: { pending: 200 } });
     });
