@@ -92,31 +92,33 @@ export async function claimDuePostgres(
   return rows.map(toClaimedMessage).sort((a, b) => a.id - b.id);
 }
 
-/** Row counts from one snapshot. */
-export function readStatsPostgres(pool: pg.Pool): Promise<StoreStats> {
+/** The rows of each of `queries`, all read from one snapshot, so counts taken together agree. */
+async function readSnapshot(pool: pg.Pool, queries: readonly string[]): Promise<Row[][]> {
   return inTransaction(
     pool,
     async (client) => {
-      const inbox = await client.query<Row>(SQL.countInbox);
-      const quarantine = await client.query<Row>(SQL.countQuarantine);
-      const byState = await client.query<Row>(SQL.countOutboxByState);
-      return toStats(inbox.rows[0], quarantine.rows[0], byState.rows);
+      const results: Row[][] = [];
+      for (const text of queries) results.push((await client.query<Row>(text)).rows);
+      return results;
     },
     'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
   );
 }
 
+/** Row counts from one snapshot. */
+export async function readStatsPostgres(pool: pg.Pool): Promise<StoreStats> {
+  const [inbox, quarantine, byState] = await readSnapshot(pool, [
+    SQL.countInbox,
+    SQL.countQuarantine,
+    SQL.countOutboxByState,
+  ]);
+  return toStats(inbox?.[0], quarantine?.[0], byState ?? []);
+}
+
 /** Undelivered rows and quarantine size in one snapshot. */
-export function readDepthPostgres(pool: pg.Pool): Promise<StoreDepth> {
-  return inTransaction(
-    pool,
-    async (client) => {
-      const quarantine = await client.query<Row>(SQL.countQuarantine);
-      const undelivered = await client.query<Row>(SQL.countUndelivered);
-      return toDepth(quarantine.rows[0], undelivered.rows);
-    },
-    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
-  );
+export async function readDepthPostgres(pool: pg.Pool): Promise<StoreDepth> {
+  const [quarantine, undelivered] = await readSnapshot(pool, [SQL.countQuarantine, SQL.countUndelivered]);
+  return toDepth(quarantine?.[0], undelivered ?? []);
 }
 
 const PRUNE = pruneSql((column) => `${column} = ANY($1::text[])`);

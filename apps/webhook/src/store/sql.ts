@@ -187,8 +187,8 @@ export const SQL = {
 
 /**
  * Deletes of `Store.prune` for the sessions in `$1` (engine-specific, `inSessions` says how a column is
- * matched: a JSON array in SQLite, a text[] in Postgres, where `= ANY` lets the planner probe inbox_session
- * per session instead of hashing every old row), re-checking the cut-off (`$2`) and `sent` in case a push
+ * matched: a JSON array in SQLite, a text[] in Postgres, where `= ANY` leaves the planner free to probe
+ * inbox_session per session when that is cheaper than reading the rows older than the cut-off), re-checking the cut-off (`$2`) and `sent` in case a push
  * arrived since the sessions were chosen (another replica); an inbox row that still has a message is kept.
  */
 export const pruneSql = (

@@ -34,8 +34,8 @@ export interface StoreDepth {
 }
 
 /**
- * Row counts of the whole store, for tools and tests. It reads every row of the inbox and the outbox: a
- * scrape or a probe wants {@link StoreDepth} instead.
+ * Row counts of the whole store, for tools, tests and the last push time read once at start. It reads every
+ * row of the inbox and the outbox: a scrape or a probe wants {@link StoreDepth} instead.
  */
 export interface StoreStats {
   readonly inbox: number;
